@@ -1,0 +1,90 @@
+package dev.fixpoint.tasks;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One issue to solve or grade, with SWE-bench's fields plus where its tests run.
+ * Optional text fields are empty strings, never null; lists are immutable.
+ */
+public record Task(
+        String instanceId,
+        String repo,
+        String baseCommit,
+        String problemStatement,
+        String hintsText,
+        String createdAt,
+        String version,
+        String patch,
+        String testPatch,
+        List<String> failToPass,
+        List<String> passToPass,
+        String environmentSetupCommit,
+        EnvironmentSpec environment) {
+
+    private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9._/+-]+");
+
+    public Task {
+        if (instanceId == null || !INSTANCE_ID.matcher(instanceId).matches()) {
+            throw new IllegalArgumentException("not a valid instance_id: " + instanceId);
+        }
+        if (repo == null || repo.isBlank()) {
+            throw new IllegalArgumentException(instanceId + ": repo is missing");
+        }
+        if (baseCommit == null || baseCommit.isBlank()) {
+            throw new IllegalArgumentException(instanceId + ": base_commit is missing");
+        }
+        problemStatement = orEmpty(problemStatement);
+        hintsText = orEmpty(hintsText);
+        createdAt = orEmpty(createdAt);
+        version = orEmpty(version);
+        patch = orEmpty(patch);
+        testPatch = orEmpty(testPatch);
+        failToPass = failToPass == null ? List.of() : List.copyOf(failToPass);
+        passToPass = passToPass == null ? List.of() : List.copyOf(passToPass);
+        environmentSetupCommit = orEmpty(environmentSetupCommit);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A copy of this task with another environment. */
+    public Task withEnvironment(EnvironmentSpec env) {
+        return new Task(instanceId, repo, baseCommit, problemStatement, hintsText, createdAt, version, patch,
+                testPatch, failToPass, passToPass, environmentSetupCommit, env);
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** Builder for the many optional fields. */
+    public static final class Builder {
+        private String instanceId, repo, baseCommit, problemStatement, hintsText, createdAt, version, patch,
+                testPatch, environmentSetupCommit;
+        private List<String> failToPass = List.of(), passToPass = List.of();
+        private EnvironmentSpec environment;
+
+        private Builder() {}
+
+        public Builder instanceId(String v) { instanceId = v; return this; }
+        public Builder repo(String v) { repo = v; return this; }
+        public Builder baseCommit(String v) { baseCommit = v; return this; }
+        public Builder problemStatement(String v) { problemStatement = v; return this; }
+        public Builder hintsText(String v) { hintsText = v; return this; }
+        public Builder createdAt(String v) { createdAt = v; return this; }
+        public Builder version(String v) { version = v; return this; }
+        public Builder patch(String v) { patch = v; return this; }
+        public Builder testPatch(String v) { testPatch = v; return this; }
+        public Builder failToPass(List<String> v) { failToPass = v; return this; }
+        public Builder passToPass(List<String> v) { passToPass = v; return this; }
+        public Builder environmentSetupCommit(String v) { environmentSetupCommit = v; return this; }
+        public Builder environment(EnvironmentSpec v) { environment = v; return this; }
+
+        public Task build() {
+            return new Task(instanceId, repo, baseCommit, problemStatement, hintsText, createdAt, version, patch,
+                    testPatch, failToPass, passToPass, environmentSetupCommit, environment);
+        }
+    }
+}
