@@ -1,0 +1,182 @@
+package dev.fixpoint.tasks;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.errors.AmbiguousObjectException;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.FetchResult;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.TagOpt;
+
+/** Git operations on one bare mirror: create, fetch, look up a commit, check its refs. Callers hold its lock. */
+final class MirrorRepo {
+
+    /** Branches and tags; not GitHub's refs/pull/*, which can be many times the size of the history. */
+    static final List<RefSpec> REFSPECS = List.of(
+            new RefSpec("+refs/heads/*:refs/heads/*"),
+            new RefSpec("+refs/tags/*:refs/tags/*"));
+
+    private MirrorRepo() {}
+
+    /** What a mirror holds for a revision. */
+    record Probe(Status status, String commit, String detail) {
+        enum Status { FOUND, MISSING, NOT_A_COMMIT, CORRUPT }
+
+        static Probe found(String commit) {
+            return new Probe(Status.FOUND, commit, "");
+        }
+
+        static Probe of(Status status, String detail) {
+            return new Probe(status, null, detail);
+        }
+    }
+
+    static Repository open(Path mirror) throws IOException {
+        Repository repo = new FileRepositoryBuilder().setGitDir(mirror.toFile()).setMustExist(true).build();
+        if (!repo.getObjectDatabase().exists() || !Files.isRegularFile(mirror.resolve(Constants.HEAD))) {
+            repo.close();
+            throw new IOException("not a git repository (objects/ or HEAD missing): " + mirror);
+        }
+        return repo;
+    }
+
+    /** Creates a bare mirror of {@code uri} in {@code dir} (which must not exist) and fetches it. */
+    static void create(Path dir, String uri, int timeoutSeconds) throws IOException, GitAPIException {
+        try (Repository repo = FileRepositoryBuilder.create(dir.toFile())) {
+            repo.create(true);
+            StoredConfig config = repo.getConfig();
+            config.setString("remote", "origin", "url", uri);
+            config.setStringList("remote", "origin", "fetch", REFSPECS.stream().map(RefSpec::toString).toList());
+            config.setBoolean("remote", "origin", "mirror", true);
+            config.setInt("gc", null, "auto", 0); // workspaces borrow these objects through alternates: never prune
+            config.save();
+            FetchResult result = fetch(repo, timeoutSeconds);
+            pointHead(repo, result);
+        }
+    }
+
+    /** Fetches branches and tags from the mirror's origin. */
+    static void fetch(Path mirror, int timeoutSeconds) throws IOException, GitAPIException {
+        try (Repository repo = open(mirror)) {
+            fetch(repo, timeoutSeconds);
+        }
+    }
+
+    /**
+     * Fetches one commit by id into {@code refs/fixpoint/commits/<id>}: for commits no branch or tag reaches, e.g. a
+     * detached HEAD of a local repository. Servers may refuse (bundles always do).
+     */
+    static void fetchCommit(Path mirror, String commit, int timeoutSeconds) throws IOException, GitAPIException {
+        try (Repository repo = open(mirror); Git git = Git.wrap(repo)) {
+            git.fetch().setRemote("origin")
+                    .setRefSpecs(new RefSpec("+" + commit + ":refs/fixpoint/commits/" + commit))
+                    .setTagOpt(TagOpt.NO_TAGS).setTimeout(timeoutSeconds).call();
+        }
+    }
+
+    private static FetchResult fetch(Repository repo, int timeoutSeconds) throws GitAPIException {
+        try (Git git = Git.wrap(repo)) {
+            return git.fetch().setRemote("origin").setRefSpecs(REFSPECS).setTagOpt(TagOpt.NO_TAGS)
+                    .setTimeout(timeoutSeconds).setRemoveDeletedRefs(false).call();
+        }
+    }
+
+    /** Points the mirror's HEAD where the remote's HEAD points: its symbolic target, or a branch at the same commit. */
+    private static void pointHead(Repository repo, FetchResult result) throws IOException {
+        Ref remoteHead = result.getAdvertisedRef(Constants.HEAD);
+        String branch = null;
+        if (remoteHead != null && remoteHead.isSymbolic()) {
+            branch = remoteHead.getTarget().getName();
+        } else if (remoteHead != null && remoteHead.getObjectId() != null) {
+            ObjectId id = remoteHead.getObjectId();
+            branch = result.getAdvertisedRefs().stream()
+                    .filter(r -> r.getName().startsWith(Constants.R_HEADS) && id.equals(r.getObjectId()))
+                    .map(Ref::getName)
+                    .min((a, b) -> Integer.compare(rank(a), rank(b)))
+                    .orElse(null);
+            if (branch == null) {
+                RefUpdate detach = repo.updateRef(Constants.HEAD, true);
+                detach.setNewObjectId(id);
+                detach.forceUpdate();
+                return;
+            }
+        }
+        if (branch != null && repo.exactRef(branch) != null) {
+            repo.updateRef(Constants.HEAD).link(branch);
+        }
+    }
+
+    private static int rank(String branch) {
+        return switch (branch) {
+            case "refs/heads/main" -> 0;
+            case "refs/heads/master" -> 1;
+            default -> 2;
+        };
+    }
+
+    /** Looks up a revision (commit id, branch, tag) without fetching. Never throws for a damaged mirror. */
+    static Probe probe(Path mirror, String rev) {
+        Repository repo;
+        try {
+            repo = open(mirror);
+        } catch (IOException | RuntimeException e) {
+            return Probe.of(Probe.Status.CORRUPT, "cannot open it: " + e.getMessage());
+        }
+        try (repo; RevWalk walk = new RevWalk(repo)) {
+            ObjectId id;
+            try {
+                id = repo.resolve(rev);
+            } catch (RevisionSyntaxException | AmbiguousObjectException e) {
+                return Probe.of(Probe.Status.MISSING, e.getMessage());
+            }
+            if (id == null) {
+                return Probe.of(Probe.Status.MISSING, "no such revision");
+            }
+            RevCommit commit = walk.parseCommit(id);
+            walk.parseHeaders(commit.getTree());
+            return Probe.found(commit.name());
+        } catch (MissingObjectException e) {
+            return Probe.of(Probe.Status.MISSING, "object " + e.getObjectId().name() + " not found");
+        } catch (IncorrectObjectTypeException e) {
+            return Probe.of(Probe.Status.NOT_A_COMMIT, rev + " names a " + e.getMessage() + ", not a commit");
+        } catch (IOException | RuntimeException e) {
+            return Probe.of(Probe.Status.CORRUPT, "cannot read " + rev + ": " + e);
+        }
+    }
+
+    /** The first ref whose object the mirror lacks (a sign of damage), if any. */
+    static Optional<String> brokenRef(Path mirror) {
+        try (Repository repo = open(mirror)) {
+            for (Ref ref : repo.getRefDatabase().getRefs()) {
+                ObjectId id = ref.getObjectId();
+                if (id != null && !repo.getObjectDatabase().has(id)) {
+                    return Optional.of(ref.getName() + " -> " + id.name() + " (object missing)");
+                }
+            }
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.of("cannot read refs: " + e.getMessage());
+        }
+    }
+
+    static File objectsDir(Path mirror) {
+        return mirror.resolve("objects").toFile();
+    }
+}

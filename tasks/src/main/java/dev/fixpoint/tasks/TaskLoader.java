@@ -1,0 +1,228 @@
+package dev.fixpoint.tasks;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads SWE-bench task files: a JSON array of rows, JSONL (one row a line), or rows exported from Hugging Face
+ * (FAIL_TO_PASS / PASS_TO_PASS as JSON-encoded strings, or a datasets-server page {@code {"rows":[{"row":{...}}]}}).
+ * The format is told from the content, not the file name. Field names are SWE-bench's; unknown fields are ignored;
+ * an optional {@code environment} object describes where the tests run.
+ *
+ * <p>A strict loader ({@link #strict()}) throws {@link InvalidTaskException} listing every bad row; a lenient one
+ * ({@link #lenient()}) loads the valid rows and returns the problems alongside. A repeated instance_id is a problem
+ * of the later row. Immutable and thread-safe.
+ */
+public final class TaskLoader {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final boolean skipInvalid;
+
+    private TaskLoader(boolean skipInvalid) {
+        this.skipInvalid = skipInvalid;
+    }
+
+    /** A loader that fails on any invalid row. */
+    public static TaskLoader strict() {
+        return new TaskLoader(false);
+    }
+
+    /** A loader that skips invalid rows and reports them in {@link TaskLoadResult#problems()}. */
+    public static TaskLoader lenient() {
+        return new TaskLoader(true);
+    }
+
+    /** A loader that skips invalid rows or not. */
+    public static TaskLoader skippingInvalid(boolean skipInvalid) {
+        return new TaskLoader(skipInvalid);
+    }
+
+    public boolean skipsInvalid() {
+        return skipInvalid;
+    }
+
+    /**
+     * Loads a task file; problems name it by its file name.
+     *
+     * @throws TaskException        when the file cannot be read
+     * @throws InvalidTaskException when a row is invalid and this loader does not skip invalid rows
+     */
+    public TaskLoadResult load(Path file) {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return load(reader, name);
+        } catch (NoSuchFileException e) {
+            throw new TaskException("task file not found: " + file.toAbsolutePath());
+        } catch (IOException | UncheckedIOException e) {
+            throw new TaskException("cannot read task file " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Loads task rows from text; {@code sourceName} names the source in problems. */
+    public TaskLoadResult parse(String content, String sourceName) {
+        try {
+            return load(new StringReader(content), sourceName);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringReader does not fail
+        }
+    }
+
+    private TaskLoadResult load(Reader reader, String source) throws IOException {
+        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
+        Collector collector = new Collector(source);
+        int first = peekFirstNonBlank(in);
+        if (first == '[') {
+            readJsonArray(in, collector);
+        } else if (first == '{') {
+            readJsonl(in, collector);
+        } else if (first != -1) {
+            collector.problem(1, "row", "not JSON or JSONL: expected '[' or '{', found '" + (char) first + "'");
+        }
+        if (!skipInvalid && !collector.problems.isEmpty()) {
+            throw new InvalidTaskException(collector.problems);
+        }
+        return new TaskLoadResult(collector.tasks, collector.problems);
+    }
+
+    private static int peekFirstNonBlank(BufferedReader in) throws IOException {
+        while (true) {
+            in.mark(1);
+            int c = in.read();
+            if (c == -1 || !Character.isWhitespace(c) && c != '\uFEFF') {
+                in.reset();
+                return c;
+            }
+        }
+    }
+
+    private static void readJsonl(BufferedReader in, Collector collector) throws IOException {
+        String line;
+        int number = 0;
+        while ((line = in.readLine()) != null) {
+            number++;
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode row;
+            try {
+                row = MAPPER.readTree(line);
+            } catch (JsonProcessingException e) {
+                if (collector.rows == 0 && collector.problems.isEmpty()) {
+                    readSingleDocument(line, in, number, collector);
+                    return;
+                }
+                collector.problem(number, "row", "not a JSON object: " + e.getOriginalMessage());
+                continue;
+            }
+            collector.row(number, row);
+        }
+    }
+
+    private static void readJsonArray(BufferedReader in, Collector collector) throws IOException {
+        JsonFactory factory = MAPPER.getFactory();
+        try (JsonParser parser = factory.createParser(in)) {
+            parser.nextToken(); // START_ARRAY
+            JsonToken token;
+            while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+                if (token == null) {
+                    collector.problem(parser.currentLocation().getLineNr(), "row", "unterminated JSON array");
+                    return;
+                }
+                int line = parser.currentTokenLocation().getLineNr();
+                JsonNode row = parser.readValueAsTree();
+                collector.row(line, row);
+            }
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            collector.problem(Math.max(line, 0), "row", "malformed JSON: " + e.getOriginalMessage()
+                    + " (rows after this point were not read)");
+        }
+    }
+
+    /**
+     * The first line is not a whole JSON value: the file is one multi-line JSON object, either a Hugging Face
+     * datasets-server page or a single task row.
+     */
+    private static void readSingleDocument(String firstLine, BufferedReader in, int firstLineNumber,
+            Collector collector) throws IOException {
+        StringBuilder text = new StringBuilder(firstLine).append('\n');
+        char[] buffer = new char[8192];
+        int n;
+        while ((n = in.read(buffer)) != -1) {
+            text.append(buffer, 0, n);
+        }
+        JsonNode document;
+        try {
+            document = MAPPER.readTree(text.toString());
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : firstLineNumber - 1 + e.getLocation().getLineNr();
+            collector.problem(Math.max(line, firstLineNumber), "row", "malformed JSON: " + e.getOriginalMessage());
+            return;
+        }
+        if (document.isObject() && document.path("rows").isArray()) {
+            readRowsPage(document, collector);
+        } else {
+            collector.row(firstLineNumber, document);
+        }
+    }
+
+    /** A Hugging Face datasets-server page: {@code {"rows": [{"row_idx": 0, "row": {...}}, ...]}}. */
+    private static void readRowsPage(JsonNode page, Collector collector) {
+        for (JsonNode entry : page.get("rows")) {
+            JsonNode row = entry.has("row") ? entry.get("row") : entry;
+            collector.row(0, row);
+        }
+    }
+
+    /** Turns rows into tasks, remembering problems and instance ids seen. */
+    private static final class Collector {
+        final String source;
+        final List<Task> tasks = new ArrayList<>();
+        final List<TaskProblem> problems = new ArrayList<>();
+        final Map<String, Integer> seenAt = new HashMap<>();
+        int rows;
+
+        Collector(String source) {
+            this.source = source;
+        }
+
+        void problem(int line, String field, String message) {
+            problems.add(new TaskProblem(source, line, field, message));
+        }
+
+        void row(int line, JsonNode row) {
+            rows++;
+            TaskRow parsed = TaskRow.parse(row, source, line);
+            if (!parsed.problems().isEmpty()) {
+                problems.addAll(parsed.problems());
+                return;
+            }
+            Task task = parsed.task();
+            Integer earlier = seenAt.putIfAbsent(task.instanceId(), line);
+            if (earlier != null) {
+                problem(line, "instance_id", "duplicate instance_id " + task.instanceId()
+                        + (earlier > 0 ? " (first at line " + earlier + ")" : ""));
+                return;
+            }
+            tasks.add(task);
+        }
+    }
+}
