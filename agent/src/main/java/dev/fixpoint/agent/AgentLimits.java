@@ -1,0 +1,48 @@
+package dev.fixpoint.agent;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Bounds of one rollout, checked before every model call (so the last call may overshoot the token and cost bounds
+ * by its own size). A cost bound cannot be enforced for a model whose price is unknown; it is then ignored (and
+ * the rollout's cost is reported as unknown).
+ *
+ * @param maxSteps    model calls
+ * @param maxTokens   input plus output tokens over all calls
+ * @param maxCostUsd  USD over all calls, or null for no bound
+ * @param maxWallTime wall time of the rollout; tool commands are also cut to the time left
+ */
+public record AgentLimits(int maxSteps, long maxTokens, BigDecimal maxCostUsd, Duration maxWallTime) {
+
+    public static final AgentLimits DEFAULT = new AgentLimits(100, 5_000_000, null, Duration.ofMinutes(60));
+
+    public AgentLimits {
+        if (maxSteps < 1) throw new IllegalArgumentException("maxSteps must be >= 1: " + maxSteps);
+        if (maxTokens < 1) throw new IllegalArgumentException("maxTokens must be >= 1: " + maxTokens);
+        if (maxCostUsd != null && maxCostUsd.signum() <= 0) throw new IllegalArgumentException("maxCostUsd must be positive: " + maxCostUsd);
+        if (maxWallTime == null || maxWallTime.isNegative() || maxWallTime.isZero()) {
+            throw new IllegalArgumentException("maxWallTime must be positive: " + maxWallTime);
+        }
+    }
+
+    /** The limit that stops the rollout now, if any, given what was spent so far. */
+    public Optional<Outcome> exceeded(int steps, Usage usage, Optional<BigDecimal> cost, Duration elapsed) {
+        if (elapsed.compareTo(maxWallTime) >= 0) return Optional.of(Outcome.TIME_LIMIT);
+        if (steps >= maxSteps) return Optional.of(Outcome.STEP_LIMIT);
+        if (usage.totalTokens() >= maxTokens) return Optional.of(Outcome.TOKEN_LIMIT);
+        if (maxCostUsd != null && cost.isPresent() && cost.get().compareTo(maxCostUsd) >= 0) return Optional.of(Outcome.COST_LIMIT);
+        return Optional.empty();
+    }
+
+    public Instant deadline(Instant start) {
+        return start.plus(maxWallTime);
+    }
+
+    public AgentLimits withMaxSteps(int v) { return new AgentLimits(v, maxTokens, maxCostUsd, maxWallTime); }
+    public AgentLimits withMaxTokens(long v) { return new AgentLimits(maxSteps, v, maxCostUsd, maxWallTime); }
+    public AgentLimits withMaxCostUsd(BigDecimal v) { return new AgentLimits(maxSteps, maxTokens, v, maxWallTime); }
+    public AgentLimits withMaxWallTime(Duration v) { return new AgentLimits(maxSteps, maxTokens, maxCostUsd, v); }
+}

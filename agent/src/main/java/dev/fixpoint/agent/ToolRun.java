@@ -1,0 +1,6 @@
+package dev.fixpoint.agent;
+
+import java.time.Duration;
+
+/** One tool call of a step and what it produced. */
+public record ToolRun(ToolCall call, Observation observation, Duration duration) {}

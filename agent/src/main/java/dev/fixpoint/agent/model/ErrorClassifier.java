@@ -1,0 +1,77 @@
+package dev.fixpoint.agent.model;
+
+import dev.fixpoint.agent.ModelConfig;
+import dev.fixpoint.agent.ModelException;
+import dev.fixpoint.agent.ModelException.Kind;
+import dev.langchain4j.exception.AuthenticationException;
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.InternalServerException;
+import dev.langchain4j.exception.InvalidRequestException;
+import dev.langchain4j.exception.ModelNotFoundException;
+import dev.langchain4j.exception.RateLimitException;
+import dev.langchain4j.exception.TimeoutException;
+
+import java.io.IOException;
+import java.net.http.HttpTimeoutException;
+import java.util.concurrent.CompletionException;
+
+/** Turns whatever a langchain4j call threw into a {@link ModelException} that says what to do about it. */
+final class ErrorClassifier {
+
+    private ErrorClassifier() {}
+
+    static ModelException classify(ModelConfig config, RuntimeException e) {
+        int status = statusOf(e);
+        Kind kind = kindOf(e, status);
+        String detail = rootMessage(e);
+        String message = switch (kind) {
+            case AUTH -> config.id() + ": the API key was rejected" + (status > 0 ? " (HTTP " + status + ")" : "")
+                    + "; set " + ApiKeys.keyVariables(config) + " to a valid key. Provider said: " + detail;
+            case RATE_LIMIT -> config.id() + ": rate limited (HTTP 429): " + detail;
+            case SERVER -> config.id() + ": provider error" + (status > 0 ? " (HTTP " + status + ")" : "") + ": " + detail;
+            case TIMEOUT -> config.id() + ": request timed out after " + config.requestTimeout() + ": " + detail;
+            case NETWORK -> config.id() + ": cannot reach " + config.effectiveBaseUrl() + ": " + detail;
+            case BAD_REQUEST -> config.id() + ": request refused" + (status > 0 ? " (HTTP " + status + ")" : "") + ": " + detail;
+            default -> config.id() + ": model call failed: " + detail;
+        };
+        return new ModelException(kind, status, message, e);
+    }
+
+    private static Kind kindOf(Throwable e, int status) {
+        if (status == 401 || status == 403) return Kind.AUTH;
+        if (status == 429) return Kind.RATE_LIMIT;
+        if (status == 408) return Kind.TIMEOUT;
+        if (status >= 500) return Kind.SERVER;
+        if (status >= 400) return Kind.BAD_REQUEST;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AuthenticationException) return Kind.AUTH;
+            if (t instanceof RateLimitException) return Kind.RATE_LIMIT;
+            if (t instanceof TimeoutException || t instanceof HttpTimeoutException
+                    || t instanceof java.net.SocketTimeoutException || t instanceof java.util.concurrent.TimeoutException) {
+                return Kind.TIMEOUT;
+            }
+            if (t instanceof InternalServerException) return Kind.SERVER;
+            if (t instanceof InvalidRequestException || t instanceof ModelNotFoundException) return Kind.BAD_REQUEST;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException || t instanceof CompletionException && t.getCause() instanceof IOException) {
+                return Kind.NETWORK;
+            }
+        }
+        return Kind.OTHER;
+    }
+
+    private static int statusOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpException h) return h.statusCode();
+        }
+        return -1;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String m = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        return m.length() > 500 ? m.substring(0, 500) + "..." : m;
+    }
+}

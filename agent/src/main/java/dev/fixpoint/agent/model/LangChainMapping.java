@@ -1,0 +1,114 @@
+package dev.fixpoint.agent.model;
+
+import dev.fixpoint.agent.Message;
+import dev.fixpoint.agent.ToolCall;
+import dev.fixpoint.agent.ToolParam;
+import dev.fixpoint.agent.ToolSpec;
+import dev.fixpoint.agent.Usage;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.anthropic.AnthropicTokenUsage;
+import dev.langchain4j.model.chat.request.json.JsonBooleanSchema;
+import dev.langchain4j.model.chat.request.json.JsonEnumSchema;
+import dev.langchain4j.model.chat.request.json.JsonIntegerSchema;
+import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
+import dev.langchain4j.model.chat.request.json.JsonSchemaElement;
+import dev.langchain4j.model.chat.request.json.JsonStringSchema;
+import dev.langchain4j.model.googleai.GoogleAiGeminiTokenUsage;
+import dev.langchain4j.model.openai.OpenAiTokenUsage;
+import dev.langchain4j.model.output.TokenUsage;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Converts between our provider-neutral values and langchain4j's; the only place that knows both. */
+final class LangChainMapping {
+
+    private LangChainMapping() {}
+
+    static List<ChatMessage> toChatMessages(List<Message> messages) {
+        var out = new ArrayList<ChatMessage>(messages.size());
+        for (Message m : messages) {
+            if (m instanceof Message.SystemPrompt s) out.add(SystemMessage.from(s.text()));
+            else if (m instanceof Message.User u) out.add(UserMessage.from(u.text()));
+            else if (m instanceof Message.Assistant a) out.add(toAiMessage(a));
+            else if (m instanceof Message.ToolResult r) out.add(ToolExecutionResultMessage.from(r.callId(), r.toolName(), r.text()));
+            else throw new IllegalStateException("unknown message type: " + m);
+        }
+        return out;
+    }
+
+    private static AiMessage toAiMessage(Message.Assistant a) {
+        if (a.toolCalls().isEmpty()) return AiMessage.from(a.text());
+        var requests = a.toolCalls().stream()
+                .map(c -> ToolExecutionRequest.builder().id(c.id()).name(c.name()).arguments(c.arguments()).build())
+                .toList();
+        return AiMessage.builder().text(a.text().isEmpty() ? null : a.text()).toolExecutionRequests(requests).build();
+    }
+
+    static List<ToolSpecification> toToolSpecifications(List<ToolSpec> tools) {
+        return tools.stream().map(LangChainMapping::toToolSpecification).toList();
+    }
+
+    private static ToolSpecification toToolSpecification(ToolSpec spec) {
+        var schema = JsonObjectSchema.builder();
+        var required = new ArrayList<String>();
+        for (ToolParam p : spec.params()) {
+            schema.addProperty(p.name(), toSchema(p));
+            if (p.required()) required.add(p.name());
+        }
+        schema.required(required);
+        return ToolSpecification.builder().name(spec.name()).description(spec.description()).parameters(schema.build()).build();
+    }
+
+    private static JsonSchemaElement toSchema(ToolParam p) {
+        if (!p.allowed().isEmpty()) return JsonEnumSchema.builder().enumValues(p.allowed()).description(p.description()).build();
+        return switch (p.type()) {
+            case STRING -> JsonStringSchema.builder().description(p.description()).build();
+            case INTEGER -> JsonIntegerSchema.builder().description(p.description()).build();
+            case BOOLEAN -> JsonBooleanSchema.builder().description(p.description()).build();
+        };
+    }
+
+    /** Our assistant message; tool calls without a provider id (Gemini, Ollama) get one made up from the step. */
+    static Message.Assistant toAssistant(AiMessage ai, String idPrefix) {
+        var calls = new ArrayList<ToolCall>();
+        if (ai.hasToolExecutionRequests()) {
+            int i = 0;
+            for (ToolExecutionRequest r : ai.toolExecutionRequests()) {
+                String id = r.id() == null || r.id().isBlank() ? idPrefix + "_" + i : r.id();
+                calls.add(new ToolCall(id, r.name(), r.arguments()));
+                i++;
+            }
+        }
+        return new Message.Assistant(ai.text(), calls);
+    }
+
+    /**
+     * Our usage: input counts every prompt token, cached ones included. Anthropic reports cache reads and writes
+     * apart from input_tokens, so they are added back; OpenAI and Gemini already include them.
+     */
+    static Usage toUsage(TokenUsage t, Duration latency) {
+        if (t == null) return Usage.of(0, 0, 0, latency);
+        long in = n(t.inputTokenCount()), out = n(t.outputTokenCount()), cached = 0;
+        if (t instanceof OpenAiTokenUsage o && o.inputTokensDetails() != null) {
+            cached = n(o.inputTokensDetails().cachedTokens());
+        } else if (t instanceof AnthropicTokenUsage a) {
+            cached = n(a.cacheReadInputTokens());
+            in += cached + n(a.cacheCreationInputTokens());
+        } else if (t instanceof GoogleAiGeminiTokenUsage g) {
+            cached = n(g.cachedContentTokenCount());
+        }
+        return Usage.of(in, out, Math.min(cached, in), latency);
+    }
+
+    private static long n(Integer v) {
+        return v == null ? 0 : v;
+    }
+}
