@@ -44,6 +44,7 @@ public record ToolContext(Sandbox sandbox, String workdir, String stateDir, Inst
     /** A path for showing to the model: relative to the workdir when inside it. */
     public String display(String absolute) {
         String prefix = workdir.endsWith("/") ? workdir : workdir + "/";
+        if (absolute.equals(workdir) || absolute.equals(prefix)) return ".";
         return absolute.startsWith(prefix) ? absolute.substring(prefix.length()) : absolute;
     }
 
