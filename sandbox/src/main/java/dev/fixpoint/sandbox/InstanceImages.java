@@ -1,0 +1,26 @@
+package dev.fixpoint.sandbox;
+
+import java.nio.file.Path;
+
+/**
+ * Per-task instance images: the repository at its base commit baked into an image derived from the
+ * environment image, once, so that each of the task's N rollouts starts a copy-on-write container with the
+ * repository already inside (as fast as a plain start, instead of copying the tree N times).
+ */
+public interface InstanceImages {
+
+    /**
+     * Returns the image {@code fixpoint/instance:<key>} holding {@code hostDir}'s contents at {@code workdir}
+     * on top of {@code baseImage}; builds it only if no image has that name yet. Files are owned by root.
+     *
+     * @param key content key, e.g. a hash of (environment image, repo, base commit): lowercase letters,
+     *            digits, '.', '_' and '-', at most 128 characters
+     */
+    String bakeImage(String baseImage, Path hostDir, String workdir, String key);
+
+    /** Whether the image exists locally. */
+    boolean imageExists(String image);
+
+    /** Removes an instance image; a missing image is fine. Fails if a container still uses it. */
+    void removeImage(String image);
+}

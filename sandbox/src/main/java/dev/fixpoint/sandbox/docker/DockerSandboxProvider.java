@@ -1,0 +1,187 @@
+package dev.fixpoint.sandbox.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.fixpoint.sandbox.InstanceImages;
+import dev.fixpoint.sandbox.Sandbox;
+import dev.fixpoint.sandbox.SandboxException;
+import dev.fixpoint.sandbox.SandboxLabels;
+import dev.fixpoint.sandbox.SandboxProvider;
+import dev.fixpoint.sandbox.SandboxSpec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sandboxes as Docker containers on the local daemon (unix socket, or {@code DOCKER_HOST}), each with a
+ * long-lived command runner so an exec costs about what the command costs. Thread-safe; share one per process.
+ *
+ * <pre>{@code
+ * try (DockerSandboxProvider docker = DockerSandboxProvider.create();
+ *      Sandbox box = docker.start(SandboxSpec.builder("fixpoint/python:latest").workdir("/work").build())) {
+ *     ExecResult r = box.exec("python3 -V", Duration.ofSeconds(10));
+ * }
+ * }</pre>
+ *
+ * <p>Every container is labelled ({@link SandboxLabels}): managed, run (the spec's, else this provider's run
+ * id), owner (host:pid). {@link #close()} and a JVM shutdown hook remove this provider's open containers;
+ * {@link #prune} removes those of dead processes; each container also ends itself after its lifetime.
+ */
+public final class DockerSandboxProvider implements SandboxProvider, InstanceImages {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DockerSandboxProvider.class);
+
+    private final DockerClient docker;
+    private final String runId;
+    private final String runnerMode;
+    private final ContainerLauncher launcher;
+    private final Pruner pruner;
+    private final ImageBaker baker;
+    private final Set<DockerSandbox> open = ConcurrentHashMap.newKeySet();
+    private final Thread shutdownHook;
+    private volatile boolean closed;
+
+    private DockerSandboxProvider(Builder b) {
+        this.docker = DockerClients.create(b.dockerHost);
+        this.runId = b.runId != null ? b.runId : "run-" + UUID.randomUUID().toString().substring(0, 8);
+        this.runnerMode = b.runnerMode;
+        Map<String, String> own = Map.of(SandboxLabels.MANAGED, "true", SandboxLabels.RUN, runId,
+                SandboxLabels.OWNER, OwnerId.current().toString());
+        this.launcher = new ContainerLauncher(docker, own);
+        this.pruner = new Pruner(docker, launcher);
+        this.baker = new ImageBaker(docker, launcher, own);
+        this.shutdownHook = new Thread(this::removeOpen, "fixpoint-sandbox-cleanup");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** A provider for the local daemon (DOCKER_HOST or the default socket) with a random run id. */
+    public static DockerSandboxProvider create() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The run label given to containers whose spec names no run. */
+    public String runId() {
+        return runId;
+    }
+
+    /** Creates the container, starts it and its command runner; ready for {@link Sandbox#exec}. */
+    @Override
+    public Sandbox start(SandboxSpec spec) {
+        if (closed) throw new SandboxException("sandbox provider is closed");
+        long t0 = System.nanoTime();
+        String id = launcher.start(spec);
+        DockerSandbox box = new DockerSandbox(docker, launcher, id, spec, runnerMode, open::remove);
+        open.add(box);
+        box.startRunner();
+        LOG.debug("{}: started {} in {} ms (runner mode {})", ContainerLauncher.shortId(id), spec.image(),
+                (System.nanoTime() - t0) / 1_000_000, box.runnerMode());
+        return box;
+    }
+
+    @Override
+    public int prune(boolean all) {
+        return pruner.prune(all, Map.of());
+    }
+
+    /** Like {@link #prune(boolean)}, limited to containers carrying all the given labels (e.g. one run). */
+    public int prune(boolean all, Map<String, String> labels) {
+        return pruner.prune(all, labels);
+    }
+
+    /** Ids of Fixpoint containers, in any state, carrying all the given labels (e.g. one run's). */
+    public List<String> containers(Map<String, String> labels) {
+        return pruner.list(labels);
+    }
+
+    @Override
+    public String bakeImage(String baseImage, Path hostDir, String workdir, String key) {
+        return baker.bake(baseImage, hostDir, workdir, key);
+    }
+
+    @Override
+    public boolean imageExists(String image) {
+        return baker.exists(image);
+    }
+
+    @Override
+    public void removeImage(String image) {
+        baker.remove(image);
+    }
+
+    /** Removes the sandboxes still open and releases the Docker client. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        try {
+            removeOpen();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                LOG.debug("JVM is shutting down; the hook runs anyway", e);
+            }
+            try {
+                docker.close();
+            } catch (IOException e) {
+                throw new SandboxException("closing the Docker client", e);
+            }
+        }
+    }
+
+    private void removeOpen() {
+        List<DockerSandbox> boxes = new ArrayList<>(open);
+        if (!boxes.isEmpty()) LOG.info("removing {} open sandbox(es) of run {}", boxes.size(), runId);
+        RuntimeException first = null;
+        for (DockerSandbox b : boxes) {
+            try {
+                b.close();
+            } catch (RuntimeException e) {
+                LOG.warn("{}: removal failed: {}", b.id(), e.toString());
+                if (first == null) first = e;
+            }
+        }
+        if (first != null) throw first;
+    }
+
+    /** Options of {@link DockerSandboxProvider}. */
+    public static final class Builder {
+        private String dockerHost;
+        private String runId;
+        private String runnerMode;
+
+        private Builder() {}
+
+        /** e.g. {@code unix:///var/run/docker.sock} or {@code tcp://host:2375}; default: DOCKER_HOST or the socket. */
+        public Builder dockerHost(String v) { dockerHost = v; return this; }
+
+        /** Run label for containers whose spec names none; default: a random id. */
+        public Builder runId(String v) { runId = v; return this; }
+
+        /**
+         * Forces the runner's process-group strategy: "jobctl" (bash {@code set -m}), "setsid" or "none";
+         * default: the best the image supports. For tests.
+         */
+        public Builder runnerMode(String v) {
+            if (v != null && !Set.of("jobctl", "setsid", "none").contains(v)) {
+                throw new IllegalArgumentException("not a runner mode: " + v);
+            }
+            runnerMode = v;
+            return this;
+        }
+
+        public DockerSandboxProvider build() {
+            return new DockerSandboxProvider(this);
+        }
+    }
+}

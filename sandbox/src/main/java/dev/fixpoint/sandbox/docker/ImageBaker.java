@@ -1,0 +1,96 @@
+package dev.fixpoint.sandbox.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.fixpoint.sandbox.SandboxException;
+import dev.fixpoint.sandbox.SandboxLabels;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Bakes a host directory into an image: a created (never started) container of the base image receives the
+ * tree through the archive API and is committed as {@code fixpoint/instance:<key>}. No process runs, so this
+ * works for any image and costs about one tar copy plus one layer commit.
+ */
+final class ImageBaker {
+
+    static final String REPOSITORY = "fixpoint/instance";
+    /** Image label holding the bake key. */
+    static final String INSTANCE_LABEL = "dev.fixpoint.instance";
+    private static final Logger LOG = LoggerFactory.getLogger(ImageBaker.class);
+    private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,127}");
+
+    private final DockerClient docker;
+    private final ContainerLauncher launcher;
+    private final Map<String, String> ownLabels;
+
+    ImageBaker(DockerClient docker, ContainerLauncher launcher, Map<String, String> ownLabels) {
+        this.docker = docker;
+        this.launcher = launcher;
+        this.ownLabels = ownLabels;
+    }
+
+    String bake(String baseImage, Path hostDir, String workdir, String key) {
+        if (key == null || !KEY.matcher(key).matches()) throw new IllegalArgumentException("not a valid image key: " + key);
+        if (workdir == null || !workdir.startsWith("/")) {
+            throw new IllegalArgumentException("instance workdir must be an absolute path, not: " + workdir);
+        }
+        String image = REPOSITORY + ":" + key;
+        if (exists(image)) {
+            LOG.debug("{}: instance image exists, not baking", image);
+            return image;
+        }
+        Map<String, String> labels = new LinkedHashMap<>(ownLabels);
+        labels.put(SandboxLabels.MANAGED, "true");
+        String id;
+        try {
+            id = docker.createContainerCmd(baseImage).withLabels(labels).withCmd("sh").exec().getId();
+        } catch (NotFoundException e) {
+            throw new SandboxException("base image not found (nothing is pulled): " + baseImage, e);
+        }
+        String name = ContainerLauncher.shortId(id);
+        try {
+            String prefix = workdir.replaceAll("/+$", "").substring(1);
+            try (InputStream tar = TarIO.streamDir(hostDir, prefix, 0, 0)) {
+                docker.copyArchiveToContainerCmd(id).withRemotePath("/").withTarInputStream(tar).exec();
+            }
+            // Never started: commit takes the base image's config plus the copied tree as one layer.
+            docker.commitCmd(id).withRepository(REPOSITORY).withTag(key).withWorkingDir(workdir)
+                    .withLabels(Map.of(INSTANCE_LABEL, key)).exec();
+            LOG.info("{}: baked {} from {} + {} at {}", name, image, baseImage, hostDir, workdir);
+            return image;
+        } catch (IOException | DockerException e) {
+            throw new SandboxException(name + ": baking " + image + " from " + baseImage + " + " + hostDir
+                    + " failed", e);
+        } finally {
+            launcher.remove(id);
+        }
+    }
+
+    boolean exists(String image) {
+        try {
+            docker.inspectImageCmd(image).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    void remove(String image) {
+        try {
+            docker.removeImageCmd(image).withForce(false).exec();
+        } catch (NotFoundException e) {
+            LOG.debug("{}: no such image to remove", image);
+        } catch (ConflictException e) {
+            throw new SandboxException("image " + image + " is still used by a container", e);
+        }
+    }
+}

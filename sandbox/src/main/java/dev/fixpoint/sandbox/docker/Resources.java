@@ -1,0 +1,20 @@
+package dev.fixpoint.sandbox.docker;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** The shell scripts shipped next to these classes. */
+final class Resources {
+    private Resources() {}
+
+    static String text(String name) {
+        try (InputStream in = Resources.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("missing resource " + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading resource " + name, e);
+        }
+    }
+}
