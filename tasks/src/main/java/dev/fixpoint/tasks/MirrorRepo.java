@@ -14,6 +14,7 @@ import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
@@ -153,6 +154,10 @@ final class MirrorRepo {
             walk.parseHeaders(commit.getTree());
             return Probe.found(commit.name());
         } catch (MissingObjectException e) {
+            if (listedButUnreadable(repo, e.getObjectId())) {
+                return Probe.of(Probe.Status.CORRUPT, "object " + e.getObjectId().name()
+                        + " is in a pack index but cannot be read from the pack");
+            }
             return Probe.of(Probe.Status.MISSING, "object " + e.getObjectId().name() + " not found");
         } catch (IncorrectObjectTypeException e) {
             return Probe.of(Probe.Status.NOT_A_COMMIT, rev + " names a " + e.getMessage() + ", not a commit");
@@ -164,15 +169,30 @@ final class MirrorRepo {
     /** The first ref whose object the mirror lacks (a sign of damage), if any. */
     static Optional<String> brokenRef(Path mirror) {
         try (Repository repo = open(mirror)) {
-            for (Ref ref : repo.getRefDatabase().getRefs()) {
-                ObjectId id = ref.getObjectId();
-                if (id != null && !repo.getObjectDatabase().has(id)) {
-                    return Optional.of(ref.getName() + " -> " + id.name() + " (object missing)");
+            try (ObjectReader reader = repo.newObjectReader()) {
+                for (Ref ref : repo.getRefDatabase().getRefs()) {
+                    ObjectId id = ref.getObjectId();
+                    if (id == null) {
+                        continue;
+                    }
+                    try {
+                        reader.open(id).getType();
+                    } catch (MissingObjectException e) {
+                        return Optional.of(ref.getName() + " -> " + id.name() + " (object missing or unreadable)");
+                    }
                 }
             }
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.of("cannot read refs: " + e.getMessage());
+        }
+    }
+
+    private static boolean listedButUnreadable(Repository repo, ObjectId id) {
+        try {
+            return repo.getObjectDatabase().has(id);
+        } catch (IOException e) {
+            return true;
         }
     }
 

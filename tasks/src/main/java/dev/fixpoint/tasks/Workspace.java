@@ -69,13 +69,13 @@ public final class Workspace implements AutoCloseable {
         Path gitDir = dir.resolve(".git");
         Repository repo = null;
         try {
-            Files.createDirectories(gitDir.resolve("objects/info"));
-            Files.createDirectories(gitDir.resolve("info"));
-            Files.writeString(gitDir.resolve("objects/info/alternates"),
-                    mirror.toAbsolutePath().resolve("objects") + "\n");
-            Files.writeString(gitDir.resolve("info/exclude"), DEFAULT_EXCLUDES);
             repo = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setWorkTree(dir.toFile()).build();
             repo.create(false);
+            // Read lazily by JGit: written before the first object lookup, so this Repository sees it.
+            Files.writeString(gitDir.resolve("objects/info/alternates"),
+                    mirror.toAbsolutePath().resolve("objects") + "\n");
+            Files.createDirectories(gitDir.resolve("info"));
+            Files.writeString(gitDir.resolve("info/exclude"), DEFAULT_EXCLUDES);
             RevCommit baseCommit;
             try (RevWalk walk = new RevWalk(repo)) {
                 baseCommit = walk.parseCommit(ObjectId.fromString(commit));
@@ -208,13 +208,23 @@ public final class Workspace implements AutoCloseable {
             before.restore();
             List<ApplyResult.Failure> failures = new ArrayList<>();
             for (PatchApplier.Result.Error error : result.getErrors()) {
-                failures.add(new ApplyResult.Failure(fileNamedIn(error.toString(), patch), error.toString().strip()));
+                String file = fileNamedIn(error.toString(), patch);
+                failures.add(new ApplyResult.Failure(file, readable(error.toString(), file)));
             }
             LOG.debug("{}: patch did not apply: {}", task.instanceId(), failures);
             return ApplyResult.failure(failures);
         } catch (IOException e) {
             throw failure("apply a patch", e);
         }
+    }
+
+    /** JGit's "Error applying patch in f, hunk HunkHeader[1,1->1,1]: msg" as "hunk @@ -1,1 +1,1 @@: msg". */
+    private static String readable(String message, String file) {
+        String m = message.strip();
+        if (file != null) {
+            m = m.replaceFirst("^Error applying patch in " + java.util.regex.Pattern.quote(file) + "[,:] ?", "");
+        }
+        return m.replaceAll("HunkHeader\\[(\\d+),(\\d+)->(\\d+),(\\d+)\\]", "@@ -$1,$2 +$3,$4 @@");
     }
 
     private static String fileNamedIn(String message, Patch patch) {
