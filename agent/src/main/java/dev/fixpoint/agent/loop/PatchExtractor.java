@@ -51,8 +51,9 @@ public final class PatchExtractor {
                 + "REAL=$(" + git + " rev-parse --git-path index)\n"
                 + "export GIT_INDEX_FILE=" + Text.quote(index) + "\n"
                 + "BASE=$(" + git + " rev-parse --verify -q " + Text.quote(baseCommit + "^{commit}") + " || " + git + " rev-parse HEAD)\n"
-                // Start from a copy of the repository's index (its stat cache makes add fast); the real index is untouched.
-                + "if [ -f \"$REAL\" ]; then cp \"$REAL\" \"$GIT_INDEX_FILE\"; else " + git + " read-tree \"$BASE\"; fi\n"
+                // Start from a copy of the repository's index (its stat cache makes add fast; -p keeps its mtime so git
+                // still re-reads "racily clean" files edited in the same second); the real index is untouched.
+                + "if [ -f \"$REAL\" ]; then cp -p \"$REAL\" \"$GIT_INDEX_FILE\"; else " + git + " read-tree \"$BASE\"; fi\n"
                 + git + " add -A -- . " + excludes + "\n"
                 + "echo \"$BASE\"\n"
                 + git + " diff --cached --name-only --no-renames --diff-filter=A \"$BASE\"\n";
