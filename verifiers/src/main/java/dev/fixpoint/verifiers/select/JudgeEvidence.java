@@ -7,8 +7,8 @@ package dev.fixpoint.verifiers.select;
  * @param pointwise probability in [0, 1] that the patch resolves the issue
  * @param listwise  normalised rank score in [0, 1]: 1 when ranked first in every permutation, 0 when last
  * @param meanRank  mean 1-based rank over the listwise permutations
- * @param calls     model calls spent on this candidate's verdicts (listwise calls are shared; each counts once
- *                  per candidate it ranked)
+ * @param calls     model calls spent on this candidate's cluster alone (pointwise); listwise calls rank all
+ *                  clusters at once and are counted by whoever ran the judge
  */
 public record JudgeEvidence(Double pointwise, Double listwise, Double meanRank, int calls) {
 
