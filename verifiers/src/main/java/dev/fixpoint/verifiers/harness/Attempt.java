@@ -1,6 +1,7 @@
 package dev.fixpoint.verifiers.harness;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -21,7 +22,8 @@ public record Attempt(int number, int exitCode, boolean timedOut, Duration testD
     public Attempt {
         resultFiles = resultFiles == null ? List.of() : resultFiles.stream().sorted().toList();
         error = error == null ? "" : error;
-        testDuration = testDuration == null ? Duration.ZERO : testDuration;
+        // Millisecond precision, as saved in run.json: a regrade then sums exactly the same values.
+        testDuration = testDuration == null ? Duration.ZERO : testDuration.truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** The test command ran to the end or its timeout (no infrastructure failure). */

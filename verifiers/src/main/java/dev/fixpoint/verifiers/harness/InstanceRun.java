@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ public record InstanceRun(String instanceId, String modelNameOrPath, EvalStatus 
     public InstanceRun {
         message = message == null ? "" : message;
         attempts = List.copyOf(attempts == null ? List.of() : attempts);
-        duration = duration == null ? Duration.ZERO : duration;
+        duration = duration == null ? Duration.ZERO : duration.truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** Sum of the test commands' own wall times. */
