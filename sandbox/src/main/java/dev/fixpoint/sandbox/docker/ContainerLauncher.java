@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 final class ContainerLauncher {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContainerLauncher.class);
-    private static final String KEEPER = Resources.text("keeper.sh");
+    private static final String KEEPER = Resources.script("keeper.sh");
     /** What package managers, build tools and test suites need as root; everything else is dropped. */
     static final List<Capability> CAPABILITIES = List.of(Capability.CHOWN, Capability.DAC_OVERRIDE,
             Capability.FOWNER, Capability.FSETID, Capability.SETUID, Capability.SETGID, Capability.KILL,

@@ -223,8 +223,10 @@ final class DockerSandbox implements Sandbox {
     public void copyIn(Path hostDir, String containerDir) {
         String dir = absolute(containerDir);
         int[] ids = ownerIds();
-        checkOpen();
-        try (InputStream tar = TarIO.streamDir(hostDir, dir.substring(1), ids[0], ids[1])) {
+        // A new target directory gets an entry of its own (owner, mode); an existing one (e.g. /tmp) is left as is.
+        boolean exists = dir.equals("/") || run(ExecRequest.of("test -d " + RunnerProtocol.quote(dir),
+                ExecRequest.DEFAULT_TIMEOUT), 1 << 10).exitCode == 0;
+        try (InputStream tar = TarIO.streamDir(hostDir, dir.substring(1), !exists, ids[0], ids[1])) {
             docker.copyArchiveToContainerCmd(id).withRemotePath("/").withTarInputStream(tar)
                     .withCopyUIDGID(ids[0] != 0).exec();
         } catch (IOException | DockerException e) {
@@ -280,7 +282,7 @@ final class DockerSandbox implements Sandbox {
         lock.lock();
         try {
             if (ownerIds == null) {
-                Outcome o = run(ExecRequest.of("id -u; id -g", Duration.ofSeconds(30)), 1 << 10);
+                Outcome o = run(ExecRequest.of("id -u && id -g", Duration.ofSeconds(30)), 1 << 10);
                 String[] f = text(o.stdout).trim().split("\\s+");
                 if (o.exitCode != 0 || f.length != 2) {
                     throw new SandboxException(name + ": cannot resolve uid/gid of user " + spec.user() + ": "

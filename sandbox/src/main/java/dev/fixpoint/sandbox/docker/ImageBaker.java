@@ -59,7 +59,7 @@ final class ImageBaker {
         String name = ContainerLauncher.shortId(id);
         try {
             String prefix = workdir.replaceAll("/+$", "").substring(1);
-            try (InputStream tar = TarIO.streamDir(hostDir, prefix, 0, 0)) {
+            try (InputStream tar = TarIO.streamDir(hostDir, prefix, true, 0, 0)) {
                 docker.copyArchiveToContainerCmd(id).withRemotePath("/").withTarInputStream(tar).exec();
             }
             // Never started: commit takes the base image's config plus the copied tree as one layer.

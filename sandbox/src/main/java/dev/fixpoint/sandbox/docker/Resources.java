@@ -9,6 +9,16 @@ import java.nio.charset.StandardCharsets;
 final class Resources {
     private Resources() {}
 
+    /** A shell script without its comment lines and indentation (it shows up in ps as an argument). */
+    static String script(String name) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : text(name).split("\n")) {
+            String t = line.strip();
+            if (!t.isEmpty() && !t.startsWith("#")) sb.append(t).append('\n');
+        }
+        return sb.toString();
+    }
+
     static String text(String name) {
         try (InputStream in = Resources.class.getResourceAsStream(name)) {
             if (in == null) throw new IllegalStateException("missing resource " + name);

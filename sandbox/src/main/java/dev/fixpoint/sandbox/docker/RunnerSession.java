@@ -26,13 +26,18 @@ import org.slf4j.LoggerFactory;
 final class RunnerSession implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunnerSession.class);
-    static final String SCRIPT = Resources.text("runner.sh");
+    private static final String SCRIPT_END = "#fixpoint-runner-end";
+    /** runner.sh, sent on stdin at start (so ps shows the short loader, not the script). */
+    static final byte[] SCRIPT = (Resources.script("runner.sh") + SCRIPT_END + "\n").getBytes(StandardCharsets.UTF_8);
+    /** Reads the script from stdin up to SCRIPT_END and evaluates it; $1 is the mode. */
+    private static final String LOADER = "s=; while IFS= read -r l; do [ \"$l\" = '" + SCRIPT_END + "' ] && break;"
+            + " s=\"$s$l\n\"; done; eval \"$s\"";
     /** Picks the shell: bash gives job control without a tty, else setsid, else no process groups. */
-    private static final String BOOT = "m=$2; if [ -z \"$m\" ]; then"
+    private static final String BOOT = "m=$1; if [ -z \"$m\" ]; then"
             + " if command -v bash >/dev/null 2>&1; then m=jobctl;"
             + " elif command -v setsid >/dev/null 2>&1; then m=setsid; else m=none; fi; fi;"
-            + " if [ \"$m\" = jobctl ]; then exec bash -c \"$1\" fixpoint-runner \"$m\"; fi;"
-            + " exec sh -c \"$1\" fixpoint-runner \"$m\"";
+            + " if [ \"$m\" = jobctl ]; then exec bash -c \"$0\" fixpoint-runner \"$m\"; fi;"
+            + " exec sh -c \"$0\" fixpoint-runner \"$m\"";
     private static final String READY = "fixpoint-runner ready ";
 
     private final String containerId;
@@ -57,9 +62,14 @@ final class RunnerSession implements Closeable {
     static RunnerSession start(DockerClient docker, String containerId, String forcedMode, Duration readyTimeout) {
         RunnerSession s = new RunnerSession(containerId);
         String execId = docker.execCreateCmd(containerId)
-                .withCmd("sh", "-c", BOOT, "fixpoint-boot", SCRIPT, forcedMode == null ? "" : forcedMode)
+                .withCmd("sh", "-c", BOOT, LOADER, forcedMode == null ? "" : forcedMode)
                 .withAttachStdin(true).withAttachStdout(true).withAttachStderr(true).withTty(false)
                 .exec().getId();
+        try {
+            s.stdin.send(SCRIPT);
+        } catch (IOException e) {
+            throw new IllegalStateException("fresh runner stdin is closed", e);
+        }
         s.stream = docker.execStartCmd(execId).withDetach(false).withTty(false).withStdIn(s.stdin)
                 .exec(s.new Callback());
         try {

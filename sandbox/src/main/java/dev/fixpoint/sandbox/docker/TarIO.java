@@ -35,8 +35,12 @@ final class TarIO {
 
     private TarIO() {}
 
-    /** A tar of hostDir's contents, entries named {@code prefix/relative/path}; symlinks are kept as links. */
-    static InputStream streamDir(Path hostDir, String prefix, int uid, int gid) {
+    /**
+     * A tar of hostDir's contents, entries named {@code prefix/relative/path}; symlinks are kept as links.
+     * With {@code rootEntry} the prefix directory itself gets an entry (owner and mode); without, an existing
+     * target keeps its own.
+     */
+    static InputStream streamDir(Path hostDir, String prefix, boolean rootEntry, int uid, int gid) {
         if (!Files.isDirectory(hostDir)) throw new SandboxException("not a directory: " + hostDir);
         PipedInputStream in = new PipedInputStream(1 << 20);
         PipedOutputStream out;
@@ -48,7 +52,7 @@ final class TarIO {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread writer = new Thread(() -> {
             try (OutputStream o = out) {
-                writeDir(hostDir, prefix, uid, gid, o);
+                writeDir(hostDir, prefix, rootEntry, uid, gid, o);
             } catch (IOException | RuntimeException e) {
                 failure.set(e);
             }
@@ -70,7 +74,8 @@ final class TarIO {
         };
     }
 
-    static void writeDir(Path hostDir, String prefix, int uid, int gid, OutputStream out) throws IOException {
+    static void writeDir(Path hostDir, String prefix, boolean rootEntry, int uid, int gid, OutputStream out)
+            throws IOException {
         TarArchiveOutputStream tar = new TarArchiveOutputStream(out, 1 << 16);
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
@@ -78,8 +83,9 @@ final class TarIO {
         Files.walkFileTree(hostDir, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                if (!dir.equals(hostDir)) { // the target itself may exist (e.g. /tmp): keep its mode
-                    TarArchiveEntry e = new TarArchiveEntry(base + rel(dir) + "/");
+                boolean root = dir.equals(hostDir);
+                if ((!root || rootEntry) && !(root && base.isEmpty())) {
+                    TarArchiveEntry e = new TarArchiveEntry(root ? base : base + rel(dir) + "/");
                     e.setMode(TarArchiveEntry.DEFAULT_DIR_MODE & ~0777 | mode(dir, 0755));
                     put(tar, e, uid, gid, attrs);
                     tar.closeArchiveEntry();

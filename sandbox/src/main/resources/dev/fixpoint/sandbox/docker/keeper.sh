@@ -10,11 +10,16 @@ pgf=/tmp/.fixpoint-pgid
 end=$(( $(date +%s) + $1 ))
 trap 't=; read -r t < "$pgf"; [ -n "$t" ] && kill -9 "$t" 2>/dev/null' USR1
 trap 'exit 0' TERM
+now=$(date +%s) || now=0
+sleep $(( end - now )) &
+s=$!
 while :; do
+  # wait returns early on USR1 (after the trap ran): keep waiting for the same timer while it runs.
+  wait "$s"
+  kill -0 "$s" 2>/dev/null && continue
   now=$(date +%s) || now=0
   [ "$now" -ge "$end" ] && exit 0
+  # A command killed the timer (kill -9 -1): re-arm it for the time left.
   sleep $(( end - now )) &
   s=$!
-  # wait returns early on USR1 (after the trap ran) or when a command killed the sleep: loop and re-arm.
-  wait "$s"
 done
