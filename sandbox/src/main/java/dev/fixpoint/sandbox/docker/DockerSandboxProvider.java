@@ -90,12 +90,18 @@ public final class DockerSandboxProvider implements SandboxProvider, InstanceIma
 
     @Override
     public int prune(boolean all) {
-        return pruner.prune(all, Map.of());
+        return prune(all, Map.of());
     }
 
     /** Like {@link #prune(boolean)}, limited to containers carrying all the given labels (e.g. one run). */
     public int prune(boolean all, Map<String, String> labels) {
-        return pruner.prune(all, labels);
+        try {
+            return pruner.prune(all, labels);
+        } catch (SandboxException e) {
+            throw e;
+        } catch (RuntimeException e) { // docker-java's exceptions, and I/O failures it wraps
+            throw new SandboxException("pruning containers " + labels + " failed (is the Docker daemon up?)", e);
+        }
     }
 
     /** Ids of Fixpoint containers, in any state, carrying all the given labels (e.g. one run's). */

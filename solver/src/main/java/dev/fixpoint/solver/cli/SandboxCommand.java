@@ -1,0 +1,46 @@
+package dev.fixpoint.solver.cli;
+
+import dev.fixpoint.sandbox.SandboxException;
+import dev.fixpoint.sandbox.docker.DockerSandboxProvider;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code fixpoint sandbox ...}: housekeeping of Docker sandboxes. */
+@Command(name = "sandbox", mixinStandardHelpOptions = true,
+        description = "Housekeeping of Fixpoint's Docker sandboxes.",
+        subcommands = {SandboxCommand.Prune.class})
+public final class SandboxCommand implements Runnable {
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                "a subcommand is required (see fixpoint sandbox --help)");
+    }
+
+    /** {@code fixpoint sandbox prune [--all]}. */
+    @Command(name = "prune", mixinStandardHelpOptions = true,
+            description = {"Removes Fixpoint containers left by runs whose process is gone (owner label host:pid on "
+                    + "this host, pid not running). With --all, removes every Fixpoint container, including those "
+                    + "of runs still going.", "Prints how many containers were removed."},
+            exitCodeListHeading = "Exit codes:%n",
+            exitCodeList = {"0:done", "1:the Docker daemon could not be reached or a removal failed"})
+    static final class Prune implements Callable<Integer> {
+
+        @Option(names = "--all", description = "Remove every Fixpoint container, not only those of dead runs.")
+        boolean all;
+
+        @Override
+        public Integer call() {
+            try (DockerSandboxProvider docker = DockerSandboxProvider.create()) {
+                int n = docker.prune(all);
+                System.out.println("removed " + n + " container" + (n == 1 ? "" : "s"));
+                return 0;
+            } catch (SandboxException e) {
+                System.err.println("fixpoint sandbox prune: " + e.getMessage()
+                        + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
+                return 1;
+            }
+        }
+    }
+}
