@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Resolves software issues with parallel LLM rollouts in Docker sandboxes, and grades predictions.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            EvalCommand.class,
             SandboxCommand.class,
         })
 public final class Main implements Runnable {

@@ -90,7 +90,7 @@ public final class InstanceEvaluator {
                     sb.writeFile(EvalScript.TEST_PATCH, task.testPatch().getBytes(StandardCharsets.UTF_8));
                     sb.writeFile(EvalScript.SCRIPT, script.getBytes(StandardCharsets.UTF_8));
                     stage = "prepare";
-                    ExecResult prep = sb.exec(ExecRequest.of("sh " + EvalScript.SCRIPT + " prepare", timeout(task)));
+                    ExecResult prep = sb.exec(ExecRequest.of("sh " + EvalScript.SCRIPT + " prepare 2>&1", timeout(task)));
                     checkInterrupted();
                     Files.writeString(attemptDir.resolve("prepare_output.txt"), prep.combined(),
                             StandardCharsets.UTF_8);

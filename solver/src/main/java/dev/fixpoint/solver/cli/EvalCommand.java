@@ -1,0 +1,261 @@
+package dev.fixpoint.solver.cli;
+
+import dev.fixpoint.sandbox.SandboxProvider;
+import dev.fixpoint.sandbox.docker.DockerSandboxProvider;
+import dev.fixpoint.tasks.RepoCache;
+import dev.fixpoint.tasks.RepoLocator;
+import dev.fixpoint.tasks.Task;
+import dev.fixpoint.tasks.TaskException;
+import dev.fixpoint.tasks.TaskLoadResult;
+import dev.fixpoint.tasks.TaskLoader;
+import dev.fixpoint.tasks.TaskProblem;
+import dev.fixpoint.tasks.WorkspaceException;
+import dev.fixpoint.verifiers.harness.EvalRunner;
+import dev.fixpoint.verifiers.harness.EvalStatus;
+import dev.fixpoint.verifiers.harness.InstanceEvaluator;
+import dev.fixpoint.verifiers.harness.Prediction;
+import dev.fixpoint.verifiers.harness.PredictionLoader;
+import dev.fixpoint.verifiers.harness.PredictionProblem;
+import dev.fixpoint.verifiers.harness.PredictionSet;
+import dev.fixpoint.verifiers.harness.RunSummary;
+import dev.fixpoint.verifiers.harness.WorkspaceTrees;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code fixpoint eval}: grades predictions against tasks with FAIL_TO_PASS / PASS_TO_PASS tests in Docker
+ * sandboxes and writes SWE-bench-compatible reports. Exit code 0 when every submitted instance was graded,
+ * 1 when some errored (infrastructure, unknown instance, bad predictions row), 2 on bad usage.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Grades predictions (SWE-bench JSONL/JSON, or Multi-SWE-bench rows) against tasks: applies each "
+                + "patch and the test patch in a fresh sandbox, runs the tests, writes report.json per instance and "
+                + "summary.json in SWE-bench's schema.",
+                "Resumes: instances with a report are skipped unless --rerun."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:every submitted instance was graded", "1:some instance errored or was invalid",
+                "2:bad usage"})
+public final class EvalCommand implements Callable<Integer> {
+
+    static final int OK = 0;
+    static final int SOME_ERRORED = 1;
+    static final int USAGE = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--tasks", required = true, paramLabel = "FILE", description = "Tasks (JSON, JSONL, HF rows).")
+    Path tasksFile;
+
+    @Option(names = "--mirrors", paramLabel = "FILE", description = "Mirror map {\"owner/name\": \"path-or-url\"}.")
+    Path mirrorsFile;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Option(names = "--predictions", paramLabel = "FILE", description = "Predictions to grade.")
+        Path predictions;
+
+        @Option(names = "--gold", description = "Grade the tasks' own patches (validates the environments).")
+        boolean gold;
+    }
+
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "2", description = "Instances at once (default ${DEFAULT-VALUE}).")
+    int workers;
+
+    @Option(names = "--timeout", paramLabel = "SEC", description = "Test-command time limit per run, replacing the tasks' own.")
+    Integer timeoutSeconds;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "eval-out", description = "Output directory (default ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--rerun", description = "Evaluate again instances that already have a report.")
+    boolean rerun;
+
+    @Option(names = "--regrade", description = "Rebuild every report from the saved logs; starts no container.")
+    boolean regrade;
+
+    @Option(names = "--repeat", paramLabel = "K", defaultValue = "1", description = "Test runs per instance; outcomes that differ are reported as flaky.")
+    int repeat;
+
+    @Option(names = "--instance", paramLabel = "ID", arity = "1..*", description = "Only these instance ids.")
+    List<String> instances = new ArrayList<>();
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "Mirror cache directory (default $FIXPOINT_CACHE/mirrors or ~/.cache/fixpoint/mirrors).")
+    Path cacheDir;
+
+    @Option(names = "--run-id", paramLabel = "ID", description = "Label of this run's containers (default: eval-<time>).")
+    String runId;
+
+    @Option(names = "--no-progress", description = "No progress bar (one line per finished instance instead).")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter outw = spec.commandLine().getOut();
+        if (workers < 1 || repeat < 1 || (timeoutSeconds != null && timeoutSeconds < 1)) {
+            err.println("eval: --workers, --repeat and --timeout must be at least 1");
+            return USAGE;
+        }
+        if (regrade && rerun) {
+            err.println("eval: --regrade and --rerun exclude each other");
+            return USAGE;
+        }
+        TaskLoadResult loaded;
+        try {
+            loaded = TaskLoader.lenient().load(tasksFile);
+        } catch (TaskException e) {
+            err.println("eval: " + e.getMessage());
+            return USAGE;
+        }
+        for (TaskProblem p : loaded.problems()) err.println("eval: skipped task row: " + p);
+        PredictionSet predictions;
+        if (source.gold) {
+            predictions = goldPredictions(loaded.tasks());
+        } else {
+            try {
+                predictions = PredictionLoader.load(source.predictions);
+            } catch (IOException e) {
+                err.println("eval: cannot read predictions " + source.predictions + ": " + e.getMessage());
+                return USAGE;
+            }
+        }
+        List<Task> tasks = loaded.tasks();
+        if (!instances.isEmpty()) {
+            Selection s = select(tasks, predictions, instances);
+            tasks = s.tasks();
+            predictions = s.predictions();
+        }
+        for (PredictionProblem p : predictions.problems()) err.println("eval: bad prediction: " + p);
+
+        String run = runId != null ? runId : "eval-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        EvalRunner.Outcome outcome;
+        try (Progress progress = new Progress(err, noProgress || System.console() == null);
+             SandboxProvider sandboxes = regrade ? null : DockerSandboxProvider.builder().runId(run).build()) {
+            InstanceEvaluator evaluator = null;
+            if (!regrade) {
+                RepoLocator locator = mirrorsFile != null ? RepoLocator.fromMirrorFile(mirrorsFile) : RepoLocator.direct();
+                RepoCache cache = cacheDir != null ? RepoCache.open(cacheDir, locator) : RepoCache.openDefault(locator);
+                evaluator = new InstanceEvaluator(sandboxes, new WorkspaceTrees(cache), run,
+                        timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds), repeat);
+            }
+            EvalRunner runner = new EvalRunner(evaluator, new EvalRunner.Config(out, workers, rerun, regrade), progress);
+            outcome = runner.run(tasks, predictions);
+        } catch (WorkspaceException e) {
+            err.println("eval: " + e.getMessage());
+            return USAGE;
+        }
+        printTable(outw, outcome);
+        RunSummary s = outcome.summary();
+        return s.allGraded() ? OK : SOME_ERRORED;
+    }
+
+    static PredictionSet goldPredictions(List<Task> tasks) {
+        Map<String, Prediction> m = new LinkedHashMap<>();
+        for (Task t : tasks) m.put(t.instanceId(), new Prediction(t.instanceId(), Prediction.GOLD, t.patch()));
+        return new PredictionSet(m, List.of());
+    }
+
+    record Selection(List<Task> tasks, PredictionSet predictions) {}
+
+    /** Keeps the wanted ids; a wanted id found in neither tasks nor predictions becomes an invalid prediction. */
+    static Selection select(List<Task> tasks, PredictionSet predictions, List<String> wanted) {
+        Set<String> ids = new LinkedHashSet<>(wanted);
+        List<Task> keptTasks = tasks.stream().filter(t -> ids.contains(t.instanceId())).toList();
+        Map<String, Prediction> kept = new LinkedHashMap<>();
+        predictions.predictions().forEach((id, p) -> {
+            if (ids.contains(id)) kept.put(id, p);
+        });
+        List<PredictionProblem> problems = new ArrayList<>(predictions.problems().stream()
+                .filter(p -> p.instanceId().isEmpty() || ids.contains(p.instanceId())).toList());
+        for (String id : ids) {
+            boolean known = kept.containsKey(id) || keptTasks.stream().anyMatch(t -> t.instanceId().equals(id));
+            if (!known && problems.stream().noneMatch(p -> p.instanceId().equals(id))) {
+                problems.add(new PredictionProblem("--instance", 0, id, "unknown instance id " + id
+                        + ": in neither the tasks nor the predictions"));
+            }
+        }
+        return new Selection(keptTasks, new PredictionSet(kept, problems));
+    }
+
+    private void printTable(PrintWriter o, EvalRunner.Outcome outcome) {
+        RunSummary s = outcome.summary();
+        int w = Math.max(8, outcome.instances().keySet().stream().mapToInt(String::length).max().orElse(8));
+        o.printf("%-" + w + "s  %-12s  %8s  %8s%n", "instance", "status", "tests s", "total s");
+        outcome.instances().values().forEach(i -> o.printf("%-" + w + "s  %-12s  %8.1f  %8.1f%s%n",
+                i.instanceId(), i.status().json(), i.testDuration().toMillis() / 1000.0,
+                i.duration().toMillis() / 1000.0, i.reused() ? "  (saved)" : ""));
+        for (String id : s.unfinishedIds()) o.printf("%-" + w + "s  %-12s%n", id, "unfinished");
+        o.printf("resolved %d of %d submitted (%s%%); unresolved %d, empty patch %d, error %d; wall %.1f s, "
+                        + "tests %.1f s%n", s.resolvedIds().size(), s.submittedIds().size(), s.resolvedPercent(),
+                s.unresolvedIds().size(), s.ids(EvalStatus.EMPTY_PATCH).size(), s.errorIds().size(),
+                outcome.wallTime().toMillis() / 1000.0, s.testDuration().toMillis() / 1000.0);
+        if (!s.invalidPredictions().isEmpty()) o.printf("invalid prediction rows: %d%n", s.invalidPredictions().size());
+        o.printf("reports: %s (per instance: %s/<instance>/report.json)%n", outcome.summaryFile().toAbsolutePath(),
+                out.toAbsolutePath());
+        o.flush();
+    }
+
+    /** Progress bar on stderr, or one line per finished instance when there is no terminal. */
+    private static final class Progress implements EvalRunner.Listener, AutoCloseable {
+        private final PrintWriter err;
+        private final boolean plain;
+        private ProgressBar bar;
+        private int done;
+        private int total;
+
+        Progress(PrintWriter err, boolean plain) {
+            this.err = err;
+            this.plain = plain;
+        }
+
+        @Override
+        public synchronized void planned(int instances) {
+            total = instances;
+            if (!plain) {
+                bar = new ProgressBarBuilder().setTaskName("eval").setInitialMax(instances)
+                        .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
+                        .build();
+            }
+        }
+
+        @Override
+        public synchronized void finished(String instanceId, EvalStatus status, boolean reused) {
+            done++;
+            if (bar != null) {
+                bar.step();
+                bar.setExtraMessage(instanceId + ": " + status.json());
+            } else {
+                err.printf("[%d/%d] %s: %s%s%n", done, total, instanceId, status.json(), reused ? " (saved)" : "");
+                err.flush();
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (bar != null) bar.close();
+        }
+    }
+}
