@@ -8,9 +8,10 @@ import dev.fixpoint.agent.ToolInputException;
 import dev.fixpoint.agent.ToolParam;
 import dev.fixpoint.agent.ToolSpec;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import static dev.fixpoint.agent.ToolParam.Type.INTEGER;
 import static dev.fixpoint.agent.ToolParam.Type.STRING;
@@ -19,6 +20,7 @@ import static dev.fixpoint.agent.ToolParam.Type.STRING;
  * Edits files: str_replace (old_str must occur exactly once), create, insert after a line, and undo of the last
  * edit of a file. The copy for undo is kept in the sandbox ({@link UndoStore}), so the tool itself is stateless.
  * After each edit the file's syntax is checked ({@link SyntaxCheck}) and problems are shown to the model.
+ * Cost: one exec to read, one to save-for-undo + write + check (create and undo: one exec).
  */
 final class EditTool implements Tool {
 
@@ -44,6 +46,9 @@ final class EditTool implements Tool {
     public Observation run(ToolArgs args, ToolContext ctx) {
         String command = args.string("command");
         String path = ctx.resolve(args.string("path"));
+        if (path.startsWith(ctx.stateDir() + "/") || path.equals(ctx.stateDir())) {
+            throw new ToolInputException("edit: " + path + " is reserved for the tools' bookkeeping");
+        }
         return switch (command) {
             case "str_replace" -> replace(ctx, path, args);
             case "create" -> create(ctx, path, args);
@@ -71,21 +76,17 @@ final class EditTool implements Tool {
         }
         int idx = at.get(0);
         String updated = content.substring(0, idx) + newStr + content.substring(idx + oldStr.length());
-        write(ctx, path, content, updated);
+        var written = write(ctx, path, updated);
         int first = lineOf(updated, idx);
         int last = first + (int) newStr.chars().filter(c -> c == '\n').count();
-        return result(ctx, path, updated, "Replaced in " + ctx.display(path) + ".", first, last);
+        return result(ctx, path, updated, written, "Replaced in " + ctx.display(path) + ".", first, last);
     }
 
     private static Observation create(ToolContext ctx, String path, ToolArgs args) {
         String text = args.string("file_text");
-        SandboxFiles.Kind kind = SandboxFiles.kind(ctx, path);
-        if (kind == SandboxFiles.Kind.DIR) throw new ToolInputException("edit: " + ctx.display(path) + " is a directory");
-        String before = kind == SandboxFiles.Kind.FILE ? SandboxFiles.readText(ctx, path, "edit") : null;
-        write(ctx, path, before, text);
-        String what = before == null ? "Created " : "Overwrote existing file ";
-        int lines = Text.lines(text).length;
-        return result(ctx, path, text, what + ctx.display(path) + " (" + lines + " lines).", 0, -1);
+        var written = write(ctx, path, text);
+        String what = written.existed() ? "Overwrote existing file " : "Created ";
+        return result(ctx, path, text, written, what + ctx.display(path) + " (" + Text.lines(text).length + " lines).", 0, -1);
     }
 
     private static Observation insert(ToolContext ctx, String path, ToolArgs args) {
@@ -96,41 +97,40 @@ final class EditTool implements Tool {
         if (after < 0 || after > lines.length) {
             throw new ToolInputException("edit: insert_line must be between 0 and " + lines.length + " (the file's length), not " + after);
         }
-        var list = new ArrayList<>(java.util.Arrays.asList(lines));
+        var list = new ArrayList<>(Arrays.asList(lines));
         String[] added = Text.lines(newStr.endsWith("\n") ? newStr : newStr + "\n");
-        list.addAll(after, java.util.Arrays.asList(added));
+        list.addAll(after, Arrays.asList(added));
         String updated = String.join("\n", list) + (content.isEmpty() || content.endsWith("\n") ? "\n" : "");
-        write(ctx, path, content, updated);
-        return result(ctx, path, updated, "Inserted " + added.length + " line(s) after line " + after + " of " + ctx.display(path) + ".",
-                after + 1, after + added.length);
+        var written = write(ctx, path, updated);
+        return result(ctx, path, updated, written, "Inserted " + added.length + " line(s) after line " + after + " of "
+                + ctx.display(path) + ".", after + 1, after + added.length);
     }
 
     private static Observation undo(ToolContext ctx, String path) {
-        var previous = UndoStore.pop(ctx, path)
-                .orElseThrow(() -> new ToolInputException("edit: no edit of " + ctx.display(path) + " to undo"));
-        if (previous.isEmpty()) {
-            ctx.sandbox().exec("rm -f " + Text.quote(path), java.time.Duration.ofSeconds(30));
-            return Observation.ok("Undid the creation of " + ctx.display(path) + ": the file is removed.");
-        }
-        ctx.sandbox().writeFile(path, previous.get().getBytes(StandardCharsets.UTF_8));
-        return Observation.ok("Restored " + ctx.display(path) + " to its content before the last edit.");
+        return switch (UndoStore.undo(ctx, path)) {
+            case RESTORED -> Observation.ok("Restored " + ctx.display(path) + " to its content before the last edit.");
+            case REMOVED -> Observation.ok("Undid the creation of " + ctx.display(path) + ": the file is removed.");
+            case NOTHING -> throw new ToolInputException("edit: no edit of " + ctx.display(path) + " to undo");
+        };
     }
 
-    private static void write(ToolContext ctx, String path, String before, String after) {
-        UndoStore.push(ctx, path, before);
-        ctx.sandbox().writeFile(path, after.getBytes(StandardCharsets.UTF_8));
+    private static SandboxFiles.Written write(ToolContext ctx, String path, String content) {
+        return SandboxFiles.write(ctx, path, content, SyntaxCheck.sandboxCommand(path));
     }
 
     /** Confirmation, a numbered snippet around the change, and syntax problems if any. */
-    private static Observation result(ToolContext ctx, String path, String content, String what, int first, int last) {
+    private static Observation result(ToolContext ctx, String path, String content, SandboxFiles.Written written, String what,
+                                      int first, int last) {
         var sb = new StringBuilder(what).append('\n');
         String[] lines = Text.lines(content);
         if (last >= first && lines.length > 0) {
             int from = Math.max(1, first - SNIPPET_CONTEXT), to = Math.min(lines.length, Math.max(last, first) + SNIPPET_CONTEXT);
             if (from <= to) sb.append(Text.numbered(lines, from, to));
         }
-        SyntaxCheck.check(ctx, path, content).ifPresent(problem -> sb.append("\nSyntax check of ").append(ctx.display(path))
-                .append(" FAILED (the edit was applied; fix it or use undo):\n").append(problem).append('\n'));
+        Optional<String> problem = written.checkFailure().isEmpty() ? SyntaxCheck.hostCheck(path, content)
+                : Optional.of(SyntaxCheck.lastLines(written.checkFailure(), 8));
+        problem.ifPresent(p -> sb.append("\nSyntax check of ").append(ctx.display(path))
+                .append(" FAILED (the edit was applied; fix it or use undo):\n").append(p).append('\n'));
         return Observation.ok(sb.toString());
     }
 

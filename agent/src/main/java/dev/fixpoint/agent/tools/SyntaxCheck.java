@@ -1,46 +1,34 @@
 package dev.fixpoint.agent.tools;
 
-import dev.fixpoint.agent.ToolContext;
-import dev.fixpoint.sandbox.ExecRequest;
-import dev.fixpoint.sandbox.ExecResult;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Checks an edited file's syntax: .java with javaparser on the host (no process), .py by compiling it in the sandbox
- * without writing bytecode. Other files are not checked.
+ * Syntax checks of edited files: .java with javaparser on the host (no process), .py by compiling it in the sandbox
+ * without writing bytecode (a shell command run right after the write, in the same exec). Other files: none.
  */
 final class SyntaxCheck {
 
-    private static final Logger log = LoggerFactory.getLogger(SyntaxCheck.class);
     private static final String PY_COMPILE =
             "python3 -c 'import sys; compile(open(sys.argv[1], encoding=\"utf-8\").read(), sys.argv[1], \"exec\")' ";
 
     private SyntaxCheck() {}
 
-    /** A description of the syntax problems, or empty if the file parses (or is of a kind not checked). */
-    static Optional<String> check(ToolContext ctx, String path, String content) {
-        if (path.endsWith(".java")) {
-            var problems = JavaSource.parse(content).problems();
-            return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", problems));
-        }
-        if (path.endsWith(".py")) {
-            ExecResult r = ctx.sandbox().exec(ExecRequest.of(PY_COMPILE + Text.quote(path), Duration.ofSeconds(30)));
-            if (r.exitCode() == 127) {
-                log.debug("{}: python3 not found, {} not syntax-checked", ctx.sandbox().id(), path);
-                return Optional.empty();
-            }
-            if (!r.ok()) return Optional.of(lastLines(r.combined(), 8));
-        }
-        return Optional.empty();
+    /** Shell command to run in the sandbox after writing {@code path}, or "" if none. */
+    static String sandboxCommand(String path) {
+        return path.endsWith(".py") ? PY_COMPILE + Text.quote(path) : "";
     }
 
-    private static String lastLines(String s, int n) {
+    /** Problems found on the host, or empty. */
+    static Optional<String> hostCheck(String path, String content) {
+        if (!path.endsWith(".java")) return Optional.empty();
+        var problems = JavaSource.parse(content).problems();
+        return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", problems));
+    }
+
+    /** The last lines of a failed sandbox check (python's error is at the end). */
+    static String lastLines(String s, int n) {
         String[] lines = s.strip().split("\n");
-        int from = Math.max(0, lines.length - n);
-        return String.join("\n", java.util.Arrays.copyOfRange(lines, from, lines.length));
+        return String.join("\n", Arrays.copyOfRange(lines, Math.max(0, lines.length - n), lines.length));
     }
 }

@@ -2,43 +2,41 @@ package dev.fixpoint.agent.tools;
 
 import dev.fixpoint.agent.ToolContext;
 import dev.fixpoint.sandbox.ExecResult;
+import dev.fixpoint.sandbox.SandboxException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Optional;
 
 /**
  * One level of undo per file, kept in the sandbox under {@code stateDir/undo}: a copy of the file before its last
- * edit, or a marker saying the edit created it. Lives with the sandbox, so tools stay stateless.
+ * edit ({@code KEY}), or a marker that the edit created it ({@code KEY.absent}). It lives with the sandbox, so the
+ * tools stay stateless; saving is a shell fragment run in the same exec as the write.
  */
 final class UndoStore {
 
-    private static final byte PRESENT = 'P', ABSENT = 'A';
+    static final String EXISTED = "EXISTED\n", CREATED = "CREATED\n";
+
+    /** What undo did. */
+    enum Undone { RESTORED, REMOVED, NOTHING }
 
     private UndoStore() {}
 
-    /** Remembers {@code before} (null = the file did not exist) as the state to undo back to. */
-    static void push(ToolContext ctx, String path, String before) {
-        byte[] body = before == null ? new byte[0] : before.getBytes(StandardCharsets.UTF_8);
-        byte[] record = new byte[body.length + 1];
-        record[0] = before == null ? ABSENT : PRESENT;
-        System.arraycopy(body, 0, record, 1, body.length);
-        ctx.sandbox().writeFile(key(ctx, path), record);
+    /** Shell lines that save the current state of {@code path} and print EXISTED or CREATED. */
+    static String saveScript(ToolContext ctx, String path) {
+        String p = Text.quote(path), k = Text.quote(key(ctx, path)), absent = Text.quote(key(ctx, path) + ".absent");
+        return "mkdir -p " + Text.quote(ctx.stateDir() + "/undo") + " || exit 91\n"
+                + "if [ -f " + p + " ]; then cp -p " + p + " " + k + " && rm -f " + absent + " || exit 92; echo EXISTED; "
+                + "else rm -f " + k + " && : > " + absent + " || exit 92; echo CREATED; fi\n";
     }
 
-    /**
-     * Takes the remembered state: empty Optional if there is nothing to undo; an Optional holding an empty Optional if
-     * the last edit created the file; else the previous content.
-     */
-    static Optional<Optional<String>> pop(ToolContext ctx, String path) {
-        String key = key(ctx, path);
-        ExecResult r = ctx.sandbox().exec("test -f " + Text.quote(key), Duration.ofSeconds(30));
-        if (r.exitCode() != 0) return Optional.empty();
-        byte[] record = ctx.sandbox().readFile(key);
-        ctx.sandbox().exec("rm -f " + Text.quote(key), Duration.ofSeconds(30));
-        if (record.length == 0 || record[0] == ABSENT) return Optional.of(Optional.empty());
-        return Optional.of(Optional.of(new String(record, 1, record.length - 1, StandardCharsets.UTF_8)));
+    /** Restores the state before the last edit of {@code path}, in one exec. */
+    static Undone undo(ToolContext ctx, String path) {
+        String p = Text.quote(path), k = Text.quote(key(ctx, path)), absent = Text.quote(key(ctx, path) + ".absent");
+        ExecResult r = ctx.sandbox().exec("if [ -f " + k + " ]; then cp -p " + k + " " + p + " && rm -f " + k + " && echo RESTORED; "
+                + "elif [ -f " + absent + " ]; then rm -f " + p + " " + absent + " && echo REMOVED; else echo NOTHING; fi", Duration.ofSeconds(30));
+        if (!r.ok()) throw new SandboxException(ctx.sandbox().id() + ": undo of " + path + " failed: " + r.combined());
+        return Undone.valueOf(r.stdout().strip());
     }
 
     private static String key(ToolContext ctx, String path) {

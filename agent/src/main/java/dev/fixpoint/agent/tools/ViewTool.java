@@ -34,15 +34,16 @@ final class ViewTool implements Tool {
     @Override
     public Observation run(ToolArgs args, ToolContext ctx) {
         String path = ctx.resolve(args.string("path"));
-        return switch (SandboxFiles.kind(ctx, path)) {
+        SandboxFiles.Read read = SandboxFiles.read(ctx, path);
+        return switch (read.kind()) {
             case NONE -> throw new ToolInputException("view: no such file or directory: " + ctx.display(path));
             case DIR -> Observation.ok(tree(ctx, path));
-            case FILE -> Observation.ok(file(ctx, path, args));
+            case FILE -> Observation.ok(file(ctx, path, SandboxFiles.text(ctx, read, path, "view"), args));
         };
     }
 
-    private static String file(ToolContext ctx, String path, ToolArgs args) {
-        String[] lines = Text.lines(SandboxFiles.readText(ctx, path, "view"));
+    private static String file(ToolContext ctx, String path, String content, ToolArgs args) {
+        String[] lines = Text.lines(content);
         if (lines.length == 0) return "[" + ctx.display(path) + " is empty]";
         int from = args.optInt("start_line").orElse(1);
         int to = args.optInt("end_line").orElse(-1);
