@@ -1,6 +1,10 @@
 package dev.fixpoint.verifiers;
 
+import dev.fixpoint.agent.Candidate;
+import dev.fixpoint.agent.ReproductionFile;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -9,9 +13,9 @@ import java.util.regex.Pattern;
  * @param id                 stable identifier, unique within a pool (e.g. {@code rollout-3}); input order and
  *                           ids together make every selection deterministic
  * @param patch              unified diff against the task's base commit; empty when the rollout produced none
- * @param reproductionScript the rollout's own reproduction test, or empty
+ * @param reproductionFiles  the rollout's own reproduction script(s), repository-relative path -> content, sorted
  */
-public record CandidatePatch(String id, String patch, String reproductionScript) {
+public record CandidatePatch(String id, String patch, Map<String, String> reproductionFiles) {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:/+-]+");
 
@@ -20,10 +24,20 @@ public record CandidatePatch(String id, String patch, String reproductionScript)
             throw new IllegalArgumentException("not a valid candidate id: " + id);
         }
         patch = Objects.requireNonNullElse(patch, "");
-        reproductionScript = Objects.requireNonNullElse(reproductionScript, "");
+        reproductionFiles = java.util.Collections.unmodifiableMap(
+                new TreeMap<>(reproductionFiles == null ? Map.of() : reproductionFiles));
     }
 
     public static CandidatePatch of(String id, String patch) {
-        return new CandidatePatch(id, patch, "");
+        return new CandidatePatch(id, patch, Map.of());
+    }
+
+    /** A rollout's candidate under the given pool id. */
+    public static CandidatePatch from(String id, Candidate candidate) {
+        Map<String, String> files = new TreeMap<>();
+        for (ReproductionFile f : candidate.reproduction()) {
+            files.put(f.path(), f.content());
+        }
+        return new CandidatePatch(id, candidate.patch(), files);
     }
 }

@@ -62,8 +62,7 @@ public final class ModelVerifier {
         Map<String, CandidatePatch> byId = candidates.stream()
                 .collect(Collectors.toMap(CandidatePatch::id, Function.identity()));
         List<Cluster> judged = clustering.clusters().stream()
-                .filter(c -> c.state().isUsable())
-                .filter(c -> execution.get(c.representative()) == null || execution.get(c.representative()).applied())
+                .filter(c -> usable(c, execution.get(c.representative())))
                 .toList();
         int calls = 0;
         Usage usage = Usage.ZERO;
@@ -99,6 +98,12 @@ public final class ModelVerifier {
         }
         log.debug("{}: judged {} clusters with {} calls, {} problems", model.id(), judged.size(), calls, problems.size());
         return new JudgeReport(evidence, calls, usage, problems);
+    }
+
+    /** As {@link dev.fixpoint.verifiers.select.Evidence#usable()}: the sandbox's verdict on applying wins. */
+    private static boolean usable(Cluster c, ExecutionEvidence x) {
+        return x == null ? c.state().isUsable()
+                : x.applied() && (c.state().isUsable() || c.state() == dev.fixpoint.verifiers.dedup.PatchState.DOES_NOT_APPLY);
     }
 
     private static String patchOf(Map<String, CandidatePatch> byId, Cluster c) {

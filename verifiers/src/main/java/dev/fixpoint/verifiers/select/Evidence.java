@@ -55,21 +55,21 @@ public record Evidence(String candidateId, int clusterId, int clusterSize, Patch
         return List.copyOf(pool);
     }
 
-    /** The patch could be a fix: it changes something and applies (as far as anyone checked). */
+    /**
+     * The patch could be a fix: it changes something and applies. Where execution evidence exists, the sandbox's
+     * verdict on applying (which tolerates fuzz) overrides de-duplication's stricter one.
+     */
     public boolean usable() {
-        return patchState.isUsable() && (execution == null || execution.applied());
+        return unusableReason().isEmpty();
     }
 
     /** Why the candidate cannot be a fix at all, or empty if it {@link #usable() can}. */
     public String unusableReason() {
-        if (!patchState.isUsable()) {
-            return switch (patchState) {
-                case EMPTY, NO_EFFECT -> "empty patch";
-                case DOES_NOT_APPLY -> "patch does not apply";
-                case MALFORMED -> "malformed patch";
-                default -> throw new IllegalStateException("usable state " + patchState);
-            };
-        }
-        return execution != null && !execution.applied() ? "patch does not apply" : "";
+        return switch (patchState) {
+            case EMPTY, NO_EFFECT -> "empty patch";
+            case MALFORMED -> "malformed patch";
+            case DOES_NOT_APPLY -> execution != null && execution.applied() ? "" : "patch does not apply";
+            case APPLIES, UNCHECKED -> execution != null && !execution.applied() ? "patch does not apply" : "";
+        };
     }
 }

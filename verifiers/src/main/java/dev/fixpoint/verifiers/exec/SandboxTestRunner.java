@@ -1,0 +1,181 @@
+package dev.fixpoint.verifiers.exec;
+
+import dev.fixpoint.sandbox.ExecRequest;
+import dev.fixpoint.sandbox.ExecResult;
+import dev.fixpoint.sandbox.Sandbox;
+import dev.fixpoint.sandbox.SandboxLabels;
+import dev.fixpoint.sandbox.SandboxProvider;
+import dev.fixpoint.sandbox.SandboxSpec;
+import dev.fixpoint.tasks.EnvironmentSpec;
+import dev.fixpoint.tasks.ResultFormat;
+import dev.fixpoint.tasks.Task;
+import dev.fixpoint.verifiers.harness.JUnitXmlParser;
+import dev.fixpoint.verifiers.harness.PytestLogParser;
+import dev.fixpoint.verifiers.harness.TestOutcome;
+import dev.fixpoint.verifiers.harness.TestResults;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a batch of {@link VerificationTest}s in one fresh sandbox: copies the base tree in, applies the patch
+ * ({@code git apply}, then {@code patch} with fuzz), writes the tests' files, runs the task's setup and test
+ * command once (only if a result-based test is in the batch) and every script, all from one shell script so that
+ * the batch costs one exec, then reads the results with the harness's parsers. Thread-safe.
+ */
+final class SandboxTestRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxTestRunner.class);
+    private static final String DIR = "/fixpoint-verify";
+    private static final Pattern SCRIPT_EXIT = Pattern.compile("(?m)^script (\\d+) exit (\\d+)$");
+    private static final Duration SHORT = Duration.ofSeconds(60);
+    private static final String BROKEN = "^(ModuleNotFoundError|ImportError|SyntaxError|IndentationError)|"
+            + "error: compilation failed|error: cannot find symbol";
+
+    private final SandboxProvider sandboxes;
+    private final String runId;
+    private final Duration scriptTimeout;
+
+    SandboxTestRunner(SandboxProvider sandboxes, String runId, Duration scriptTimeout) {
+        this.sandboxes = sandboxes;
+        this.runId = runId;
+        this.scriptTimeout = scriptTimeout;
+    }
+
+    /**
+     * @param label names the run in container labels and logs, e.g. {@code base} or a candidate id
+     * @param patch the candidate's patch, or empty for the base code
+     */
+    RunResult run(Task task, Path baseTree, String label, String patch, List<VerificationTest> tests) {
+        EnvironmentSpec env = task.environment();
+        long start = System.nanoTime();
+        SandboxSpec spec = SandboxSpec.builder(env.image()).workdir(env.workdir())
+                .label(SandboxLabels.RUN, runId).label(SandboxLabels.TASK, task.instanceId())
+                .label(SandboxLabels.ROLLOUT, "verify-" + label.replaceAll("[^A-Za-z0-9_.-]", "_")).build();
+        try (Sandbox sb = sandboxes.start(spec)) {
+            sb.copyIn(baseTree, env.workdir());
+            if (!patch.isBlank()) {
+                sb.writeFile(DIR + "/candidate.diff", patch.getBytes(StandardCharsets.UTF_8));
+                ExecResult apply = sb.exec(ExecRequest.of("git apply --whitespace=nowarn " + DIR + "/candidate.diff"
+                        + " || patch --batch --fuzz=3 -p1 -i " + DIR + "/candidate.diff", SHORT).withWorkdir(env.workdir()));
+                if (!apply.ok()) {
+                    log.debug("{}: {}: patch does not apply: {}", task.instanceId(), label, apply.combined().strip());
+                    Map<String, TestVerdict> none = new HashMap<>();
+                    tests.forEach(t -> none.put(t.id(), TestVerdict.NOT_RUN));
+                    return new RunResult(false, none, elapsed(start), "", List.of());
+                }
+            }
+            for (VerificationTest t : tests) {
+                for (Map.Entry<String, String> f : t.files().entrySet()) {
+                    sb.writeFile(env.workdir() + "/" + f.getKey(), f.getValue().getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            List<VerificationTest> scripts = tests.stream().filter(VerificationTest::isScript).toList();
+            boolean runCommand = tests.stream().anyMatch(t -> !t.isScript());
+            sb.writeFile(DIR + "/run.sh", script(env, runCommand, scripts).getBytes(StandardCharsets.UTF_8));
+            Duration timeout = env.testTimeout().plus(scriptTimeout.multipliedBy(scripts.size() + 1L));
+            ExecResult ran = sb.exec(ExecRequest.of("sh " + DIR + "/run.sh", timeout));
+            String problem = ran.timedOut() ? label + ": test run timed out after " + timeout.toSeconds() + " s" : "";
+            TestResults results = runCommand ? results(sb, env) : TestResults.empty("none", "no test command run");
+            String scriptLog = new String(sb.readFile(DIR + "/scripts.txt"), StandardCharsets.UTF_8);
+            Map<String, TestVerdict> verdicts = new HashMap<>();
+            for (VerificationTest t : tests) {
+                verdicts.put(t.id(), t.isScript() ? scriptVerdict(scriptLog, scripts.indexOf(t))
+                        : verdict(t, results, env.resultFormat()));
+            }
+            log.debug("{}: {}: {}", task.instanceId(), label, verdicts);
+            List<String> passed = results.outcomes().entrySet().stream()
+                    .filter(e -> e.getValue() == TestOutcome.PASSED).map(Map.Entry::getKey).toList();
+            return new RunResult(true, verdicts, elapsed(start), problem, passed);
+        }
+    }
+
+    private String script(EnvironmentSpec env, boolean runCommand, List<VerificationTest> scripts) {
+        StringBuilder sh = new StringBuilder("cd '").append(env.workdir()).append("' || exit 90\n");
+        sh.append(": > ").append(DIR).append("/scripts.txt\n");
+        if (runCommand) {
+            if (env.resultFormat() == ResultFormat.PYTEST_LOG) {
+                // One generated test that fails to import must not stop pytest from running the others.
+                sh.append("export PYTEST_ADDOPTS=\"${PYTEST_ADDOPTS:-} --continue-on-collection-errors\"\n");
+            }
+            env.setupCommands().forEach(c -> sh.append(c).append('\n'));
+            sh.append("( ").append(env.testCommand()).append(" ) > ").append(DIR).append("/test_output.txt 2>&1\n");
+        }
+        for (int i = 0; i < scripts.size(); i++) {
+            sh.append("cd '").append(env.workdir()).append("'\n");
+            sh.append("timeout -k 5 ").append(scriptTimeout.toSeconds()).append(" sh -c ")
+                    .append(quote(scripts.get(i).command())).append(" > ").append(DIR).append("/script-").append(i)
+                    .append(".txt 2>&1 </dev/null\n");
+            sh.append("rc=$?; echo \"script ").append(i).append(" exit $rc\" >> ").append(DIR).append("/scripts.txt\n");
+            // A script that cannot even start (import or compile error) shows nothing about the issue.
+            sh.append("[ $rc -ne 0 ] && grep -qE '").append(BROKEN).append("' ").append(DIR).append("/script-").append(i)
+                    .append(".txt && echo \"script ").append(i).append(" broken\" >> ").append(DIR).append("/scripts.txt\n");
+        }
+        return sh.toString();
+    }
+
+    private static TestResults results(Sandbox sb, EnvironmentSpec env) {
+        if (env.resultFormat() == ResultFormat.PYTEST_LOG) {
+            return PytestLogParser.parse(new String(sb.readFile(DIR + "/test_output.txt"), StandardCharsets.UTF_8));
+        }
+        String reports = env.reportsDir().startsWith("/") ? env.reportsDir() : env.workdir() + "/" + env.reportsDir();
+        if (!sb.exec(ExecRequest.of("test -d '" + reports + "'", SHORT)).ok()) {
+            return TestResults.empty(JUnitXmlParser.SOURCE, "no reports directory " + reports);
+        }
+        Map<String, byte[]> files = new HashMap<>();
+        for (String f : sb.listFiles(reports)) {
+            if (f.endsWith(".xml")) {
+                files.put(f, sb.readFile(reports + "/" + f));
+            }
+        }
+        return JUnitXmlParser.parse(files);
+    }
+
+    /** Folds the outcomes of a test's results into one verdict (see {@link TestVerdict}). */
+    static TestVerdict verdict(VerificationTest t, TestResults results, ResultFormat format) {
+        List<TestOutcome> outcomes = new ArrayList<>();
+        results.outcomes().forEach((name, outcome) -> {
+            if (t.selects(name)) {
+                outcomes.add(outcome);
+            }
+        });
+        if (outcomes.contains(TestOutcome.FAILED)) {
+            return TestVerdict.FAIL;
+        }
+        if (outcomes.contains(TestOutcome.ERROR)) {
+            // JUnit reports an exception thrown by the test body as an error; pytest's errors are outside it.
+            return format == ResultFormat.JUNIT_XML ? TestVerdict.FAIL : TestVerdict.ERROR;
+        }
+        return outcomes.contains(TestOutcome.PASSED) ? TestVerdict.PASS : TestVerdict.MISSING;
+    }
+
+    private static TestVerdict scriptVerdict(String log, int index) {
+        if (log.contains("script " + index + " broken\n")) {
+            return TestVerdict.ERROR;
+        }
+        Matcher m = SCRIPT_EXIT.matcher(log);
+        while (m.find()) {
+            if (Integer.parseInt(m.group(1)) == index) {
+                int exit = Integer.parseInt(m.group(2));
+                return exit == 0 ? TestVerdict.PASS : TestVerdict.FAIL;
+            }
+        }
+        return TestVerdict.MISSING;
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    private static Duration elapsed(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+}

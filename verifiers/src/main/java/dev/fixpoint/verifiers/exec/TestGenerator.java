@@ -1,0 +1,217 @@
+package dev.fixpoint.verifiers.exec;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import dev.fixpoint.agent.Message;
+import dev.fixpoint.agent.Model;
+import dev.fixpoint.agent.ModelException;
+import dev.fixpoint.agent.ModelRequest;
+import dev.fixpoint.tasks.ResultFormat;
+import dev.fixpoint.tasks.Task;
+import dev.fixpoint.verifiers.CandidatePatch;
+import dev.fixpoint.verifiers.VerifierException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the pool of reproduction tests for a task: asks the model for {@code count} test files in the
+ * repository's framework and style (pytest or JUnit), adds the candidates' own reproduction scripts, runs them
+ * all once on the base code in a sandbox and keeps those that run and FAIL there. A test that does not import or
+ * compile, or passes on the base code, is discarded. For Java, one test that does not compile breaks the batch's
+ * compilation, so when no generated test produced any result the generated tests are re-checked one by one.
+ */
+public final class TestGenerator {
+
+    private static final Logger log = LoggerFactory.getLogger(TestGenerator.class);
+    private static final Pattern FENCE = Pattern.compile("```[a-zA-Z]*\\n(.*?)```", Pattern.DOTALL);
+
+    private final Model model;
+    private final ExecutionVerifier executor;
+    private final int count;
+
+    public TestGenerator(Model model, ExecutionVerifier executor, int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("generated test count must be >= 0, not: " + count);
+        }
+        this.model = model;
+        this.executor = executor;
+        this.count = count;
+    }
+
+    public GeneratedTests generate(Task task, Path baseTree, List<CandidatePatch> candidates) {
+        boolean java = task.environment().resultFormat() == ResultFormat.JUNIT_XML;
+        List<String> testFiles = TestFiles.list(baseTree);
+        List<String> discarded = new ArrayList<>();
+        List<VerificationTest> generated = new ArrayList<>();
+        int calls = 0;
+        for (int k = 1; k <= count; k++) {
+            calls++;
+            Optional<VerificationTest> test = ask(task, baseTree, testFiles, java, k, discarded);
+            test.ifPresent(generated::add);
+        }
+        List<VerificationTest> scripts = candidateScripts(candidates, java);
+        List<VerificationTest> all = new ArrayList<>(generated);
+        all.addAll(scripts);
+        if (all.isEmpty()) {
+            return new GeneratedTests(List.of(), discarded, calls, Duration.ZERO);
+        }
+        RunResult base = executor.onBase(task, baseTree, all);
+        Duration time = base.sandboxTime();
+        Map<String, TestVerdict> verdicts = new HashMap<>(base.verdicts());
+        boolean noneRan = generated.stream().allMatch(t -> verdicts.get(t.id()) == TestVerdict.MISSING);
+        if (java && generated.size() > 1 && noneRan) {
+            log.info("{}: generated tests gave no results together; checking them one by one", task.instanceId());
+            for (VerificationTest t : generated) {
+                RunResult alone = executor.onBase(task, baseTree, List.of(t));
+                time = time.plus(alone.sandboxTime());
+                verdicts.put(t.id(), alone.verdicts().get(t.id()));
+            }
+        }
+        List<VerificationTest> kept = new ArrayList<>();
+        for (VerificationTest t : all) {
+            TestVerdict v = verdicts.get(t.id());
+            if (v == TestVerdict.FAIL) {
+                kept.add(t);
+            } else {
+                discarded.add(t.id() + ": " + switch (v) {
+                    case PASS -> "passes on the base code";
+                    case ERROR -> "errors outside the test (import or setup)";
+                    case MISSING -> "produced no result (does not compile or was not collected)";
+                    default -> v.name().toLowerCase(Locale.ROOT);
+                });
+            }
+        }
+        log.info("{}: kept {} of {} reproduction tests", task.instanceId(), kept.size(), all.size());
+        return new GeneratedTests(kept, discarded, calls, time);
+    }
+
+    private Optional<VerificationTest> ask(Task task, Path tree, List<String> testFiles, boolean java, int k,
+                                           List<String> discarded) {
+        String id = "gen-" + k;
+        String example = testFiles.stream().filter(f -> f.endsWith(java ? ".java" : ".py")).findFirst().orElse("");
+        String className = "FixpointRepro" + k + "Test";
+        String user = render(resource("generate.txt"), Map.of(
+                "issue", task.problemStatement().strip(),
+                "language", java ? "Java" : "Python",
+                "framework", java ? "JUnit 5" : "pytest",
+                "test_files", testFiles.stream().limit(40).map(f -> "- " + f).collect(Collectors.joining("\n")),
+                "example_path", example.isEmpty() ? "none" : example,
+                "example", example.isEmpty() ? "" : TestFiles.read(tree, example).strip(),
+                "fence", java ? "java" : "python",
+                "naming", java ? "Name the public class " + className + " and put it in the package of the code it tests."
+                        : "Name the test functions test_*."));
+        String answer;
+        try {
+            answer = model.chat(new ModelRequest(List.of(new Message.SystemPrompt(resource("generate_system.txt")),
+                    new Message.User(user)), List.of())).message().text();
+        } catch (ModelException e) {
+            log.warn("{}: test generation call {} failed: {}", task.instanceId(), k, e.getMessage());
+            discarded.add(id + ": model call failed: " + e.getMessage());
+            return Optional.empty();
+        }
+        Matcher m = FENCE.matcher(answer);
+        if (!m.find()) {
+            discarded.add(id + ": the answer holds no code block");
+            return Optional.empty();
+        }
+        String code = m.group(1);
+        if (!java) {
+            String dir = example.contains("/") ? example.substring(0, example.lastIndexOf('/') + 1) : "tests/";
+            String path = dir + "test_fixpoint_repro_" + k + ".py";
+            return Optional.of(VerificationTest.results(id, VerificationTest.Kind.REPRODUCTION, "generated",
+                    Map.of(path, code), path + "::"));
+        }
+        return javaTest(id, code, className, example, discarded);
+    }
+
+    /** Places a generated JUnit class under the test source root, renamed to its fixed name. */
+    private static Optional<VerificationTest> javaTest(String id, String code, String className, String example,
+                                                       List<String> discarded) {
+        ParseResult<CompilationUnit> parsed = new JavaParser().parse(code);
+        if (parsed.getResult().isEmpty() || !parsed.isSuccessful()) {
+            discarded.add(id + ": does not parse as Java: " + parsed.getProblems().stream().findFirst()
+                    .map(Object::toString).orElse("unknown problem"));
+            return Optional.empty();
+        }
+        CompilationUnit unit = parsed.getResult().get();
+        Optional<TypeDeclaration<?>> type = unit.getTypes().stream().filter(TypeDeclaration::isPublic).findFirst()
+                .or(() -> unit.getTypes().stream().findFirst());
+        if (type.isEmpty()) {
+            discarded.add(id + ": declares no class");
+            return Optional.empty();
+        }
+        String oldName = type.get().getNameAsString();
+        String source = oldName.equals(className) ? code : code.replaceAll("\\b" + Pattern.quote(oldName) + "\\b", className);
+        String pkg = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+        int root = example.indexOf("src/test/java/");
+        String sourceRoot = root >= 0 ? example.substring(0, root) + "src/test/java/" : "src/test/java/";
+        String path = sourceRoot + (pkg.isEmpty() ? "" : pkg.replace('.', '/') + "/") + className + ".java";
+        String fqn = pkg.isEmpty() ? className : pkg + "." + className;
+        return Optional.of(VerificationTest.results(id, VerificationTest.Kind.REPRODUCTION, "generated",
+                Map.of(path, source), fqn + "#"));
+    }
+
+    /** The candidates' own reproduction scripts, run as scripts: {@code python3 f.py}, or Java's source launcher. */
+    static List<VerificationTest> candidateScripts(List<CandidatePatch> candidates, boolean java) {
+        List<VerificationTest> scripts = new ArrayList<>();
+        for (CandidatePatch c : candidates) {
+            int n = 0;
+            for (Map.Entry<String, String> f : c.reproductionFiles().entrySet()) {
+                String path = f.getKey();
+                String command;
+                if (path.endsWith(".py")) {
+                    command = "python3 " + path;
+                } else if (path.endsWith(".java") && java) {
+                    command = "rm -rf /tmp/fixpoint-classes && mkdir -p /tmp/fixpoint-classes && "
+                            + "javac -encoding UTF-8 -d /tmp/fixpoint-classes $(find src/main/java -name '*.java') && "
+                            + "java -cp /tmp/fixpoint-classes " + path;
+                } else {
+                    continue;
+                }
+                scripts.add(VerificationTest.script(c.id() + "-repro" + (n++ == 0 ? "" : "-" + n),
+                        VerificationTest.Kind.REPRODUCTION, "candidate " + c.id(), Map.of(path, f.getValue()), command));
+            }
+        }
+        return scripts;
+    }
+
+    private static String render(String template, Map<String, String> values) {
+        Matcher m = Pattern.compile("\\{\\{([a-z_]+)}}").matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String v = values.get(m.group(1));
+            if (v == null) {
+                throw new VerifierException("generate.txt: no value for {{" + m.group(1) + "}}");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(v));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = TestGenerator.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new VerifierException("prompt template resource is missing: " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new VerifierException("cannot read prompt template " + name + ": " + e.getMessage(), e);
+        }
+    }
+}
