@@ -82,6 +82,19 @@ class SelectorTest {
     }
 
     @Test
+    void theSandboxApplyingAPatchOverridesDeduplicationsStricterVerdict() {
+        List<Evidence> pool = Pool.of().add("fuzzy", 0, 1, PatchState.DOES_NOT_APPLY).exec(2, 2, 0, 3)
+                .add("stale", 1, 1, PatchState.DOES_NOT_APPLY)
+                .add("clean", 2, 1).notApplied().build();
+
+        Selection s = selector.select(ExecutionOnly.defaults(), pool);
+
+        assertEquals(Optional.of("fuzzy"), s.chosen());
+        assertEquals("patch does not apply", s.scores().get(1).excluded());
+        assertEquals("patch does not apply", s.scores().get(2).excluded());
+    }
+
+    @Test
     void emptyPoolAbstains() {
         Selection s = selector.select(MajorityVote.defaults(), List.of());
         assertTrue(s.abstained());
