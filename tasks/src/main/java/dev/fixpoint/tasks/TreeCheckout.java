@@ -9,7 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Set;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
@@ -42,26 +46,26 @@ final class TreeCheckout {
         }
     }
 
+    /** One entry of the tree, with what it takes to write it. */
+    private record Item(String path, byte[] rawPath, FileMode mode, ObjectId id, EolStreamType eol, String filter) {}
+
+    private static final int MAX_WRITERS = 4;
+    private static final int PARALLEL_THRESHOLD = 200;
+    private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
+
     private final Repository repo;
     private final Path workTree;
-    private final ObjectReader reader;
     private final WorkingTreeOptions options;
-    private final Set<Path> madeDirs = new HashSet<>();
-    private int files;
 
-    private TreeCheckout(Repository repo, ObjectReader reader) {
+    private TreeCheckout(Repository repo) {
         this.repo = repo;
         this.workTree = repo.getWorkTree().toPath();
-        this.reader = reader;
         this.options = repo.getConfig().get(WorkingTreeOptions.KEY);
     }
 
     /** Checks {@code commit} out into the (empty) work tree of {@code repo}; returns the number of files written. */
     static int run(Repository repo, RevCommit commit) throws IOException {
-        try (ObjectReader reader = repo.newObjectReader()) {
-            TreeCheckout checkout = new TreeCheckout(repo, reader);
-            checkout.writeTreeAndIndex(commit);
-        }
+        int files = new TreeCheckout(repo).writeTreeAndIndex(commit);
         RefUpdate head = repo.updateRef(Constants.HEAD, true);
         head.setNewObjectId(commit);
         head.setRefLogMessage("checkout: " + commit.name(), false);
@@ -70,25 +74,18 @@ final class TreeCheckout {
                 && result != RefUpdate.Result.NO_CHANGE) {
             throw new IOException("cannot point HEAD at " + commit.name() + ": " + result);
         }
-        return countFiles(repo);
+        return files;
     }
 
-    private static int countFiles(Repository repo) throws IOException {
-        return repo.readDirCache().getEntryCount();
-    }
-
-    private void writeTreeAndIndex(RevCommit commit) throws IOException {
-        madeDirs.add(workTree);
+    private int writeTreeAndIndex(RevCommit commit) throws IOException {
+        List<Item> items = list(commit);
+        makeDirectories(items);
+        DirCacheEntry[] entries = writeAll(items);
         DirCache index = repo.lockDirCache();
         try {
             DirCacheBuilder builder = index.builder();
-            try (TreeWalk walk = new TreeWalk(repo, reader)) {
-                walk.setOperationType(OperationType.CHECKOUT_OP);
-                walk.addTree(commit.getTree());
-                walk.setRecursive(true);
-                while (walk.next()) {
-                    builder.add(writeEntry(walk));
-                }
+            for (DirCacheEntry entry : entries) {
+                builder.add(entry);
             }
             builder.finish();
             index.write();
@@ -98,27 +95,118 @@ final class TreeCheckout {
         } finally {
             index.unlock();
         }
+        return (int) items.stream().filter(i -> i.mode() != FileMode.GITLINK).count();
     }
 
-    private DirCacheEntry writeEntry(TreeWalk walk) throws IOException {
-        String path = walk.getPathString();
-        FileMode mode = walk.getFileMode(0);
-        ObjectId id = walk.getObjectId(0);
-        Path file = workTree.resolve(path);
-        makeDirs(file.getParent());
-        DirCacheEntry entry = new DirCacheEntry(walk.getRawPath());
-        entry.setFileMode(mode);
-        entry.setObjectId(id);
-        if (mode == FileMode.GITLINK) {
+    /** The tree's entries in index order, with their checkout attributes (eol, smudge filter). */
+    private List<Item> list(RevCommit commit) throws IOException {
+        List<Item> items = new ArrayList<>();
+        try (ObjectReader reader = repo.newObjectReader(); TreeWalk walk = new TreeWalk(repo, reader)) {
+            walk.setOperationType(OperationType.CHECKOUT_OP);
+            walk.addTree(commit.getTree());
+            walk.setRecursive(true);
+            while (walk.next()) {
+                FileMode mode = walk.getFileMode(0);
+                boolean regular = mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE;
+                items.add(new Item(walk.getPathString(), walk.getRawPath(), mode, walk.getObjectId(0),
+                        regular ? walk.getEolStreamType(OperationType.CHECKOUT_OP) : null,
+                        regular ? walk.getFilterCommand(Constants.ATTR_FILTER_TYPE_SMUDGE) : null));
+            }
+        }
+        return items;
+    }
+
+    private void makeDirectories(List<Item> items) throws IOException {
+        Set<Path> made = new HashSet<>();
+        made.add(workTree);
+        for (Item item : items) {
+            Path parent = workTree.resolve(item.path()).getParent();
+            makeDirs(parent, made);
+        }
+    }
+
+    private static void makeDirs(Path dir, Set<Path> made) throws IOException {
+        if (dir != null && made.add(dir)) {
+            makeDirs(dir.getParent(), made);
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectory(dir);
+            }
+        }
+    }
+
+    /**
+     * Writes every item, on up to {@link #MAX_WRITERS} threads (this one included) for big trees: checkout is bound
+     * by system calls, which overlap well. Each thread has its own object reader; work is handed out one item at a time.
+     */
+    private DirCacheEntry[] writeAll(List<Item> items) throws IOException {
+        DirCacheEntry[] entries = new DirCacheEntry[items.size()];
+        AtomicInteger next = new AtomicInteger();
+        int writers = items.size() < PARALLEL_THRESHOLD ? 1
+                : Math.min(MAX_WRITERS, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        List<Thread> helpers = new ArrayList<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        for (int i = 1; i < writers; i++) {
+            Thread t = new Thread(() -> {
+                try {
+                    writeItems(items, entries, next, failure);
+                } catch (IOException | RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, "fixpoint-checkout-" + THREAD_NUMBER.incrementAndGet());
+            t.setDaemon(true);
+            t.start();
+            helpers.add(t);
+        }
+        try {
+            writeItems(items, entries, next, failure);
+        } catch (IOException | RuntimeException e) {
+            failure.compareAndSet(null, e);
+        }
+        for (Thread t : helpers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure.compareAndSet(null, new java.io.InterruptedIOException("interrupted during checkout"));
+                helpers.forEach(Thread::interrupt);
+                break;
+            }
+        }
+        Throwable error = failure.get();
+        if (error instanceof IOException io) {
+            throw io;
+        }
+        if (error instanceof RuntimeException re) {
+            throw re;
+        }
+        return entries;
+    }
+
+    private void writeItems(List<Item> items, DirCacheEntry[] entries, AtomicInteger next,
+            AtomicReference<Throwable> failure) throws IOException {
+        try (ObjectReader reader = repo.newObjectReader()) {
+            int i;
+            while (failure.get() == null && (i = next.getAndIncrement()) < items.size()) {
+                entries[i] = writeEntry(items.get(i), reader);
+            }
+        }
+    }
+
+    private DirCacheEntry writeEntry(Item item, ObjectReader reader) throws IOException {
+        Path file = workTree.resolve(item.path());
+        DirCacheEntry entry = new DirCacheEntry(item.rawPath());
+        entry.setFileMode(item.mode());
+        entry.setObjectId(item.id());
+        if (item.mode() == FileMode.GITLINK) {
             Files.createDirectories(file);
             return entry;
         }
-        if (mode == FileMode.SYMLINK) {
-            String target = new String(open(path, id).getCachedBytes(), StandardCharsets.UTF_8);
+        if (item.mode() == FileMode.SYMLINK) {
+            String target = new String(open(item, reader).getCachedBytes(), StandardCharsets.UTF_8);
             Files.createSymbolicLink(file, Path.of(target));
         } else {
-            writeFile(walk, path, id, file);
-            if (mode == FileMode.EXECUTABLE_FILE) {
+            writeFile(item, reader, file);
+            if (item.mode() == FileMode.EXECUTABLE_FILE) {
                 Set<PosixFilePermission> perms = EnumSet.copyOf(Files.getPosixFilePermissions(file));
                 perms.addAll(EnumSet.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
                         PosixFilePermission.OTHERS_EXECUTE));
@@ -128,15 +216,13 @@ final class TreeCheckout {
         BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         entry.setLength(attrs.size());
         entry.setLastModified(attrs.lastModifiedTime().toInstant());
-        files++;
         return entry;
     }
 
-    private void writeFile(TreeWalk walk, String path, ObjectId id, Path file) throws IOException {
-        ObjectLoader blob = open(path, id);
-        EolStreamType eol = walk.getEolStreamType(OperationType.CHECKOUT_OP);
-        String filter = walk.getFilterCommand(Constants.ATTR_FILTER_TYPE_SMUDGE);
-        boolean plain = (eol == null || eol == EolStreamType.DIRECT) && (filter == null || filter.isEmpty());
+    private void writeFile(Item item, ObjectReader reader, Path file) throws IOException {
+        ObjectLoader blob = open(item, reader);
+        boolean plain = (item.eol() == null || item.eol() == EolStreamType.DIRECT)
+                && (item.filter() == null || item.filter().isEmpty());
         if (plain && !blob.isLarge()) {
             Files.write(file, blob.getCachedBytes());
             return;
@@ -145,26 +231,17 @@ final class TreeCheckout {
             if (plain) {
                 blob.copyTo(out);
             } else {
-                DirCacheCheckout.getContent(repo, path, new DirCacheCheckout.CheckoutMetadata(eol, filter), blob,
-                        options, out);
+                DirCacheCheckout.getContent(repo, item.path(),
+                        new DirCacheCheckout.CheckoutMetadata(item.eol(), item.filter()), blob, options, out);
             }
         }
     }
 
-    private ObjectLoader open(String path, ObjectId id) throws IOException {
+    private static ObjectLoader open(Item item, ObjectReader reader) throws IOException {
         try {
-            return reader.open(id, Constants.OBJ_BLOB);
+            return reader.open(item.id(), Constants.OBJ_BLOB);
         } catch (IOException e) {
-            throw new UnreadableObjectException(path, id, e);
-        }
-    }
-
-    private void makeDirs(Path dir) throws IOException {
-        if (dir != null && madeDirs.add(dir)) {
-            makeDirs(dir.getParent());
-            if (!Files.isDirectory(dir)) {
-                Files.createDirectory(dir);
-            }
+            throw new UnreadableObjectException(item.path(), item.id(), e);
         }
     }
 }

@@ -242,6 +242,44 @@ class WorkspaceTest {
         }
     }
 
+    @Test
+    void aBigTreeIsWrittenCompletelyByParallelWriters() throws Exception {
+        try (GitFixture big = GitFixture.init(tmp.resolve("src/big"))) {
+            for (int i = 0; i < 600; i++) {
+                big.write("pkg" + i % 13 + "/sub" + i % 5 + "/m" + i + ".py", "X = " + i + "\n".repeat(i % 4 + 1));
+            }
+            big.write("bin/tool", "#!/bin/sh\n").executable("bin/tool");
+            String commit = big.commit("many files");
+            Task bigTask = Task.builder().instanceId("big-1").repo(big.dir().toString()).baseCommit(commit).build();
+
+            try (Workspace ws = cache.checkout(bigTask, tmp.resolve("ws-big"))) {
+                assertEquals(big.filesAt(commit), filesIn(ws.directory()));
+                assertEquals(601, ws.fileCount());
+                assertEquals("X = 599\n\n\n\n", Files.readString(ws.directory().resolve("pkg1/sub4/m599.py")));
+                assertTrue(Files.isExecutable(ws.directory().resolve("bin/tool")));
+                assertEquals("", git(ws.directory(), "status", "--porcelain"));
+                assertTrue(ws.diff().isEmpty());
+            }
+        }
+    }
+
+    @Test
+    void gitattributesLineEndingsAreAppliedLikeGitDoes() throws Exception {
+        try (GitFixture crlf = GitFixture.init(tmp.resolve("src/crlf"))) {
+            crlf.write(".gitattributes", "*.bat text eol=crlf\n").write("run.bat", "echo one\necho two\n")
+                    .write("plain.txt", "a\nb\n");
+            String commit = crlf.commit("windows script");
+            Task t = Task.builder().instanceId("crlf-1").repo(crlf.dir().toString()).baseCommit(commit).build();
+
+            try (Workspace ws = cache.checkout(t, tmp.resolve("ws-crlf"))) {
+                assertEquals("echo one\r\necho two\r\n", Files.readString(ws.directory().resolve("run.bat")));
+                assertEquals("a\nb\n", Files.readString(ws.directory().resolve("plain.txt")));
+                assertEquals("", git(ws.directory(), "status", "--porcelain"));
+                assertTrue(ws.diff().isEmpty());
+            }
+        }
+    }
+
     static Set<String> filesIn(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(p -> !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
