@@ -2,7 +2,10 @@ package dev.fixpoint.verifiers.harness;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Raw facts of one run of a task's test command, saved in {@code run.json} so that grading can be redone from
@@ -15,13 +18,16 @@ import java.util.List;
  * @param outputFile   test output, relative to the instance directory
  * @param resultFiles  saved structured result files (JUnit XML), relative to the instance directory, sorted
  * @param error        infrastructure failure of this attempt, or empty
+ * @param phases       wall time in milliseconds of each step (sandbox_start, copy_in, prepare, test, collect,
+ *                     close), in order; informational (benchmarks), not used in grading
  */
 public record Attempt(int number, int exitCode, boolean timedOut, Duration testDuration, String outputFile,
-                      List<String> resultFiles, String error) {
+                      List<String> resultFiles, String error, Map<String, Long> phases) {
 
     public Attempt {
         resultFiles = resultFiles == null ? List.of() : resultFiles.stream().sorted().toList();
         error = error == null ? "" : error;
+        phases = Collections.unmodifiableMap(new LinkedHashMap<>(phases == null ? Map.of() : phases));
         // Millisecond precision, as saved in run.json: a regrade then sums exactly the same values.
         testDuration = testDuration == null ? Duration.ZERO : testDuration.truncatedTo(ChronoUnit.MILLIS);
     }

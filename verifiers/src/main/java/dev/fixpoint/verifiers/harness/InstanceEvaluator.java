@@ -14,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -79,16 +81,21 @@ public final class InstanceEvaluator {
             for (int k = 1; k <= repeat; k++) {
                 checkInterrupted();
                 String sub = Attempt.dirOf(k);
+                Map<String, Long> phases = new LinkedHashMap<>();
+                long mark = System.nanoTime();
                 Path attemptDir = dir.resolve(sub);
                 Files.createDirectories(attemptDir);
                 stage = "sandbox start";
-                try (Sandbox sb = sandboxes.start(spec(task, k))) {
+                Sandbox sb = sandboxes.start(spec(task, k));
+                try {
+                    mark = lap(phases, "sandbox_start", mark);
                     EnvironmentSpec env = task.environment();
                     stage = "copy-in";
                     sb.copyIn(tree.directory(), env.workdir());
                     sb.writeFile(EvalScript.MODEL_PATCH, patch.getBytes(StandardCharsets.UTF_8));
                     sb.writeFile(EvalScript.TEST_PATCH, task.testPatch().getBytes(StandardCharsets.UTF_8));
                     sb.writeFile(EvalScript.SCRIPT, script.getBytes(StandardCharsets.UTF_8));
+                    mark = lap(phases, "copy_in", mark);
                     stage = "prepare";
                     ExecResult prep = sb.exec(ExecRequest.of("sh " + EvalScript.SCRIPT + " prepare 2>&1", timeout(task)));
                     checkInterrupted();
@@ -103,19 +110,26 @@ public final class InstanceEvaluator {
                         return run(prediction, prepared.phase(), prepared.applyStep(), prepared.message(), start,
                                 attempts);
                     }
+                    mark = lap(phases, "prepare", mark);
                     step = prepared.applyStep();
                     if (k == 1 && !prepared.message().isEmpty()) notes.add(prepared.message());
                     stage = "test";
                     ExecResult test = sb.exec(ExecRequest.of("sh " + EvalScript.SCRIPT + " test", timeout(task)));
                     checkInterrupted();
+                    mark = lap(phases, "test", mark);
                     stage = "collect results";
                     byte[] output = sb.readFile(EvalScript.TEST_OUTPUT);
                     Files.write(attemptDir.resolve("test_output.txt"), output);
                     List<String> results = collectResults(sb, env, dir, sub);
+                    mark = lap(phases, "collect", mark);
+                    sb.close();
+                    lap(phases, "close", mark);
                     attempts.add(new Attempt(k, test.timedOut() ? -1 : test.exitCode(), test.timedOut(),
-                            test.duration(), sub + "test_output.txt", results, ""));
+                            test.duration(), sub + "test_output.txt", results, "", phases));
                     log.debug("{}: attempt {}: tests exit {} in {} ms ({} result files)", id, k, test.exitCode(),
                             test.duration().toMillis(), results.size());
+                } finally {
+                    sb.close();
                 }
             }
         } catch (RuntimeException | IOException e) {
@@ -125,6 +139,12 @@ public final class InstanceEvaluator {
             return run(prediction, EvalStatus.ERROR, step, message, start, attempts);
         }
         return run(prediction, EvalStatus.UNRESOLVED, step, String.join("; ", notes), start, attempts);
+    }
+
+    private static long lap(Map<String, Long> phases, String name, long since) {
+        long now = System.nanoTime();
+        phases.put(name, (now - since) / 1_000_000);
+        return now;
     }
 
     private SandboxSpec spec(Task task, int attempt) {

@@ -61,6 +61,7 @@ public record InstanceRun(String instanceId, String modelNameOrPath, EvalStatus 
             am.put("output_file", a.outputFile());
             am.put("result_files", a.resultFiles());
             am.put("error", a.error());
+            am.put("phases_ms", new LinkedHashMap<String, Object>(a.phases()));
             as.add(am);
         }
         m.put("attempts", as);
@@ -74,9 +75,11 @@ public record InstanceRun(String instanceId, String modelNameOrPath, EvalStatus 
         for (JsonNode a : n.path("attempts")) {
             List<String> files = new ArrayList<>();
             a.path("result_files").forEach(f -> files.add(f.asText()));
+            Map<String, Long> phases = new LinkedHashMap<>();
+            a.path("phases_ms").fields().forEachRemaining(e -> phases.put(e.getKey(), e.getValue().asLong()));
             attempts.add(new Attempt(a.path("number").asInt(), a.path("exit_code").asInt(),
                     a.path("timed_out").asBoolean(), Duration.ofMillis(a.path("test_duration_ms").asLong()),
-                    a.path("output_file").asText(), files, a.path("error").asText()));
+                    a.path("output_file").asText(), files, a.path("error").asText(), phases));
         }
         return new InstanceRun(n.path("instance_id").asText(), n.path("model_name_or_path").asText(),
                 EvalStatus.fromJson(n.path("phase").asText()), n.path("patch_is_None").asBoolean(),

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +22,7 @@ class InstanceReportTest {
                 """);
         InstanceRun run = new InstanceRun("o__r-1", "model/x", EvalStatus.UNRESOLVED, false, ApplyStep.GIT_APPLY, "",
                 Duration.ofMillis(4321), List.of(new Attempt(1, 1, false, Duration.ofMillis(1500),
-                "test_output.txt", List.of(), "")));
+                "test_output.txt", List.of(), "", Map.of())));
         InstanceReport r = ReportBuilder.build(run, List.of("t.py::test_a", "t.py::test_b"), List.of("t.py::test_c"),
                 ResultFormat.PYTEST_LOG, dir);
         assertEquals(EvalStatus.PARTIAL, r.status());
@@ -78,7 +79,7 @@ class InstanceReportTest {
     void runJsonRoundTrips() throws Exception {
         InstanceRun run = new InstanceRun("o__r-2", "m", EvalStatus.PATCH_FAILED, true, ApplyStep.NONE,
                 "model patch did not apply: \"x\" \u00e9", Duration.ofMillis(12), List.of(new Attempt(2, -1, true,
-                Duration.ofMillis(7), "attempt-2/test_output.txt", List.of("b.xml", "a.xml"), "boom")));
+                Duration.ofMillis(7), "attempt-2/test_output.txt", List.of("b.xml", "a.xml"), "boom", Map.of("sandbox_start", 12L, "test", 7L))));
         assertEquals(run, InstanceRun.fromJson(run.toJson()));
     }
 
@@ -97,13 +98,13 @@ class InstanceReportTest {
         Files.writeString(dir.resolve("test_output.txt"), "error: cannot find symbol\n");
         InstanceRun run = new InstanceRun("o__r-4", "m", EvalStatus.UNRESOLVED, false, ApplyStep.PATCH_FUZZ, "",
                 Duration.ofSeconds(3), List.of(new Attempt(1, 1, false, Duration.ofSeconds(2), "test_output.txt",
-                List.of(), "")));
+                List.of(), "", Map.of())));
         InstanceReport r = ReportBuilder.build(run, List.of("p.C#m"), List.of(), ResultFormat.JUNIT_XML, dir);
         assertEquals(EvalStatus.UNRESOLVED, r.status());
         assertEquals("no JUnit XML report files found (test command exit 1)", r.message());
         InstanceRun slow = new InstanceRun("o__r-4", "m", EvalStatus.UNRESOLVED, false, ApplyStep.GIT_APPLY, "",
                 Duration.ofSeconds(3), List.of(new Attempt(1, -1, true, Duration.ofSeconds(2), "test_output.txt",
-                List.of(), "")));
+                List.of(), "", Map.of())));
         assertEquals(EvalStatus.TIMEOUT,
                 ReportBuilder.build(slow, List.of("a"), List.of(), ResultFormat.PYTEST_LOG, dir).status());
     }
