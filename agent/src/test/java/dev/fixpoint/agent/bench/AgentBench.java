@@ -68,17 +68,24 @@ public final class AgentBench {
             check(run(docker, task, work, ReplayModel.fromFile(trajectory), work.resolve("replay-warmup.jsonl"), List.of()), "warm-up");
 
             var overheads = new ArrayList<Double>();
+            var bookkeeping = new ArrayList<Double>();
             var perTool = new TreeMap<String, List<Double>>();
             for (int i = 0; i < runs; i++) {
                 var timer = new StepTimer();
                 Candidate c = run(docker, task, work, ReplayModel.fromFile(trajectory), work.resolve("replay-" + i + ".jsonl"), List.of(timer));
                 check(c, "replay " + i);
                 overheads.addAll(timer.overheadsMs);
+                bookkeeping.addAll(timer.bookkeepingMs);
                 timer.toolMs.forEach((k, v) -> perTool.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
             }
             System.out.printf("%nper-step overhead excluding model time (%d replays x 50 steps = %d samples)%n", runs, overheads.size());
             System.out.printf("  median %.2f ms   p95 %.2f ms   mean %.2f ms   max %.2f ms   (target: median <= 20 ms)%n",
                     pct(overheads, 50), pct(overheads, 95), overheads.stream().mapToDouble(d -> d).average().orElse(0), pct(overheads, 100));
+            System.out.printf("  of which agent bookkeeping (loop, messages, trajectory record written and flushed): median %.3f ms   p95 %.3f ms%n",
+                    pct(bookkeeping, 50), pct(bookkeeping, 95));
+            System.out.printf("  sandbox floor now: exec of `true` median %.2f ms (load average %.1f on %d cores)%n",
+                    execFloor(docker, task), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors());
             System.out.println("  per tool call, median / p95 (ms):");
             perTool.forEach((tool, v) -> System.out.printf("    %-12s %6.2f / %6.2f  (n=%d)%n", tool, pct(v, 50), pct(v, 95), v.size()));
 
@@ -157,6 +164,19 @@ public final class AgentBench {
         System.out.printf("  heap per concurrent rollout: %.2f MB   (target: <= 64 MB)%n", perRollout);
     }
 
+    /** Median of 50 execs of `true` in a fresh sandbox: the floor any tool call pays. */
+    static double execFloor(DockerSandboxProvider docker, Task task) {
+        try (Sandbox box = docker.start(SandboxSpec.builder(task.environment().image()).workdir("/").build())) {
+            var t = new ArrayList<Double>();
+            for (int i = 0; i < 50; i++) {
+                long s = System.nanoTime();
+                box.exec("true", java.time.Duration.ofSeconds(10));
+                t.add((System.nanoTime() - s) / 1e6);
+            }
+            return pct(t, 50);
+        }
+    }
+
     static long usedAfterGc(MemoryMXBean mem) throws InterruptedException {
         for (int i = 0; i < 3; i++) {
             System.gc();
@@ -168,6 +188,7 @@ public final class AgentBench {
     /** Overhead per step: time since the previous step ended, minus the model call. */
     static final class StepTimer implements AgentListener {
         final List<Double> overheadsMs = new ArrayList<>();
+        final List<Double> bookkeepingMs = new ArrayList<>();
         final Map<String, List<Double>> toolMs = new TreeMap<>();
         long last;
 
@@ -179,7 +200,10 @@ public final class AgentBench {
         @Override
         public void onStep(Step step) {
             long now = System.nanoTime();
-            overheadsMs.add((now - last - step.modelTime().toNanos()) / 1e6);
+            long overhead = now - last - step.modelTime().toNanos();
+            overheadsMs.add(overhead / 1e6);
+            long tools = step.toolRuns().stream().mapToLong(r -> r.duration().toNanos()).sum();
+            bookkeepingMs.add((overhead - tools) / 1e6);
             for (ToolRun r : step.toolRuns()) {
                 toolMs.computeIfAbsent(r.call().name(), k -> new ArrayList<>()).add(r.duration().toNanos() / 1e6);
             }
