@@ -67,6 +67,7 @@ final class MirrorRepo {
             config.setStringList("remote", "origin", "fetch", REFSPECS.stream().map(RefSpec::toString).toList());
             config.setBoolean("remote", "origin", "mirror", true);
             config.setInt("gc", null, "auto", 0); // workspaces borrow these objects through alternates: never prune
+            config.setBoolean("gc", null, "autoDetach", false); // JGit's post-fetch auto-gc check, in the foreground
             config.save();
             FetchResult result = fetch(repo, timeoutSeconds);
             pointHead(repo, result);

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             EvalCommand.class,
             SandboxCommand.class,
+            TasksCommand.class,
         })
 public final class Main implements Runnable {
 

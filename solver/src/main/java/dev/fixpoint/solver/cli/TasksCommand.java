@@ -1,0 +1,209 @@
+package dev.fixpoint.solver.cli;
+
+import dev.fixpoint.tasks.RepoCache;
+import dev.fixpoint.tasks.RepoLocator;
+import dev.fixpoint.tasks.Task;
+import dev.fixpoint.tasks.TaskException;
+import dev.fixpoint.tasks.TaskLoadResult;
+import dev.fixpoint.tasks.TaskLoader;
+import dev.fixpoint.tasks.TaskProblem;
+import dev.fixpoint.tasks.Workspace;
+import dev.fixpoint.tasks.WorkspaceException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code fixpoint tasks list|prepare}: reads task files and prepares the tasks' workspaces through the mirror cache. */
+@Command(name = "tasks", mixinStandardHelpOptions = true,
+        description = "Reads SWE-bench task files (JSON, JSONL, Hugging Face exports) and prepares their workspaces.",
+        subcommands = {TasksCommand.ListTasks.class, TasksCommand.Prepare.class})
+public final class TasksCommand implements Runnable {
+
+    static final int OK = 0;
+    static final int FAILURE = 1;
+    static final int USAGE = 2;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this),
+                "a subcommand is required: list or prepare (see fixpoint tasks --help)");
+    }
+
+    /** Options shared by the subcommands. */
+    static class TaskFileOptions {
+        @Option(names = "--tasks", paramLabel = "FILE", required = true,
+                description = "Task file: JSON array, JSONL, or Hugging Face export.")
+        Path tasksFile;
+
+        @Option(names = "--mirrors", paramLabel = "FILE",
+                description = "Mirror map {\"owner/name\": \"path-or-url\"} (default: mirrors.json next to the task"
+                        + " file, if there is one).")
+        Path mirrorsFile;
+
+        @Option(names = "--skip-invalid", description = "Skip invalid rows (listed on stderr) instead of failing.")
+        boolean skipInvalid;
+
+        @Option(names = {"-v", "--verbose"}, description = "Log progress (fetches, checkouts) to stderr.")
+        boolean verbose;
+
+        /** The tasks, or null after reporting why not (on stderr). */
+        List<Task> load(PrintStream err) {
+            TaskLoadResult result;
+            try {
+                result = TaskLoader.skippingInvalid(skipInvalid).load(tasksFile);
+            } catch (TaskException e) {
+                err.println("fixpoint tasks: " + e.getMessage());
+                return null;
+            }
+            for (TaskProblem p : result.problems()) {
+                err.println("skipped " + p);
+            }
+            return result.tasks();
+        }
+
+        Path mirrors() {
+            if (mirrorsFile != null) {
+                return mirrorsFile;
+            }
+            Path sibling = tasksFile.toAbsolutePath().resolveSibling("mirrors.json");
+            return Files.isRegularFile(sibling) ? sibling : null;
+        }
+    }
+
+    /** {@code fixpoint tasks list}. */
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Lists the tasks of a task file (invalid rows fail the command unless --skip-invalid).",
+            exitCodeListHeading = "Exit codes:%n",
+            exitCodeList = {"0:listed", "2:the task file is missing or has invalid rows"})
+    static final class ListTasks implements Callable<Integer> {
+        @CommandLine.Mixin
+        TaskFileOptions options = new TaskFileOptions();
+
+        @Override
+        public Integer call() {
+            Logging.configure(options.verbose);
+            List<Task> tasks = options.load(System.err);
+            if (tasks == null) {
+                return USAGE;
+            }
+            Table table = new Table("instance", "repo", "base commit", "F2P", "P2P", "image");
+            for (Task t : tasks) {
+                table.row(t.instanceId(), t.repo(), shortId(t.baseCommit()), t.failToPass().size(),
+                        t.passToPass().size(), t.environment() == null ? "-" : t.environment().image());
+            }
+            table.print(System.out);
+            System.out.println(tasks.size() + " task" + (tasks.size() == 1 ? "" : "s"));
+            return OK;
+        }
+    }
+
+    /** {@code fixpoint tasks prepare}. */
+    @Command(name = "prepare", mixinStandardHelpOptions = true,
+            description = {"Fetches each task's repository into the shared mirror cache (once) and checks the task out"
+                    + " at its base commit, printing how long each step took.",
+                    "Workspaces are deleted afterwards unless --workdir is given."},
+            exitCodeListHeading = "Exit codes:%n",
+            exitCodeList = {"0:every task was prepared", "1:some task could not be prepared (repo unreachable, "
+                    + "commit missing, ...)", "2:the task or mirror file is missing or invalid"})
+    static final class Prepare implements Callable<Integer> {
+        @CommandLine.Mixin
+        TaskFileOptions options = new TaskFileOptions();
+
+        @Option(names = "--cache", paramLabel = "DIR",
+                description = "Mirror cache directory (default $FIXPOINT_CACHE/mirrors or ~/.cache/fixpoint/mirrors).")
+        Path cacheDir;
+
+        @Option(names = "--workdir", paramLabel = "DIR",
+                description = "Keep the workspaces, in DIR/<instance_id> (must not exist yet).")
+        Path workdir;
+
+        @Override
+        public Integer call() {
+            Logging.configure(options.verbose);
+            List<Task> tasks = options.load(System.err);
+            if (tasks == null) {
+                return USAGE;
+            }
+            RepoCache cache;
+            try {
+                Path mirrors = options.mirrors();
+                RepoLocator locator = mirrors == null ? RepoLocator.direct() : RepoLocator.fromMirrorFile(mirrors);
+                cache = cacheDir == null ? RepoCache.openDefault(locator) : RepoCache.open(cacheDir, locator);
+            } catch (WorkspaceException e) {
+                System.err.println("fixpoint tasks prepare: " + e.getMessage());
+                return USAGE;
+            }
+            System.err.println("mirror cache: " + cache.directory());
+            Table table = new Table("instance", "repo", "base commit", "files", "mirror ms", "checkout ms", "status");
+            int failed = 0;
+            for (Task t : tasks) {
+                long start = System.nanoTime();
+                try {
+                    cache.prepare(t);
+                    long mirrorMs = (System.nanoTime() - start) / 1_000_000;
+                    Path dir = workdir == null ? null : workdir.resolve(t.instanceId().replace('/', '_'));
+                    try (Workspace ws = dir == null ? cache.checkout(t) : cache.checkout(t, dir)) {
+                        ws.keepOnClose(dir != null);
+                        table.row(t.instanceId(), t.repo(), shortId(ws.baseCommit()), ws.fileCount(), mirrorMs,
+                                ws.checkoutTime().toMillis(), dir == null ? "ok" : "ok: " + ws.directory());
+                    }
+                } catch (WorkspaceException e) {
+                    failed++;
+                    table.row(t.instanceId(), t.repo(), shortId(t.baseCommit()), "-", "-", "-",
+                            "FAILED (" + e.reason().name().toLowerCase() + ")");
+                    System.err.println(e.getMessage());
+                }
+            }
+            table.print(System.out);
+            System.out.println((tasks.size() - failed) + " of " + tasks.size() + " task"
+                    + (tasks.size() == 1 ? "" : "s") + " prepared");
+            return failed == 0 ? OK : FAILURE;
+        }
+    }
+
+    static String shortId(String commit) {
+        return commit.length() > 12 ? commit.substring(0, 12) : commit;
+    }
+
+    /** A plain text table, columns padded to their widest cell. */
+    static final class Table {
+        private final List<String> header;
+        private final List<List<String>> rows = new java.util.ArrayList<>();
+
+        Table(String... header) {
+            this.header = List.of(header);
+        }
+
+        void row(Object... cells) {
+            rows.add(java.util.Arrays.stream(cells).map(String::valueOf).toList());
+        }
+
+        void print(PrintStream out) {
+            int[] width = new int[header.size()];
+            for (List<String> r : concat()) {
+                for (int i = 0; i < r.size(); i++) {
+                    width[i] = Math.max(width[i], r.get(i).length());
+                }
+            }
+            for (List<String> r : concat()) {
+                StringBuilder line = new StringBuilder();
+                for (int i = 0; i < r.size(); i++) {
+                    line.append(i == r.size() - 1 ? r.get(i) : String.format("%-" + width[i] + "s  ", r.get(i)));
+                }
+                out.println(line.toString().stripTrailing());
+            }
+        }
+
+        private List<List<String>> concat() {
+            List<List<String>> all = new java.util.ArrayList<>();
+            all.add(header);
+            all.addAll(rows);
+            return all;
+        }
+    }
+}
