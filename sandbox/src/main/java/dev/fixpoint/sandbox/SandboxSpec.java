@@ -42,7 +42,7 @@ public record SandboxSpec(String image, String workdir, Map<String, String> env,
 
     /** Builder with defaults: workdir {@code /}, no env, image user, {@link Limits#DEFAULT}, network off. */
     public static final class Builder {
-        private final String image;
+        private String image;
         private String workdir = "/";
         private final Map<String, String> env = new LinkedHashMap<>();
         private String user = "";
@@ -54,6 +54,7 @@ public record SandboxSpec(String image, String workdir, Map<String, String> env,
             this.image = image;
         }
 
+        public Builder image(String v) { image = v; return this; }
         public Builder workdir(String v) { workdir = v; return this; }
         public Builder env(String name, String value) { env.put(name, value); return this; }
         public Builder user(String v) { user = v; return this; }

@@ -39,10 +39,12 @@ final class RunnerSession implements Closeable {
             + " if [ \"$m\" = jobctl ]; then exec bash -c \"$0\" fixpoint-runner \"$m\"; fi;"
             + " exec sh -c \"$0\" fixpoint-runner \"$m\"";
     private static final String READY = "fixpoint-runner ready ";
+    private static final Duration QUIT_WAIT = Duration.ofMillis(500);
 
     private final String containerId;
     private final StdinPipe stdin = new StdinPipe();
     private final CompletableFuture<String> ready = new CompletableFuture<>();
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private final StringBuilder startupOutput = new StringBuilder();
     private volatile PendingExec current;
     private volatile Throwable death;
@@ -117,6 +119,14 @@ final class RunnerSession implements Closeable {
             LOG.debug("{}: runner stdin already closed", containerId, e);
         }
         stdin.close();
+        // Let the runner exit and docker-java's stdin thread finish before the socket goes away.
+        try {
+            ended.get(QUIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("{}: runner did not quit within {}", containerId, QUIT_WAIT, e);
+        }
         if (stream != null) {
             try {
                 stream.close();
@@ -129,6 +139,7 @@ final class RunnerSession implements Closeable {
     }
 
     private void died(Throwable cause) {
+        ended.complete(null);
         if (death == null) death = cause != null ? cause : new IOException("runner stream ended");
         if (!closing) LOG.warn("{}: command runner exited or its stream broke: {}", containerId, death.toString());
         if (!ready.isDone()) ready.completeExceptionally(death);
