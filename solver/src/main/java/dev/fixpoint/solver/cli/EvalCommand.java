@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code fixpoint eval}: grades predictions against tasks with FAIL_TO_PASS / PASS_TO_PASS tests in Docker
  * sandboxes and writes SWE-bench-compatible reports. Exit code 0 when every submitted instance was graded,
- * 1 when some errored (infrastructure, unknown instance, bad predictions row), 2 on bad usage.
+ * 1 when some errored (infrastructure, unknown instance, bad predictions or task row), 2 on bad usage.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Grades predictions (SWE-bench JSONL/JSON, or Multi-SWE-bench rows) against tasks: applies each "
@@ -169,7 +169,10 @@ public final class EvalCommand implements Callable<Integer> {
         }
         printTable(outw, outcome);
         RunSummary s = outcome.summary();
-        return s.allGraded() ? OK : SOME_ERRORED;
+        if (!loaded.problems().isEmpty()) {
+            err.println("eval: " + loaded.problems().size() + " task row(s) could not be loaded and were not evaluated");
+        }
+        return s.allGraded() && loaded.problems().isEmpty() ? OK : SOME_ERRORED;
     }
 
     static PredictionSet goldPredictions(List<Task> tasks) {
