@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Resolves software issues with parallel LLM rollouts in Docker sandboxes, and grades predictions.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            BatchCommand.class,
             EvalCommand.class,
             SandboxCommand.class,
             TasksCommand.class,

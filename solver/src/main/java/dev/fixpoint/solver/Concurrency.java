@@ -1,0 +1,101 @@
+package dev.fixpoint.solver;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * The one place concurrency is bounded: rollouts in flight, containers alive, model calls in flight per provider,
+ * and the pipeline's named worker pool (sized for the rollouts plus the verification work beside them).
+ * Shared by every task of a run. {@link #close()} stops the pool (idempotent).
+ */
+public final class Concurrency implements AutoCloseable {
+
+    /**
+     * @param rollouts          rollouts running at once (over all tasks)
+     * @param containers        sandboxes alive at once (rollouts and verification)
+     * @param modelCalls        model calls in flight at once, per provider
+     * @param tasks             tasks in progress at once (one verifies while the next runs rollouts)
+     */
+    public record Limits(int rollouts, int containers, int modelCalls, int tasks) {
+        public Limits {
+            if (rollouts < 1) throw new IllegalArgumentException("rollouts in flight must be >= 1: " + rollouts);
+            if (containers < 1) throw new IllegalArgumentException("containers alive must be >= 1: " + containers);
+            if (modelCalls < 1) throw new IllegalArgumentException("model calls in flight must be >= 1: " + modelCalls);
+            if (tasks < 1) throw new IllegalArgumentException("tasks in flight must be >= 1: " + tasks);
+        }
+
+        /** {@code workers} rollouts, as many containers plus one per task for verification, as many model calls. */
+        public static Limits forWorkers(int workers) {
+            int tasks = Math.max(1, Math.min(2, workers));
+            return new Limits(workers, workers + tasks, workers, tasks);
+        }
+    }
+
+    private final Limits limits;
+    private final Semaphore rollouts;
+    private final Semaphore containers;
+    private final Map<String, Semaphore> modelCalls = new ConcurrentHashMap<>();
+    private final ThreadPoolExecutor pool;
+
+    public Concurrency(Limits limits) {
+        this.limits = limits;
+        this.rollouts = new Semaphore(limits.rollouts(), true);
+        this.containers = new Semaphore(limits.containers(), true);
+        int threads = limits.rollouts() + limits.tasks();
+        this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), named("fixpoint-worker"));
+        pool.allowCoreThreadTimeOut(true);
+    }
+
+    public Limits limits() {
+        return limits;
+    }
+
+    /** The pipeline's worker pool. */
+    public ExecutorService pool() {
+        return pool;
+    }
+
+    public <T> T withRollout(Supplier<T> work) throws InterruptedException {
+        return with(rollouts, work);
+    }
+
+    public <T> T withContainer(Supplier<T> work) throws InterruptedException {
+        return with(containers, work);
+    }
+
+    /** Runs one model call of {@code provider} ("openai", "scripted", ...) within that provider's bound. */
+    public <T> T withModelCall(String provider, Supplier<T> call) throws InterruptedException {
+        return with(modelCalls.computeIfAbsent(provider, p -> new Semaphore(limits.modelCalls(), true)), call);
+    }
+
+    private static <T> T with(Semaphore s, Supplier<T> work) throws InterruptedException {
+        s.acquire();
+        try {
+            return work.get();
+        } finally {
+            s.release();
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+
+    static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,22 @@
+package dev.fixpoint.solver;
+
+import dev.fixpoint.agent.Model;
+import dev.fixpoint.tasks.Task;
+
+import java.util.Optional;
+
+/** Where rollouts (and the judge) get their model: a live provider or scripted sessions. Thread-safe. */
+public interface ModelSource {
+
+    /** What predictions and reports name as the model, e.g. {@code openai:gpt-4.1} or {@code scripted:samples}. */
+    String label();
+
+    /** The model for one rollout of a task (a fresh one per rollout for scripted sessions). */
+    Model forRollout(Task task, RolloutSettings settings);
+
+    /** A model for judging candidates, if this source offers one. */
+    Optional<Model> judge();
+
+    /** Whether this source replays scripts rather than asking a model (shown wherever results show). */
+    boolean scripted();
+}

@@ -1,0 +1,259 @@
+package dev.fixpoint.solver;
+
+import dev.fixpoint.agent.PriceTable;
+import dev.fixpoint.sandbox.InstanceImages;
+import dev.fixpoint.sandbox.SandboxLabels;
+import dev.fixpoint.sandbox.SandboxProvider;
+import dev.fixpoint.solver.model.GovernedModel;
+import dev.fixpoint.solver.run.RolloutRecord;
+import dev.fixpoint.solver.run.SelectionReport;
+import dev.fixpoint.solver.run.TaskDirectory;
+import dev.fixpoint.solver.verify.ExecutionMatrix;
+import dev.fixpoint.solver.verify.InstancePreparer;
+import dev.fixpoint.solver.verify.PreparedTask;
+import dev.fixpoint.solver.verify.ReproScript;
+import dev.fixpoint.solver.verify.Verification;
+import dev.fixpoint.tasks.RepoCache;
+import dev.fixpoint.tasks.Task;
+import dev.fixpoint.verifiers.CandidatePatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.Future;
+
+/**
+ * Solves tasks: prepare the task once (workspace from the mirror cache, instance image), run its rollouts in
+ * parallel (each in its own sandbox), verify and select (or abstain), and report. It orchestrates; the work is done
+ * by {@link InstancePreparer}, {@link RolloutRunner}, {@link ExecutionMatrix}, {@link Verification} and
+ * {@link SelectionReport}. Concurrency is bounded by the shared {@link Concurrency}, spending by the {@link Budget}.
+ * Thread-safe: several tasks may be solved at once. {@link #close()} stops the worker pool (idempotent).
+ */
+public final class Pipeline implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+
+    private final SandboxProvider sandboxes;
+    private final InstancePreparer preparer;
+    private final ModelSource models;
+    private final PipelineConfig config;
+    private final Budget budget;
+    private final Concurrency concurrency;
+    private final String runId;
+    private final RolloutRunner rollouts;
+    private final Verification verification;
+
+    private <S extends SandboxProvider & InstanceImages> Pipeline(Builder<S> b) {
+        this.sandboxes = Objects.requireNonNull(b.sandboxes, "sandboxes");
+        this.preparer = new InstancePreparer(Objects.requireNonNull(b.cache, "cache"), b.sandboxes);
+        this.models = Objects.requireNonNull(b.models, "models");
+        this.config = Objects.requireNonNull(b.config, "config");
+        this.budget = Objects.requireNonNull(b.budget, "budget");
+        this.concurrency = Objects.requireNonNull(b.concurrency, "concurrency");
+        this.runId = Objects.requireNonNull(b.runId, "runId");
+        this.rollouts = new RolloutRunner(sandboxes, concurrency, models, config, b.prices, runId);
+        this.verification = new Verification(config.selection());
+    }
+
+    public static <S extends SandboxProvider & InstanceImages> Builder<S> builder(S sandboxes) {
+        return new Builder<>(sandboxes);
+    }
+
+    public Budget budget() {
+        return budget;
+    }
+
+    public ModelSource models() {
+        return models;
+    }
+
+    /** Solves one task, writing its rollouts and selection report under {@code dir}. Infrastructure failures become an ERROR outcome. */
+    public TaskOutcome solve(Task task, TaskDirectory dir, PipelineListener listener) throws InterruptedException {
+        long t0 = System.nanoTime();
+        Budget.Ledger ledger = budget.task(task.instanceId());
+        try (PreparedTask prepared = preparer.prepare(task)) {
+            var matrix = new ExecutionMatrix(sandboxes, concurrency, prepared,
+                    Map.of(SandboxLabels.RUN, runId, SandboxLabels.TASK, RolloutRunner.labelValue(task.instanceId())));
+            Launch launch = launchRollouts(prepared, dir, ledger, matrix, listener);
+            List<RolloutRecord> done = launch.done;
+            TaskOutcome outcome;
+            if (launch.budgetNote != null) {
+                outcome = outcome(task, TaskOutcome.Status.BUDGET_EXHAUSTED, null, launch, List.of(launch.budgetNote), ledger, t0);
+                SelectionReport.write(dir, outcome, models, null, done, launch.adaptiveNote);
+            } else {
+                Verification.Result result = verification.verify(task.problemStatement(), pool(done), prepared, matrix, judge(ledger));
+                var sel = result.selection();
+                List<String> reasons = new ArrayList<>(sel.reasons());
+                if (launch.adaptiveNote != null) reasons.add(launch.adaptiveNote);
+                String chosen = sel.chosenCandidateId();
+                outcome = outcome(task, sel.abstained() ? TaskOutcome.Status.ABSTAINED : TaskOutcome.Status.SELECTED,
+                        chosen, launch, reasons, ledger, t0);
+                SelectionReport.write(dir, outcome, models, result, done, launch.adaptiveNote);
+            }
+            listener.onTaskFinished(outcome);
+            return outcome;
+        } catch (SolverException | dev.fixpoint.tasks.WorkspaceException | dev.fixpoint.sandbox.SandboxException e) {
+            log.error("{}: {}", task.instanceId(), e.getMessage());
+            var outcome = new TaskOutcome(task.instanceId(), TaskOutcome.Status.ERROR, "", null, config.rollouts(), 0, 0, 0, 0,
+                    List.of(e.getMessage()), ledger.spent(), Duration.ofNanos(System.nanoTime() - t0));
+            listener.onTaskFinished(outcome);
+            return outcome;
+        }
+    }
+
+    private TaskOutcome outcome(Task task, TaskOutcome.Status status, String chosen, Launch l, List<String> reasons, Budget.Ledger ledger, long t0) {
+        String patch = chosen == null ? "" : l.done.stream().filter(r -> candidateId(r).equals(chosen)).findFirst()
+                .map(r -> r.candidate().patch()).orElse("");
+        return new TaskOutcome(task.instanceId(), status, patch, chosen, config.rollouts(), l.ran, l.reused, l.savedByAdaptive,
+                l.skippedByBudget, reasons, ledger.spent(), Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /** What the launch loop did. */
+    private static final class Launch {
+        final List<RolloutRecord> done = new ArrayList<>();
+        int ran, reused, savedByAdaptive, skippedByBudget;
+        String budgetNote, adaptiveNote;
+    }
+
+    /**
+     * Launches rollouts 1..N, at most as many at once as the run's rollout limit, reusing rollouts a killed run
+     * finished; stops launching when the budget is exhausted or (adaptive compute) a cluster agrees with passing
+     * evidence. Rollouts already running are waited for.
+     */
+    private Launch launchRollouts(PreparedTask prepared, TaskDirectory dir, Budget.Ledger ledger, ExecutionMatrix matrix,
+                                  PipelineListener listener) throws InterruptedException {
+        String id = prepared.task().instanceId();
+        var launch = new Launch();
+        var completion = new ExecutorCompletionService<RolloutRunner.Result>(concurrency.pool());
+        List<Future<RolloutRunner.Result>> running = new ArrayList<>();
+        int next = 1;
+        boolean stop = false;
+        try {
+            while (true) {
+                while (!stop && next <= config.rollouts() && running.size() < concurrency.limits().rollouts()) {
+                    Optional<RolloutRecord> finished = dir.finishedRollout(next);
+                    if (finished.isPresent()) {
+                        launch.done.add(finished.get());
+                        addScripts(matrix, finished.get());
+                        launch.reused++;
+                        listener.onRolloutFinished(id, finished.get(), true);
+                    } else {
+                        Optional<String> exhausted = ledger.exhausted();
+                        if (exhausted.isPresent()) {
+                            launch.skippedByBudget = config.rollouts() - next + 1;
+                            launch.budgetNote = exhausted.get() + ": " + launch.skippedByBudget + " of " + config.rollouts() + " rollouts not launched";
+                            listener.onRolloutsSkipped(id, launch.skippedByBudget, "budget");
+                            stop = true;
+                            break;
+                        }
+                        RolloutSettings settings = config.diversity().settings(next);
+                        running.add(completion.submit(() -> rollouts.run(prepared, settings, dir, ledger)));
+                    }
+                    next++;
+                    stop = stop || adaptiveStop(prepared, launch, matrix, next, listener);
+                }
+                if (running.isEmpty()) break;
+                Future<RolloutRunner.Result> f = completion.take();
+                running.remove(f);
+                RolloutRunner.Result r = result(id, f);
+                launch.ran++;
+                listener.onRolloutFinished(id, r.record(), false);
+                if (r.persisted()) {
+                    launch.done.add(r.record());
+                    addScripts(matrix, r.record());
+                } else if (ledger.exhausted().isPresent() && launch.budgetNote == null) {
+                    launch.budgetNote = ledger.exhausted().get() + ": rollout " + r.record().settings().index() + " was cut short";
+                }
+                if (!stop) stop = adaptiveStop(prepared, launch, matrix, next, listener);
+            }
+        } finally {
+            running.forEach(f -> f.cancel(true));
+        }
+        launch.done.sort(Comparator.comparingInt(r -> r.settings().index()));
+        return launch;
+    }
+
+    private boolean adaptiveStop(PreparedTask prepared, Launch launch, ExecutionMatrix matrix, int next, PipelineListener listener) {
+        if (config.stopAfterAgreeing() == 0 || next > config.rollouts() || launch.done.size() < config.stopAfterAgreeing()) return false;
+        List<RolloutRecord> sorted = launch.done.stream().sorted(Comparator.comparingInt(r -> r.settings().index())).toList();
+        Optional<String> agreed = new AdaptiveStop(config.stopAfterAgreeing(), verification).check(pool(sorted), prepared, matrix);
+        if (agreed.isEmpty()) return false;
+        launch.savedByAdaptive = config.rollouts() - next + 1;
+        launch.adaptiveNote = "adaptive stop: " + agreed.get() + "; " + launch.savedByAdaptive + " of " + config.rollouts() + " rollouts not launched";
+        log.info("{}: {}", prepared.task().instanceId(), launch.adaptiveNote);
+        listener.onRolloutsSkipped(prepared.task().instanceId(), launch.savedByAdaptive, "adaptive");
+        return true;
+    }
+
+    private static void addScripts(ExecutionMatrix matrix, RolloutRecord r) {
+        matrix.addScripts(r.candidate().reproduction().stream()
+                .map(f -> new ReproScript(f.path(), f.content(), candidateId(r))).toList());
+    }
+
+    private static RolloutRunner.Result result(String id, Future<RolloutRunner.Result> f) throws InterruptedException {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) throw re;
+            throw new SolverException(id + ": rollout failed: " + cause, cause);
+        }
+    }
+
+    private Optional<dev.fixpoint.agent.Model> judge(Budget.Ledger ledger) {
+        if (!config.selection().judge() || ledger.exhausted().isPresent()) return Optional.empty();
+        return models.judge().map(m -> new GovernedModel(m, concurrency, ledger));
+    }
+
+    /** The candidate pool in rollout order (the selector's last tie-breaker); reproduction scripts ride along. */
+    static List<CandidatePatch> pool(List<RolloutRecord> done) {
+        return done.stream().map(r -> CandidatePatch.from(candidateId(r), r.candidate())).toList();
+    }
+
+    static String candidateId(RolloutRecord r) {
+        return "rollout-" + r.settings().index();
+    }
+
+    @Override
+    public void close() {
+        concurrency.close();
+    }
+
+    /** Options of a {@link Pipeline}. */
+    public static final class Builder<S extends SandboxProvider & InstanceImages> {
+        private final S sandboxes;
+        private RepoCache cache;
+        private ModelSource models;
+        private PipelineConfig config;
+        private Budget budget;
+        private Concurrency concurrency;
+        private PriceTable prices = PriceTable.defaults();
+        private String runId = "run-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+
+        private Builder(S sandboxes) {
+            this.sandboxes = sandboxes;
+        }
+
+        public Builder<S> cache(RepoCache v) { cache = v; return this; }
+        public Builder<S> models(ModelSource v) { models = v; return this; }
+        public Builder<S> config(PipelineConfig v) { config = v; return this; }
+        public Builder<S> budget(Budget v) { budget = v; return this; }
+        public Builder<S> concurrency(Concurrency v) { concurrency = v; return this; }
+        public Builder<S> prices(PriceTable v) { prices = v; return this; }
+        public Builder<S> runId(String v) { runId = v; return this; }
+
+        public Pipeline build() {
+            if (budget == null) budget = Budget.unlimited(prices);
+            if (concurrency == null) concurrency = new Concurrency(Concurrency.Limits.forWorkers(2));
+            return new Pipeline(this);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.fixpoint.solver;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the pipeline did for one task.
+ *
+ * @param instanceId      the task
+ * @param status          how it ended
+ * @param patch           the selected patch ("" when none)
+ * @param chosen          the chosen candidate, e.g. {@code rollout-2}, or null
+ * @param planned         rollouts planned
+ * @param ran             rollouts run in this process
+ * @param reused          rollouts finished by an earlier (killed) run and reused
+ * @param savedByAdaptive rollouts not launched because a cluster agreed with passing evidence
+ * @param skippedByBudget rollouts not launched because a budget was exhausted
+ * @param reasons         why this outcome, in words (selection reasons, budget, adaptive stop, error)
+ * @param spend           model usage of this task (rollouts and verification)
+ * @param wallTime        time spent on the task in this process
+ */
+public record TaskOutcome(String instanceId, Status status, String patch, String chosen, int planned, int ran, int reused,
+                          int savedByAdaptive, int skippedByBudget, List<String> reasons, Budget.Spend spend, Duration wallTime) {
+
+    public enum Status {
+        /** A patch was selected. */
+        SELECTED,
+        /** No candidate was confident enough: no patch. */
+        ABSTAINED,
+        /** A budget ran out before the task's work was done; resuming with more budget continues it. */
+        BUDGET_EXHAUSTED,
+        /** Infrastructure failed (checkout, image, sandbox); resuming retries it. */
+        ERROR
+    }
+
+    public TaskOutcome {
+        Objects.requireNonNull(instanceId, "instanceId");
+        Objects.requireNonNull(status, "status");
+        patch = patch == null ? "" : patch;
+        reasons = List.copyOf(reasons);
+    }
+
+    /** Whether the task is done for good (a prediction is recorded for it). */
+    public boolean isFinal() {
+        return status == Status.SELECTED || status == Status.ABSTAINED;
+    }
+}

@@ -1,0 +1,146 @@
+package dev.fixpoint.solver.cli;
+
+import dev.fixpoint.sandbox.docker.DockerSandboxProvider;
+import dev.fixpoint.solver.Budget;
+import dev.fixpoint.solver.ModelSource;
+import dev.fixpoint.solver.Pipeline;
+import dev.fixpoint.solver.TaskOutcome;
+import dev.fixpoint.solver.batch.BatchRunner;
+import dev.fixpoint.solver.batch.RunReport;
+import dev.fixpoint.solver.batch.TaskSelection;
+import dev.fixpoint.solver.config.ConfigLoader;
+import dev.fixpoint.solver.config.FixpointConfig;
+import dev.fixpoint.solver.run.RunDirectory;
+import dev.fixpoint.tasks.Task;
+import dev.fixpoint.tasks.TaskLoadResult;
+import dev.fixpoint.tasks.TaskLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code fixpoint batch}: many tasks, N rollouts each, predictions in SWE-bench's JSONL; resumable. */
+@Command(name = "batch", mixinStandardHelpOptions = true,
+        description = {"Solves every task of a SWE-bench task file: N parallel rollouts per task, each in its own Docker sandbox, "
+                + "then verification and selection. Writes OUT/predictions.jsonl, OUT/tasks/<id>/rollouts/<k>/{trajectory.jsonl,candidate.json}, "
+                + "OUT/tasks/<id>/selection.json and OUT/run.json. Re-running with the same --out resumes: finished tasks and "
+                + "finished rollouts are not redone, and containers left by a killed run are removed first."},
+        footer = ExitCodes.HELP)
+public final class BatchCommand implements Callable<Integer> {
+
+    @Option(names = "--tasks", required = true, paramLabel = "FILE", description = "tasks: JSON, JSONL or a Hugging Face export")
+    Path tasks;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "run directory (created; reused to resume)")
+    Path out;
+
+    @Option(names = "--shard", paramLabel = "i/n", description = "take shard i of n (tasks whose position mod n is i-1)")
+    String shard;
+
+    @Option(names = "--filter", paramLabel = "REGEX", description = "only instance ids containing a match")
+    String filter;
+
+    @Option(names = "--limit", paramLabel = "K", description = "at most K tasks (after shard and filter)")
+    Integer limit;
+
+    @Option(names = "--skip-invalid", description = "skip invalid task rows (reported) instead of stopping")
+    boolean skipInvalid;
+
+    @Option(names = "--run-id", paramLabel = "ID", description = "label of this run's containers (default: derived from --out)")
+    String runId;
+
+    @Option(names = {"-v", "--verbose"}, description = "log progress details to stderr")
+    boolean verbose;
+
+    @Mixin
+    RunOptions run;
+
+    @Override
+    public Integer call() throws Exception {
+        Logging.configure(verbose);
+        PrintStream stdout = System.out;
+        Map<String, String> env = System.getenv();
+        FixpointConfig config = ConfigLoader.load(ConfigLoader.locate(run.config, env), run.overrides());
+        ModelSource models;
+        try {
+            models = SolverSetup.models(config, env);
+        } catch (NoModelException e) {
+            System.err.println("fixpoint batch: " + e.getMessage());
+            return ExitCodes.NO_MODEL;
+        }
+        TaskSelection selection;
+        try {
+            int[] s = shard == null ? new int[] {0, 0} : TaskSelection.parseShard(shard);
+            selection = new TaskSelection(s[0], s[1], TaskSelection.parseFilter(filter), limit == null ? 0 : limit);
+        } catch (IllegalArgumentException e) {
+            System.err.println("fixpoint batch: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        TaskLoadResult loaded = TaskLoader.skippingInvalid(skipInvalid).load(tasks);
+        loaded.problems().forEach(p -> System.err.println("fixpoint batch: skipped: " + p));
+        List<Task> chosen = selection.apply(loaded.tasks());
+        if (chosen.isEmpty()) {
+            System.err.println("fixpoint batch: no task left after --shard/--filter/--limit (of " + loaded.tasks().size() + " in " + tasks + ")");
+            return ExitCodes.USAGE;
+        }
+        String id = runId != null ? runId : "batch-" + Integer.toHexString(out.toAbsolutePath().normalize().toString().hashCode());
+        var prices = SolverSetup.prices(config);
+        Budget budget = SolverSetup.budget(config, prices);
+        RunDirectory runDir = RunDirectory.open(out);
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("tasks_file", tasks.toAbsolutePath().toString());
+        settings.put("rollouts", config.rollouts());
+        settings.put("workers", config.workers());
+        settings.put("strategy", config.strategy());
+        settings.put("stop_after_agreeing", config.stopAfterAgreeing());
+        settings.put("temperatures", config.temperatures());
+        settings.put("prompt_variants", config.promptVariants());
+        settings.put("shard", shard);
+        settings.put("filter", filter);
+        settings.put("limit", limit);
+        var report = new RunReport(id, models.label(), models.scripted(), settings, budget);
+        System.err.println("fixpoint batch: " + chosen.size() + " tasks x " + config.rollouts() + " rollouts, " + config.workers()
+                + " in flight, model " + models.label() + (models.scripted() ? " (SCRIPTED: no model is asked)" : "") + ", out " + out);
+        BatchRunner.Result result;
+        try (DockerSandboxProvider docker = DockerSandboxProvider.builder().runId(id).build();
+             Pipeline pipeline = Pipeline.builder(docker).cache(SolverSetup.cache(config)).models(models)
+                     .config(SolverSetup.pipeline(config)).budget(budget).concurrency(SolverSetup.concurrency(config))
+                     .prices(prices).runId(id).build()) {
+            int pruned = docker.prune(false);
+            if (pruned > 0) System.err.println("fixpoint batch: removed " + pruned + " container(s) left by a dead run");
+            int pending = (int) chosen.stream().filter(t -> !runDir.finished(t.instanceId())).count();
+            try (BatchProgress progress = new BatchProgress(pending, pending * config.rollouts(), budget, models.label())) {
+                result = new BatchRunner(pipeline, runDir, report, config.tasksInFlight()).run(chosen, progress);
+            }
+        }
+        printSummary(stdout, result, runDir, models);
+        if (result.anyError()) return ExitCodes.FAILURE;
+        if (result.anyBudgetExhausted()) return ExitCodes.BUDGET;
+        return ExitCodes.OK;
+    }
+
+    private static void printSummary(PrintStream out, BatchRunner.Result r, RunDirectory dir, ModelSource models) {
+        out.printf("%-36s %-16s %-11s %7s %6s %6s %9s%n", "instance_id", "status", "chosen", "rollouts", "reused", "saved", "tokens");
+        for (TaskOutcome o : r.outcomes().stream().sorted(java.util.Comparator.comparing(TaskOutcome::instanceId)).toList()) {
+            out.printf("%-36s %-16s %-11s %7d %6d %6d %9d%n", o.instanceId(), o.status(), o.chosen() == null ? "-" : o.chosen(),
+                    o.ran(), o.reused(), o.savedByAdaptive(), o.spend().tokens());
+        }
+        r.previouslyFinished().forEach(id -> out.printf("%-36s %-16s%n", id, "FINISHED_EARLIER"));
+        for (TaskOutcome o : r.outcomes()) {
+            if (o.status() == TaskOutcome.Status.ERROR || o.status() == TaskOutcome.Status.BUDGET_EXHAUSTED) {
+                out.println(o.instanceId() + ": " + String.join("; ", o.reasons()));
+            }
+        }
+        out.println("model: " + models.label() + (models.scripted() ? " (scripted sessions, not a live model)" : ""));
+        out.println("predictions: " + dir.predictionsFile());
+        out.println("run report:  " + dir.reportFile());
+        out.println("per task:    " + dir.root().resolve("tasks") + "/<id>/selection.json");
+        out.printf("wall time: %.1f s%n", r.wallTime().toMillis() / 1000.0);
+    }
+}

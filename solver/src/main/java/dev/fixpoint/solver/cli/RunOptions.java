@@ -1,0 +1,86 @@
+package dev.fixpoint.solver.cli;
+
+import picocli.CommandLine.Option;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Options shared by the commands that run the pipeline; each overrides the config file's key of the same name. */
+public final class RunOptions {
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML config file (default: $FIXPOINT_CONFIG, else ./fixpoint.yaml if present)")
+    Path config;
+
+    @Option(names = "--model", paramLabel = "PROVIDER:NAME", description = "model for rollouts, e.g. openai:gpt-4.1, anthropic:claude-sonnet-4-20250514, ollama:qwen2.5-coder:7b; its key comes from the provider's usual environment variable")
+    String model;
+
+    @Option(names = "--base-url", paramLabel = "URL", description = "API base URL (required for openai-compatible)")
+    String baseUrl;
+
+    @Option(names = "--scripted", paramLabel = "DIR", description = "replay scripted sessions DIR/<instance_id>/rollout-<k>.json instead of asking a model (labelled scripted everywhere)")
+    Path scripted;
+
+    @Option(names = "--rollouts", paramLabel = "N", description = "rollouts per task (default 4)")
+    Integer rollouts;
+
+    @Option(names = "--workers", paramLabel = "M", description = "rollouts in flight at once, over all tasks (default 2)")
+    Integer workers;
+
+    @Option(names = "--budget-usd", paramLabel = "X", description = "stop launching work once the run has spent X dollars")
+    BigDecimal budgetUsd;
+
+    @Option(names = "--budget-tokens", paramLabel = "T", description = "stop launching work once the run has used T tokens")
+    Long budgetTokens;
+
+    @Option(names = "--task-budget-usd", paramLabel = "X", description = "per-task dollar limit")
+    BigDecimal taskBudgetUsd;
+
+    @Option(names = "--task-budget-tokens", paramLabel = "T", description = "per-task token limit")
+    Long taskBudgetTokens;
+
+    @Option(names = "--stop-after-agreeing", paramLabel = "K", description = "adaptive compute: stop launching a task's rollouts once K candidates agree with passing evidence (0 = off)")
+    Integer stopAfterAgreeing;
+
+    @Option(names = "--strategy", paramLabel = "NAME", description = "selection: majority-vote, execution-only, execution-then-model, weighted (default)")
+    String strategy;
+
+    @Option(names = "--min-score", paramLabel = "S", description = "abstain when the best score is below S (default 0.5)")
+    Double minScore;
+
+    @Option(names = "--temperatures", split = ",", paramLabel = "T,...", description = "temperature schedule over rollouts (default 0,0.4,0.8)")
+    List<Double> temperatures;
+
+    @Option(names = "--prompt-variants", split = ",", paramLabel = "V,...", description = "prompt variants over rollouts: default, minimal, tests-first, root-cause")
+    List<String> promptVariants;
+
+    @Option(names = "--mirrors", paramLabel = "FILE", description = "mirror map JSON {\"owner/name\": \"path-or-url\"}")
+    Path mirrors;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "mirror cache (default $FIXPOINT_CACHE or ~/.cache/fixpoint)")
+    Path cacheDir;
+
+    /** Flags given, as config keys. */
+    Map<String, Object> overrides() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", model);
+        m.put("model_base_url", baseUrl);
+        m.put("scripted", scripted == null ? null : scripted.toString());
+        m.put("rollouts", rollouts);
+        m.put("workers", workers);
+        m.put("budget_usd", budgetUsd);
+        m.put("budget_tokens", budgetTokens);
+        m.put("task_budget_usd", taskBudgetUsd);
+        m.put("task_budget_tokens", taskBudgetTokens);
+        m.put("stop_after_agreeing", stopAfterAgreeing);
+        m.put("strategy", strategy);
+        m.put("min_score", minScore);
+        m.put("temperatures", temperatures);
+        m.put("prompt_variants", promptVariants);
+        m.put("mirrors", mirrors == null ? null : mirrors.toString());
+        m.put("cache_dir", cacheDir == null ? null : cacheDir.toString());
+        return m;
+    }
+}

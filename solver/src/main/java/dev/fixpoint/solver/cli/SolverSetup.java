@@ -1,0 +1,82 @@
+package dev.fixpoint.solver.cli;
+
+import dev.fixpoint.agent.AgentLimits;
+import dev.fixpoint.agent.ModelConfig;
+import dev.fixpoint.agent.PriceTable;
+import dev.fixpoint.agent.Provider;
+import dev.fixpoint.sandbox.Limits;
+import dev.fixpoint.solver.Budget;
+import dev.fixpoint.solver.Concurrency;
+import dev.fixpoint.solver.Diversity;
+import dev.fixpoint.solver.ModelSource;
+import dev.fixpoint.solver.PipelineConfig;
+import dev.fixpoint.solver.SelectionConfig;
+import dev.fixpoint.solver.config.FixpointConfig;
+import dev.fixpoint.solver.model.LiveModels;
+import dev.fixpoint.solver.model.ScriptedModels;
+import dev.fixpoint.tasks.RepoCache;
+import dev.fixpoint.tasks.RepoLocator;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** Turns a merged {@link FixpointConfig} into the pipeline's parts. */
+final class SolverSetup {
+
+    static final String NO_MODEL = "no model configured: give --model PROVIDER:NAME (e.g. openai:gpt-4.1 with OPENAI_API_KEY set; "
+            + "anthropic:... with ANTHROPIC_API_KEY; gemini:... with GEMINI_API_KEY or GOOGLE_API_KEY; ollama:... needs no key), "
+            + "or --scripted DIR to replay scripted sessions (e.g. tasks/samples/scripts); or set model: / scripted: in the config file";
+
+    private SolverSetup() {}
+
+    static ModelSource models(FixpointConfig c, Map<String, String> env) {
+        if (c.scripted() != null) return new ScriptedModels(Path.of(c.scripted()));
+        if (c.model() == null) throw new NoModelException(NO_MODEL);
+        ModelConfig mc;
+        try {
+            mc = ModelConfig.parse(c.model());
+        } catch (IllegalArgumentException e) {
+            throw new NoModelException("--model: " + e.getMessage());
+        }
+        if (c.modelBaseUrl() != null) mc = mc.withBaseUrl(c.modelBaseUrl());
+        if (c.modelApiKeyEnv() != null) mc = mc.withApiKeyEnv(c.modelApiKeyEnv());
+        var vars = c.modelApiKeyEnv() != null ? java.util.List.of(c.modelApiKeyEnv()) : mc.provider().keyEnv();
+        boolean keyed = vars.isEmpty() || vars.stream().anyMatch(v -> env.get(v) != null && !env.get(v).isBlank());
+        if (!keyed) {
+            throw new NoModelException("--model " + mc.id() + " needs its API key: set " + String.join(" or ", vars)
+                    + " in the environment (or name another variable with model_api_key_env in the config), or use --scripted DIR");
+        }
+        if (mc.provider() == Provider.OPENAI_COMPATIBLE && mc.effectiveBaseUrl() == null) {
+            throw new NoModelException("--model " + mc.id() + " needs --base-url (e.g. http://localhost:8000/v1)");
+        }
+        return new LiveModels(mc, env, c.judge());
+    }
+
+    static PriceTable prices(FixpointConfig c) {
+        BigDecimal zero = BigDecimal.ZERO;
+        PriceTable t = PriceTable.defaults().with("scripted:*", new PriceTable.Price(zero, zero, zero));
+        return c.pricesFile() == null ? t : t.withFile(Path.of(c.pricesFile()));
+    }
+
+    static PipelineConfig pipeline(FixpointConfig c) {
+        AgentLimits limits = new AgentLimits(c.maxSteps(), c.maxTokensPerRollout(), c.maxUsdPerRollout(),
+                Duration.ofMinutes(c.maxMinutesPerRollout()));
+        return new PipelineConfig(c.rollouts(), new Diversity(c.temperatures(), c.promptVariants()), limits, Limits.DEFAULT,
+                new SelectionConfig(c.strategy(), c.minScore(), c.minMargin(), c.judge()), c.stopAfterAgreeing());
+    }
+
+    static Budget budget(FixpointConfig c, PriceTable prices) {
+        return new Budget(new Budget.Limits(c.budgetUsd(), c.budgetTokens()), new Budget.Limits(c.taskBudgetUsd(), c.taskBudgetTokens()), prices);
+    }
+
+    static Concurrency concurrency(FixpointConfig c) {
+        return new Concurrency(new Concurrency.Limits(c.workers(), c.containers(), c.modelCallsInFlight(), c.tasksInFlight()));
+    }
+
+    static RepoCache cache(FixpointConfig c) {
+        RepoLocator locator = c.mirrors() == null ? RepoLocator.direct() : RepoLocator.fromMirrorFile(Path.of(c.mirrors()));
+        return c.cacheDir() == null ? RepoCache.openDefault(locator) : RepoCache.open(Path.of(c.cacheDir()), locator);
+    }
+}

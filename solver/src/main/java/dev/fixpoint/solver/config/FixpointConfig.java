@@ -1,0 +1,86 @@
+package dev.fixpoint.solver.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Every option of the solver, as read from the YAML config file (snake_case keys) and overridden by flags.
+ * Secrets are not kept here: API keys and the GitHub token are read from environment variables, whose names are
+ * options. Missing values take the defaults below.
+ */
+public record FixpointConfig(
+        @JsonProperty("model") String model,
+        @JsonProperty("model_base_url") String modelBaseUrl,
+        @JsonProperty("model_api_key_env") String modelApiKeyEnv,
+        @JsonProperty("scripted") String scripted,
+        @JsonProperty("rollouts") Integer rollouts,
+        @JsonProperty("workers") Integer workers,
+        @JsonProperty("tasks_in_flight") Integer tasksInFlight,
+        @JsonProperty("model_calls_in_flight") Integer modelCallsInFlight,
+        @JsonProperty("containers") Integer containers,
+        @JsonProperty("temperatures") List<Double> temperatures,
+        @JsonProperty("prompt_variants") List<String> promptVariants,
+        @JsonProperty("stop_after_agreeing") Integer stopAfterAgreeing,
+        @JsonProperty("budget_usd") BigDecimal budgetUsd,
+        @JsonProperty("budget_tokens") Long budgetTokens,
+        @JsonProperty("task_budget_usd") BigDecimal taskBudgetUsd,
+        @JsonProperty("task_budget_tokens") Long taskBudgetTokens,
+        @JsonProperty("strategy") String strategy,
+        @JsonProperty("min_score") Double minScore,
+        @JsonProperty("min_margin") Double minMargin,
+        @JsonProperty("judge") Boolean judge,
+        @JsonProperty("max_steps") Integer maxSteps,
+        @JsonProperty("max_tokens_per_rollout") Long maxTokensPerRollout,
+        @JsonProperty("max_usd_per_rollout") BigDecimal maxUsdPerRollout,
+        @JsonProperty("max_minutes_per_rollout") Integer maxMinutesPerRollout,
+        @JsonProperty("cache_dir") String cacheDir,
+        @JsonProperty("mirrors") String mirrors,
+        @JsonProperty("prices_file") String pricesFile,
+        @JsonProperty("github_api_url") String githubApiUrl,
+        @JsonProperty("github_token_env") String githubTokenEnv) {
+
+    public FixpointConfig {
+        model = blankToNull(model);
+        scripted = blankToNull(scripted);
+        rollouts = or(rollouts, 4);
+        workers = or(workers, 2);
+        tasksInFlight = or(tasksInFlight, Math.max(1, Math.min(2, workers)));
+        modelCallsInFlight = or(modelCallsInFlight, workers);
+        containers = or(containers, workers + tasksInFlight);
+        temperatures = temperatures == null ? List.of(0.0, 0.4, 0.8) : List.copyOf(temperatures);
+        promptVariants = promptVariants == null ? List.of("default", "minimal", "tests-first") : List.copyOf(promptVariants);
+        stopAfterAgreeing = or(stopAfterAgreeing, 0);
+        budgetTokens = or(budgetTokens, 0L);
+        taskBudgetTokens = or(taskBudgetTokens, 0L);
+        strategy = or(strategy, "weighted");
+        minScore = or(minScore, 0.5);
+        minMargin = or(minMargin, 0.0);
+        judge = or(judge, true);
+        maxSteps = or(maxSteps, 60);
+        maxTokensPerRollout = or(maxTokensPerRollout, 3_000_000L);
+        maxMinutesPerRollout = or(maxMinutesPerRollout, 30);
+        githubApiUrl = or(githubApiUrl, "https://api.github.com");
+        githubTokenEnv = or(githubTokenEnv, "GITHUB_TOKEN");
+        requirePositive("rollouts", rollouts);
+        requirePositive("workers", workers);
+        requirePositive("tasks_in_flight", tasksInFlight);
+        requirePositive("model_calls_in_flight", modelCallsInFlight);
+        requirePositive("containers", containers);
+        requirePositive("max_steps", maxSteps);
+        requirePositive("max_minutes_per_rollout", maxMinutesPerRollout);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static <T> T or(T v, T d) {
+        return v == null ? d : v;
+    }
+
+    private static void requirePositive(String key, int v) {
+        if (v < 1) throw new IllegalArgumentException(key + " must be >= 1, not: " + v);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.fixpoint.solver.model;
+
+import dev.fixpoint.agent.Model;
+import dev.fixpoint.agent.ModelException;
+import dev.fixpoint.agent.ModelRequest;
+import dev.fixpoint.agent.ModelResponse;
+import dev.fixpoint.solver.Budget;
+import dev.fixpoint.solver.Concurrency;
+
+import java.util.Optional;
+
+/**
+ * A hook around every model call of a task: waits for a slot of the model's provider, refuses the call once the
+ * task's or the run's budget is exhausted, and records the call's usage in the task's ledger.
+ */
+public final class GovernedModel implements Model {
+
+    private final Model delegate;
+    private final Concurrency concurrency;
+    private final Budget.Ledger ledger;
+
+    public GovernedModel(Model delegate, Concurrency concurrency, Budget.Ledger ledger) {
+        this.delegate = delegate;
+        this.concurrency = concurrency;
+        this.ledger = ledger;
+    }
+
+    @Override
+    public String id() {
+        return delegate.id();
+    }
+
+    @Override
+    public ModelResponse chat(ModelRequest request) {
+        Optional<String> exhausted = ledger.exhausted();
+        if (exhausted.isPresent()) throw new ModelException(ModelException.Kind.OTHER, exhausted.get());
+        String provider = id().substring(0, Math.max(0, id().indexOf(':')));
+        ModelResponse response;
+        try {
+            response = concurrency.withModelCall(provider, () -> delegate.chat(request));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModelException(ModelException.Kind.OTHER, id() + ": interrupted while waiting for a model call slot");
+        }
+        ledger.record(id(), response.usage());
+        return response;
+    }
+}

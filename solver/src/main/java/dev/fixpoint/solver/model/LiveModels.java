@@ -1,0 +1,51 @@
+package dev.fixpoint.solver.model;
+
+import dev.fixpoint.agent.Model;
+import dev.fixpoint.agent.ModelConfig;
+import dev.fixpoint.agent.Models;
+import dev.fixpoint.agent.Provider;
+import dev.fixpoint.solver.ModelSource;
+import dev.fixpoint.solver.RolloutSettings;
+import dev.fixpoint.tasks.Task;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A provider model (or a replayed trajectory); one client per temperature, shared by every rollout. */
+public final class LiveModels implements ModelSource {
+
+    private final ModelConfig config;
+    private final Map<String, String> env;
+    private final boolean judge;
+    private final Map<Double, Model> byTemperature = new ConcurrentHashMap<>();
+
+    public LiveModels(ModelConfig config, Map<String, String> env, boolean judge) {
+        this.config = config;
+        this.env = Map.copyOf(env);
+        this.judge = judge;
+    }
+
+    @Override
+    public String label() {
+        return config.id();
+    }
+
+    @Override
+    public Model forRollout(Task task, RolloutSettings settings) {
+        if (config.provider() == Provider.REPLAY) return Models.open(config, env); // a replay is consumed by one rollout
+        double t = settings.temperature() == null ? -1 : settings.temperature();
+        return byTemperature.computeIfAbsent(t, k -> Models.open(k < 0 ? config : config.withTemperature(k), env));
+    }
+
+    @Override
+    public Optional<Model> judge() {
+        if (!judge || config.provider() == Provider.REPLAY) return Optional.empty();
+        return Optional.of(byTemperature.computeIfAbsent(0.0, k -> Models.open(config.withTemperature(0.0), env)));
+    }
+
+    @Override
+    public boolean scripted() {
+        return false;
+    }
+}

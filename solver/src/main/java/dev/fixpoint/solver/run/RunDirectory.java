@@ -1,0 +1,127 @@
+package dev.fixpoint.solver.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fixpoint.solver.SolverException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A batch run's output directory, append-only and crash-safe:
+ * <ul>
+ *   <li>{@code predictions.jsonl}: one SWE-bench prediction per finished task, appended and forced to disk; a
+ *       task with a line here is finished and is not redone on resume;</li>
+ *   <li>{@code tasks/<id>/...}: see {@link TaskDirectory};</li>
+ *   <li>{@code run.json}: the run report, replaced atomically.</li>
+ * </ul>
+ * Opening it repairs a torn last line of predictions.jsonl (a SIGKILL mid-append). Thread-safe.
+ */
+public final class RunDirectory {
+
+    private static final Logger log = LoggerFactory.getLogger(RunDirectory.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path root;
+    private final Map<String, Prediction> predictions = Collections.synchronizedMap(new LinkedHashMap<>());
+
+    /** SWE-bench's prediction fields. */
+    public record Prediction(String instanceId, String modelNameOrPath, String modelPatch) {
+        public String toJsonLine() {
+            return JSON.createObjectNode().put("instance_id", instanceId).put("model_name_or_path", modelNameOrPath)
+                    .put("model_patch", modelPatch).toString();
+        }
+    }
+
+    private RunDirectory(Path root) {
+        this.root = root;
+    }
+
+    public static RunDirectory open(Path root) {
+        try {
+            Files.createDirectories(root.resolve("tasks"));
+        } catch (IOException e) {
+            throw new SolverException("cannot create run directory " + root.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+        RunDirectory dir = new RunDirectory(root);
+        dir.loadPredictions();
+        return dir;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path predictionsFile() {
+        return root.resolve("predictions.jsonl");
+    }
+
+    public Path reportFile() {
+        return root.resolve("run.json");
+    }
+
+    public TaskDirectory task(String instanceId) {
+        return new TaskDirectory(root.resolve("tasks").resolve(instanceId.replace('/', '_')));
+    }
+
+    public boolean finished(String instanceId) {
+        return predictions.containsKey(instanceId);
+    }
+
+    public Map<String, Prediction> predictions() {
+        synchronized (predictions) {
+            return Map.copyOf(predictions);
+        }
+    }
+
+    /** Appends the task's prediction (once: a task already recorded keeps its first prediction). */
+    public synchronized void addPrediction(Prediction p) {
+        if (predictions.containsKey(p.instanceId())) return;
+        AtomicFiles.appendLine(predictionsFile(), p.toJsonLine());
+        predictions.put(p.instanceId(), p);
+    }
+
+    public void writeReport(String json) {
+        AtomicFiles.write(reportFile(), json);
+    }
+
+    private void loadPredictions() {
+        Path file = predictionsFile();
+        if (!Files.exists(file)) return;
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new SolverException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        List<String> good = new ArrayList<>();
+        boolean torn = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) continue;
+            try {
+                JsonNode n = JSON.readTree(line);
+                predictions.put(n.path("instance_id").asText(), new Prediction(n.path("instance_id").asText(),
+                        n.path("model_name_or_path").asText(), n.path("model_patch").asText()));
+                good.add(line);
+            } catch (IOException e) {
+                if (i != lines.size() - 1) {
+                    throw new SolverException(file + ":" + (i + 1) + ": not a JSON line, and not the last one: the file was edited or is damaged; fix or remove it");
+                }
+                torn = true;
+            }
+        }
+        if (torn) {
+            log.warn("{}: dropping a torn last line (the previous run was killed while writing it)", file);
+            AtomicFiles.write(file, good.isEmpty() ? "" : String.join("\n", good) + "\n");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.fixpoint.solver.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fixpoint.solver.Budget;
+import dev.fixpoint.solver.ModelSource;
+import dev.fixpoint.solver.SolverException;
+import dev.fixpoint.solver.TaskOutcome;
+import dev.fixpoint.solver.verify.Verification;
+import dev.fixpoint.verifiers.dedup.Cluster;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The per-task report {@code selection.json}: outcome, every rollout (model, settings, outcome, cluster), the
+ * clusters, the reproduction scripts kept or rejected, the selector's full evidence, adaptive stop and budget
+ * notes, and spend. Also writes {@code patch.diff}. Both atomically.
+ */
+public final class SelectionReport {
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .findAndRegisterModules();
+
+    private SelectionReport() {}
+
+    public static void write(TaskDirectory dir, TaskOutcome outcome, ModelSource models, Verification.Result result,
+                             List<RolloutRecord> rollouts, String adaptiveNote) {
+        ObjectNode n = JSON.createObjectNode().put("instance_id", outcome.instanceId()).put("status", outcome.status().name())
+                .put("model", models.label()).put("scripted", models.scripted()).put("chosen", outcome.chosen());
+        var reasons = n.putArray("reasons");
+        outcome.reasons().forEach(reasons::add);
+        n.putObject("rollouts_summary").put("planned", outcome.planned()).put("ran", outcome.ran()).put("reused", outcome.reused())
+                .put("saved_by_adaptive_stop", outcome.savedByAdaptive()).put("skipped_by_budget", outcome.skippedByBudget());
+        n.put("adaptive_stop", adaptiveNote);
+        var rs = n.putArray("rollouts");
+        for (RolloutRecord r : rollouts) {
+            var c = r.candidate();
+            ObjectNode o = rs.addObject().put("rollout", r.settings().index()).put("model", c.modelId())
+                    .put("temperature", r.settings().temperature()).put("prompt_variant", r.settings().promptVariant())
+                    .put("outcome", c.outcome().name()).put("steps", c.steps()).put("patch_chars", c.patch().length())
+                    .put("reproduction_files", c.reproduction().size()).put("error", c.error());
+            if (result != null) {
+                Cluster cl = result.clustering().byCandidate().get("rollout-" + r.settings().index());
+                if (cl != null) o.put("cluster", cl.id());
+            }
+        }
+        if (result != null) {
+            var cs = n.putArray("clusters");
+            for (Cluster c : result.clustering().clusters()) {
+                var o = cs.addObject().put("id", c.id()).put("state", c.state().name()).put("size", c.size());
+                c.memberIds().forEach(o.withArray("members")::add);
+                c.files().forEach(o.withArray("files")::add);
+            }
+            var scripts = n.putObject("reproduction_scripts");
+            result.keptScripts().forEach(scripts.withArray("kept")::add);
+            result.rejectedScripts().values().forEach(scripts.withArray("rejected")::add);
+            n.put("regression_tests", result.regressionTests());
+            n.set("selection", JSON.valueToTree(result.selection()));
+            if (result.judge() != null) {
+                n.putObject("judge").put("calls", result.judge().calls()).set("problems", JSON.valueToTree(result.judge().problems()));
+            }
+        }
+        Budget.Spend s = outcome.spend();
+        n.putObject("spend").put("usd", s.usd()).put("tokens", s.tokens()).put("model_calls", s.calls())
+                .set("unpriced_models", JSON.valueToTree(s.unpricedModels()));
+        n.put("wall_ms", outcome.wallTime().toMillis());
+        try {
+            AtomicFiles.write(dir.patchFile(), outcome.patch());
+            AtomicFiles.write(dir.selectionFile(), JSON.writeValueAsString(n) + "\n");
+        } catch (IOException e) {
+            throw new SolverException(outcome.instanceId() + ": cannot write the selection report: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.fixpoint.solver.run;
+
+import dev.fixpoint.solver.SolverException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * One task's part of a run directory: {@code tasks/<id>/rollouts/<k>/{trajectory.jsonl,candidate.json}},
+ * {@code selection.json} and {@code patch.diff}.
+ */
+public record TaskDirectory(Path root) {
+
+    public Path rolloutDir(int k) {
+        return root.resolve("rollouts").resolve(Integer.toString(k));
+    }
+
+    public Path trajectory(int k) {
+        return rolloutDir(k).resolve("trajectory.jsonl");
+    }
+
+    public Path candidateFile(int k) {
+        return rolloutDir(k).resolve("candidate.json");
+    }
+
+    public Path selectionFile() {
+        return root.resolve("selection.json");
+    }
+
+    public Path patchFile() {
+        return root.resolve("patch.diff");
+    }
+
+    /** The rollout's record if it finished in this or an earlier (killed) run. */
+    public Optional<RolloutRecord> finishedRollout(int k) {
+        Path f = candidateFile(k);
+        if (!Files.exists(f)) return Optional.empty();
+        try {
+            return Optional.of(RolloutRecord.parse(Files.readString(f), f.toString()));
+        } catch (IOException e) {
+            throw new SolverException("cannot read " + f + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void saveRollout(RolloutRecord record) {
+        AtomicFiles.write(candidateFile(record.settings().index()), record.toJson());
+    }
+}
