@@ -1,5 +1,9 @@
 package dev.fixpoint.verifiers.dedup;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,6 +27,25 @@ public interface BaseFiles {
     static BaseFiles of(Map<String, String> files) {
         Map<String, String> copy = Map.copyOf(files);
         return path -> Optional.ofNullable(copy.get(path));
+    }
+
+    /**
+     * Base files read from a host directory holding the base commit (a workspace checkout). A path that leaves
+     * the directory reads as absent; a file that exists but cannot be read throws.
+     */
+    static BaseFiles directory(Path root) {
+        Path base = root.toAbsolutePath().normalize();
+        return path -> {
+            Path file = base.resolve(path).normalize();
+            if (!file.startsWith(base) || !Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(Files.readString(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read base file " + file + ": " + e.getMessage(), e);
+            }
+        };
     }
 
     /** Whether this source can read files at all; false only for {@link #none()}. */

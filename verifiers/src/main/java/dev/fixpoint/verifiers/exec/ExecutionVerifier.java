@@ -67,6 +67,14 @@ public final class ExecutionVerifier {
         return state.isUsable() || state == PatchState.DOES_NOT_APPLY;
     }
 
+    /**
+     * Runs the task's test command on the base code alone: its {@link RunResult#passed()} tests are what
+     * {@link RegressionTests#select} chooses from.
+     */
+    public RunResult baseSuite(Task task, Path baseTree) {
+        return runner.run(task, baseTree, "base-suite", "", List.of(), true);
+    }
+
     /** Runs the tests on the base code (no patch): how test generation and regression selection check them. */
     public RunResult onBase(Task task, Path baseTree, List<VerificationTest> tests) {
         return runner.run(task, baseTree, "base", "", tests);

@@ -1,21 +1,35 @@
 package dev.fixpoint.verifiers.exec;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.fixpoint.verifiers.DurationJson;
+import dev.fixpoint.verifiers.ModelSpend;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * The reproduction tests kept for a task, and what it cost to get them.
+ * The reproduction tests kept for a task, and what it cost to get them. Serialises to JSON with a plain Jackson
+ * mapper and reads back equal.
  *
  * @param kept        tests that ran and failed on the base code: generated ones and candidates' scripts
  * @param discarded   "id: why" for every test not kept (passed on base, did not compile or import, no code)
- * @param modelCalls  model calls spent
+ * @param model       model calls spent asking for tests
  * @param sandboxTime wall time of the base-code sandboxes
+ * @param sandboxes   base-code sandboxes started
  */
-public record GeneratedTests(List<VerificationTest> kept, List<String> discarded, int modelCalls,
-                             Duration sandboxTime) {
+public record GeneratedTests(List<VerificationTest> kept, List<String> discarded, ModelSpend model,
+                             @JsonSerialize(using = DurationJson.Writer.class)
+                             @JsonDeserialize(using = DurationJson.Reader.class) Duration sandboxTime,
+                             int sandboxes) {
 
     public GeneratedTests {
         kept = List.copyOf(kept);
         discarded = List.copyOf(discarded);
+        model = Objects.requireNonNullElse(model, ModelSpend.NONE);
+        sandboxTime = Objects.requireNonNullElse(sandboxTime, Duration.ZERO);
+        if (sandboxes < 0) {
+            throw new IllegalArgumentException("negative sandbox count: " + sandboxes);
+        }
     }
 }

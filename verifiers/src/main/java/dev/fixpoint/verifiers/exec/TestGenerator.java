@@ -8,9 +8,12 @@ import dev.fixpoint.agent.Message;
 import dev.fixpoint.agent.Model;
 import dev.fixpoint.agent.ModelException;
 import dev.fixpoint.agent.ModelRequest;
+import dev.fixpoint.agent.ModelResponse;
+import dev.fixpoint.agent.Usage;
 import dev.fixpoint.tasks.ResultFormat;
 import dev.fixpoint.tasks.Task;
 import dev.fixpoint.verifiers.CandidatePatch;
+import dev.fixpoint.verifiers.ModelSpend;
 import dev.fixpoint.verifiers.VerifierException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,9 +48,16 @@ public final class TestGenerator {
     private final ExecutionVerifier executor;
     private final int count;
 
+    /**
+     * @param model asked for the tests; may be null only when {@code count} is 0 (candidates' scripts alone)
+     * @param count tests to ask for, at least 0
+     */
     public TestGenerator(Model model, ExecutionVerifier executor, int count) {
         if (count < 0) {
             throw new IllegalArgumentException("generated test count must be >= 0, not: " + count);
+        }
+        if (model == null && count > 0) {
+            throw new IllegalArgumentException("generating " + count + " tests needs a model");
         }
         this.model = model;
         this.executor = executor;
@@ -59,20 +69,20 @@ public final class TestGenerator {
         List<String> testFiles = TestFiles.list(baseTree);
         List<String> discarded = new ArrayList<>();
         List<VerificationTest> generated = new ArrayList<>();
-        int calls = 0;
+        Spend spend = new Spend();
         for (int k = 1; k <= count; k++) {
-            calls++;
-            Optional<VerificationTest> test = ask(task, baseTree, testFiles, java, k, discarded);
+            Optional<VerificationTest> test = ask(task, baseTree, testFiles, java, k, discarded, spend);
             test.ifPresent(generated::add);
         }
         List<VerificationTest> scripts = candidateScripts(candidates, java);
         List<VerificationTest> all = new ArrayList<>(generated);
         all.addAll(scripts);
         if (all.isEmpty()) {
-            return new GeneratedTests(List.of(), discarded, calls, Duration.ZERO);
+            return new GeneratedTests(List.of(), discarded, spend.total(), Duration.ZERO, 0);
         }
         RunResult base = executor.onBase(task, baseTree, all);
         Duration time = base.sandboxTime();
+        int sandboxes = 1;
         Map<String, TestVerdict> verdicts = new HashMap<>(base.verdicts());
         boolean noneRan = generated.stream().allMatch(t -> verdicts.get(t.id()) == TestVerdict.MISSING);
         if (java && generated.size() > 1 && noneRan) {
@@ -80,6 +90,7 @@ public final class TestGenerator {
             for (VerificationTest t : generated) {
                 RunResult alone = executor.onBase(task, baseTree, List.of(t));
                 time = time.plus(alone.sandboxTime());
+                sandboxes++;
                 verdicts.put(t.id(), alone.verdicts().get(t.id()));
             }
         }
@@ -98,11 +109,21 @@ public final class TestGenerator {
             }
         }
         log.info("{}: kept {} of {} reproduction tests", task.instanceId(), kept.size(), all.size());
-        return new GeneratedTests(kept, discarded, calls, time);
+        return new GeneratedTests(kept, discarded, spend.total(), time, sandboxes);
+    }
+
+    /** Model calls and usage of one {@link #generate} call. */
+    private static final class Spend {
+        private int calls;
+        private Usage usage = Usage.ZERO;
+
+        ModelSpend total() {
+            return ModelSpend.of(calls, usage);
+        }
     }
 
     private Optional<VerificationTest> ask(Task task, Path tree, List<String> testFiles, boolean java, int k,
-                                           List<String> discarded) {
+                                           List<String> discarded, Spend spend) {
         String id = "gen-" + k;
         String example = testFiles.stream().filter(f -> f.endsWith(java ? ".java" : ".py")).findFirst().orElse("");
         String className = "FixpointRepro" + k + "Test";
@@ -118,8 +139,11 @@ public final class TestGenerator {
                         : "Name the test functions test_*."));
         String answer;
         try {
-            answer = model.chat(new ModelRequest(List.of(new Message.SystemPrompt(resource("generate_system.txt")),
-                    new Message.User(user)), List.of())).message().text();
+            spend.calls++;
+            ModelResponse response = model.chat(new ModelRequest(List.of(
+                    new Message.SystemPrompt(resource("generate_system.txt")), new Message.User(user)), List.of()));
+            spend.usage = spend.usage.plus(response.usage());
+            answer = response.message().text();
         } catch (ModelException e) {
             log.warn("{}: test generation call {} failed: {}", task.instanceId(), k, e.getMessage());
             discarded.add(id + ": model call failed: " + e.getMessage());

@@ -1,5 +1,6 @@
 package dev.fixpoint.verifiers.exec;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -56,6 +57,7 @@ public record VerificationTest(String id, Kind kind, String origin, Map<String, 
         return new VerificationTest(id, kind, origin, files, "", command);
     }
 
+    @JsonIgnore
     public boolean isScript() {
         return !command.isEmpty();
     }

@@ -32,6 +32,11 @@ public record MajorityVote(Abstention abstention) implements SelectionStrategy {
     }
 
     @Override
+    public boolean usesExecution() {
+        return false;
+    }
+
+    @Override
     public boolean usesModel() {
         return false;
     }

@@ -33,6 +33,11 @@ public record ModelOnly(JudgeSignal signal, Abstention abstention) implements Se
     }
 
     @Override
+    public boolean usesExecution() {
+        return false;
+    }
+
+    @Override
     public boolean usesModel() {
         return true;
     }

@@ -18,4 +18,9 @@ public interface SelectionStrategy {
 
     /** Whether the strategy reads model judge verdicts (reported apart from those that need no model). */
     boolean usesModel();
+
+    /** Whether the strategy reads execution evidence; when it does not, no sandbox needs to run for it. */
+    default boolean usesExecution() {
+        return true;
+    }
 }

@@ -1,0 +1,84 @@
+package dev.fixpoint.verifiers;
+
+import dev.fixpoint.verifiers.judge.ModelVerifier;
+import dev.fixpoint.verifiers.select.SelectionStrategy;
+import dev.fixpoint.verifiers.select.WeightedScore;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * How {@link HybridVerifier} verifies and selects. Build with {@link #builder()}; every field has a default.
+ *
+ * @param strategy         how the winner is chosen, with its abstention thresholds ({@link
+ *                         dev.fixpoint.verifiers.select.Strategies#named} builds one by name); it also decides which
+ *                         stages run: no sandbox for a strategy that reads no execution evidence, no judge for one
+ *                         that reads no verdicts
+ * @param generatedTests   reproduction tests to ask the model for (K); 0, or no model, for none
+ * @param judge            pointwise samples, listwise permutations and re-asks of the model judge
+ * @param regressionTests  run the repository's tests related to the changed files, those passing on the base code
+ * @param candidateScripts add the candidates' own reproduction scripts to the test pool
+ * @param scriptTimeout    time limit of one reproduction script
+ * @param runId            labels the sandboxes, so that a crashed run's leftovers can be found
+ */
+public record HybridConfig(SelectionStrategy strategy, int generatedTests, ModelVerifier.Config judge,
+                           boolean regressionTests, boolean candidateScripts, Duration scriptTimeout, String runId) {
+
+    private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9_.-]+");
+
+    public HybridConfig {
+        Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(judge, "judge");
+        if (generatedTests < 0) {
+            throw new IllegalArgumentException("generated test count must be >= 0, not: " + generatedTests);
+        }
+        if (scriptTimeout == null || scriptTimeout.isNegative() || scriptTimeout.isZero()) {
+            throw new IllegalArgumentException("script timeout must be positive, not: " + scriptTimeout);
+        }
+        if (runId == null || !RUN_ID.matcher(runId).matches()) {
+            throw new IllegalArgumentException("not a valid run id: " + runId);
+        }
+    }
+
+    /** Weighted score, 3 generated tests, default judge, regression tests and candidates' scripts on, 60 s scripts. */
+    public static HybridConfig defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from this configuration. */
+    public Builder toBuilder() {
+        return new Builder().strategy(strategy).generatedTests(generatedTests).judge(judge)
+                .regressionTests(regressionTests).candidateScripts(candidateScripts).scriptTimeout(scriptTimeout)
+                .runId(runId);
+    }
+
+    /** Builder with the defaults of {@link #defaults()}. */
+    public static final class Builder {
+        private SelectionStrategy strategy = WeightedScore.defaults();
+        private int generatedTests = 3;
+        private ModelVerifier.Config judge = ModelVerifier.Config.defaults();
+        private boolean regressionTests = true;
+        private boolean candidateScripts = true;
+        private Duration scriptTimeout = Duration.ofSeconds(60);
+        private String runId = "verify";
+
+        private Builder() {
+        }
+
+        public Builder strategy(SelectionStrategy v) { strategy = v; return this; }
+        public Builder generatedTests(int v) { generatedTests = v; return this; }
+        public Builder judge(ModelVerifier.Config v) { judge = v; return this; }
+        public Builder regressionTests(boolean v) { regressionTests = v; return this; }
+        public Builder candidateScripts(boolean v) { candidateScripts = v; return this; }
+        public Builder scriptTimeout(Duration v) { scriptTimeout = v; return this; }
+        public Builder runId(String v) { runId = v; return this; }
+
+        public HybridConfig build() {
+            return new HybridConfig(strategy, generatedTests, judge, regressionTests, candidateScripts, scriptTimeout, runId);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package dev.fixpoint.verifiers;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.fixpoint.verifiers.exec.GeneratedTests;
+import dev.fixpoint.verifiers.exec.RunResult;
+import dev.fixpoint.verifiers.exec.TestMatrix;
+import dev.fixpoint.verifiers.exec.TestVerdict;
+import dev.fixpoint.verifiers.exec.VerificationTest;
+import dev.fixpoint.verifiers.judge.JudgeReport;
+import dev.fixpoint.verifiers.select.Selection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What {@link HybridVerifier} found for one task's pool: the selection with every candidate's evidence, what the
+ * tests and the judge showed, and what it cost. Serialises to JSON with a plain Jackson mapper and reads back equal.
+ *
+ * @param instanceId the task
+ * @param selection  the chosen candidate or the abstention, with scores and evidence per candidate
+ * @param tests      the test matrix in short
+ * @param judge      the model judge in short (its verdicts are in the selection's evidence)
+ * @param compute    sandbox time and model calls spent
+ * @param notes      stages skipped and why, e.g. "no model: no tests generated"
+ */
+public record Verification(String instanceId, Selection selection, Tests tests, Judge judge, Compute compute,
+                           List<String> notes) {
+
+    public Verification {
+        Objects.requireNonNull(instanceId, "instanceId");
+        Objects.requireNonNull(selection, "selection");
+        Objects.requireNonNull(tests, "tests");
+        Objects.requireNonNull(judge, "judge");
+        Objects.requireNonNull(compute, "compute");
+        notes = List.copyOf(notes);
+    }
+
+    /** The candidate to ship, or empty when the selection abstained. */
+    public Optional<String> chosen() {
+        return selection.chosen();
+    }
+
+    /**
+     * One test of the matrix.
+     *
+     * @param target the result selector it reads ({@code tests/test_x.py::}, {@code pkg.FooTest#}) or the command
+     *               of a script
+     */
+    public record TestInfo(String id, VerificationTest.Kind kind, String origin, String target) {
+        static TestInfo of(VerificationTest t) {
+            return new TestInfo(t.id(), t.kind(), t.origin(), t.isScript() ? t.command() : t.selector());
+        }
+    }
+
+    /**
+     * One candidate's row of the matrix.
+     *
+     * @param applied          the patch applied in its sandbox
+     * @param reproduction     verdict of each reproduction test, by test id
+     * @param regressionBroken ids of the regression tests that no longer pass, sorted
+     * @param problem          why the run could not be done or read; empty when all went well
+     */
+    public record Row(boolean applied, Map<String, TestVerdict> reproduction, List<String> regressionBroken,
+                      String problem) {
+        public Row {
+            reproduction = Collections.unmodifiableMap(new TreeMap<>(reproduction));
+            regressionBroken = regressionBroken.stream().sorted().toList();
+            problem = Objects.requireNonNullElse(problem, "");
+        }
+    }
+
+    /**
+     * The execution stage in short.
+     *
+     * @param ran       a test matrix was run
+     * @param tests     the tests run against every candidate, reproduction tests first
+     * @param discarded tests not kept, "id: why"
+     * @param rows      each candidate's row, by candidate id
+     */
+    public record Tests(boolean ran, List<TestInfo> tests, List<String> discarded, Map<String, Row> rows) {
+        public Tests {
+            tests = List.copyOf(tests);
+            discarded = List.copyOf(discarded);
+            rows = Collections.unmodifiableMap(new TreeMap<>(rows));
+        }
+
+        /** No execution. */
+        public static Tests none() {
+            return new Tests(false, List.of(), List.of(), Map.of());
+        }
+
+        /** Summarises a matrix; {@code generated} gives the discarded tests (null when none were checked). */
+        public static Tests of(GeneratedTests generated, TestMatrix matrix) {
+            List<String> discarded = generated == null ? List.of() : generated.discarded();
+            if (matrix == null) {
+                return new Tests(false, List.of(), discarded, Map.of());
+            }
+            Map<String, Row> rows = new TreeMap<>();
+            matrix.runs().forEach((candidate, run) -> rows.put(candidate, row(matrix, run)));
+            return new Tests(true, matrix.tests().stream().map(TestInfo::of).toList(), discarded, rows);
+        }
+
+        private static Row row(TestMatrix matrix, RunResult run) {
+            Map<String, TestVerdict> reproduction = new TreeMap<>();
+            List<String> broken = new ArrayList<>();
+            for (VerificationTest t : matrix.tests()) {
+                TestVerdict v = run.verdicts().getOrDefault(t.id(), TestVerdict.MISSING);
+                if (t.kind() == VerificationTest.Kind.REPRODUCTION) {
+                    reproduction.put(t.id(), v);
+                } else if (run.applied() && v != TestVerdict.PASS) {
+                    broken.add(t.id());
+                }
+            }
+            return new Row(run.applied(), reproduction, broken, run.problem());
+        }
+    }
+
+    /**
+     * The judge stage in short.
+     *
+     * @param ran            the judge was asked
+     * @param candidatesJudged candidates with a verdict (members of a cluster share their representative's)
+     * @param problems       failed calls and unparseable answers
+     */
+    public record Judge(boolean ran, int candidatesJudged, List<String> problems) {
+        public Judge {
+            problems = List.copyOf(problems);
+        }
+
+        public static Judge none() {
+            return new Judge(false, 0, List.of());
+        }
+
+        public static Judge of(JudgeReport report) {
+            return new Judge(true, report.evidence().size(), report.problems());
+        }
+    }
+
+    /**
+     * What verification spent.
+     *
+     * @param sandboxTime    wall time of every sandbox: base-code checks, the base suite and the matrix
+     * @param sandboxes      sandboxes started
+     * @param testGeneration model calls asking for reproduction tests
+     * @param judge          model calls of the judge
+     */
+    public record Compute(@JsonSerialize(using = DurationJson.Writer.class)
+                          @JsonDeserialize(using = DurationJson.Reader.class) Duration sandboxTime,
+                          int sandboxes, ModelSpend testGeneration, ModelSpend judge) {
+        public Compute {
+            Objects.requireNonNull(sandboxTime, "sandboxTime");
+            Objects.requireNonNull(testGeneration, "testGeneration");
+            Objects.requireNonNull(judge, "judge");
+            if (sandboxes < 0) {
+                throw new IllegalArgumentException("negative sandbox count: " + sandboxes);
+            }
+        }
+
+        /** Model calls of every stage. */
+        public int modelCalls() {
+            return testGeneration.calls() + judge.calls();
+        }
+    }
+}
