@@ -64,24 +64,33 @@ public final class WorkspaceBench {
         List<Double> ours = new ArrayList<>();
         List<Double> gitBest = new ArrayList<>();
         List<Double> gitLiteral = new ArrayList<>();
+        List<Double> oursCpu = new ArrayList<>();
+        List<Double> gitBestCpu = new ArrayList<>();
+        List<Double> gitLiteralCpu = new ArrayList<>();
         for (int i = 0; i < reps; i++) {
             Path a = runs.resolve("ours-" + i);
+            long cpu = processCpuNanos();
             long s = System.nanoTime();
             Workspace ws = cache.checkout(task, a);
             ours.add(ms(s));
+            oursCpu.add((processCpuNanos() - cpu) / 1e6);
             ws.close();
 
             Path b = runs.resolve("git-" + i);
+            double children = childrenCpuMs();
             s = System.nanoTime();
             gitNoCheckout(mirror, b, base);
             gitBest.add(ms(s));
+            gitBestCpu.add(childrenCpuMs() - children);
             deleteTree(b);
 
             Path c = runs.resolve("gitlit-" + i);
+            children = childrenCpuMs();
             s = System.nanoTime();
             run(runs, "git", "clone", "-q", "--shared", mirror.toString(), c.toString());
             run(c, "git", "checkout", "-q", base);
             gitLiteral.add(ms(s));
+            gitLiteralCpu.add(childrenCpuMs() - children);
             deleteTree(c);
         }
         double o = median(ours);
@@ -95,7 +104,28 @@ public final class WorkspaceBench {
         System.out.printf("  git clone --shared + git checkout <rev> (checks out twice)   %8.1f ms  %s%n", l, fmt(gitLiteral));
         System.out.printf("ratio ours / git CLI = %.2f (against the faster git variant; %.2f against the other)%n",
                 o / Math.min(g, l), o / Math.max(g, l));
+        double oc = median(oursCpu);
+        double gc = median(gitBestCpu);
+        double lc = median(gitLiteralCpu);
+        System.out.printf("CPU time (user+sys, all threads / child processes), median: ours %.0f ms, git %.0f ms"
+                + " (--no-checkout), %.0f ms (checks out twice); ratio %.2f%n", oc, gc, lc, oc / Math.min(gc, lc));
+        System.out.printf("load average now: %.1f on %d cores (wall times stretch under load; CPU times less so)%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
         deleteTree(runs);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU time of this JVM's reaped child processes (cutime + cstime of /proc/self/stat), in ms; 10 ms steps. */
+    private static double childrenCpuMs() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // fields after "(comm) ": state=0, ... cutime=13, cstime=14 (stat(5) fields 16 and 17)
+        return (Long.parseLong(f[13]) + Long.parseLong(f[14])) * 10.0;
     }
 
     private static void gitNoCheckout(Path mirror, Path dir, String rev) throws Exception {
