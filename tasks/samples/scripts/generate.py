@@ -2,7 +2,8 @@
 """Generates the scripted model sessions of the demo: tasks/samples/scripts/<instance_id>/rollout-<k>.json.
 
 Each file is what a model could answer, step by step (view, write a reproduction script, run it, str_replace edits,
-run it again, run the tests, submit). The edits come from the sample patches: the gold fix (rollouts 1, 3 and 5;
+run it again, run the tests, submit), and testgen-<k>.json: test-writing sessions (a reproduction script, no fix) used by
+`fixpoint select` to generate tests. The edits come from the sample patches: the gold fix (rollouts 1, 3 and 5;
 rollout 3 drops the fix's comment lines, a formatting difference), the decoy partial fix (rollout 2) and the decoy
 that breaks passing tests (rollout 4). Every model id starts with "scripted:" so the sessions are labelled as
 scripted wherever they show. Usage numbers are plausible token counts, for budgets and reports; they cost $0.
@@ -119,6 +120,18 @@ def session(task, name, lang, edits, repro, label, kind, run_tests):
     return s.json()
 
 
+def testgen_session(name, lang, repro, kind, first):
+    s = Session(f"scripted:{name}/testgen-{kind}", f"scripted: writes a {kind} reproduction test, no fix")
+    repro_file = "ReproduceIssue.java" if lang == "java" else "reproduce_issue.py"
+    run = ("javac -encoding UTF-8 -d /tmp/classes $(find src/main/java -name '*.java') && java -cp /tmp/classes ReproduceIssue.java"
+           if lang == "java" else "python3 reproduce_issue.py")
+    s.say("Let me look at the code the issue is about.", "view", path=first)
+    s.say("Writing a test that shows the problem.", "edit", command="create", path=repro_file, file_text=repro)
+    s.say("It should fail on the current code.", "bash", command=run)
+    s.say("The test fails for the reason in the issue.", "submit", summary=f"{kind} reproduction test")
+    return s.json()
+
+
 def main():
     check = "--check" in sys.argv
     tasks = [json.loads(l) for l in open(os.path.join(SAMPLES, "tasks.jsonl")) if l.strip()]
@@ -145,6 +158,11 @@ def main():
             for k, (kind, edits, repro, label, tests) in enumerate(plans, start=1):
                 with open(os.path.join(out_dir, f"rollout-{k}.json"), "w") as f:
                     json.dump(session(task, name, lang, edits, repro, label, kind, tests), f, indent=1)
+                    f.write("\n")
+            first = plans[0][1][0][0]
+            for k, (kind, repro) in enumerate((("thorough", THOROUGH[name]), ("naive", NAIVE[name])), start=1):
+                with open(os.path.join(out_dir, f"testgen-{k}.json"), "w") as f:
+                    json.dump(testgen_session(name, lang, repro, kind, first), f, indent=1)
                     f.write("\n")
             if check:
                 check_matrix(repo, name, lang, plans)

@@ -14,6 +14,9 @@ public interface ModelSource {
     /** The model for one rollout of a task (a fresh one per rollout for scripted sessions). */
     Model forRollout(Task task, RolloutSettings settings);
 
+    /** The model for the k-th (1-based) test-writing session of a task, if this source offers one. */
+    Optional<Model> forTestWriting(Task task, int k);
+
     /** A model for judging candidates, if this source offers one. */
     Optional<Model> judge();
 

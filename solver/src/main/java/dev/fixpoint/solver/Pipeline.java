@@ -50,6 +50,7 @@ public final class Pipeline implements AutoCloseable {
     private final String runId;
     private final RolloutRunner rollouts;
     private final Verification verification;
+    private final TestWriter testWriter;
 
     private <S extends SandboxProvider & InstanceImages> Pipeline(Builder<S> b) {
         this.sandboxes = Objects.requireNonNull(b.sandboxes, "sandboxes");
@@ -61,6 +62,7 @@ public final class Pipeline implements AutoCloseable {
         this.runId = Objects.requireNonNull(b.runId, "runId");
         this.rollouts = new RolloutRunner(sandboxes, concurrency, models, config, b.prices, runId);
         this.verification = new Verification(config.selection());
+        this.testWriter = new TestWriter(sandboxes, concurrency, models, config, b.prices, runId);
     }
 
     public static <S extends SandboxProvider & InstanceImages> Builder<S> builder(S sandboxes) {
@@ -114,6 +116,25 @@ public final class Pipeline implements AutoCloseable {
                 .map(r -> r.candidate().patch()).orElse("");
         return new TaskOutcome(task.instanceId(), status, patch, chosen, config.rollouts(), l.ran, l.reused, l.savedByAdaptive,
                 l.skippedByBudget, reasons, ledger.spent(), Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /**
+     * Ensemble selection: verifies a pool of patches from elsewhere (other systems' predictions) with generated
+     * reproduction tests and the repository's regression tests, and selects or abstains.
+     *
+     * @param testWriters test-writing sessions to run for the pool of reproduction tests
+     */
+    public Verification.Result selectAmong(Task task, List<CandidatePatch> pool, int testWriters, TaskDirectory dir) throws InterruptedException {
+        Budget.Ledger ledger = budget.task(task.instanceId());
+        try (PreparedTask prepared = preparer.prepare(task)) {
+            var matrix = new ExecutionMatrix(sandboxes, concurrency, prepared,
+                    Map.of(SandboxLabels.RUN, runId, SandboxLabels.TASK, RolloutRunner.labelValue(task.instanceId())));
+            matrix.addScripts(testWriter.write(prepared, testWriters, dir, ledger));
+            for (CandidatePatch c : pool) {
+                c.reproductionFiles().forEach((path, content) -> matrix.addScripts(List.of(new ReproScript(path, content, c.id()))));
+            }
+            return verification.verify(task.problemStatement(), pool, prepared, matrix, judge(ledger));
+        }
     }
 
     /** What the launch loop did. */

@@ -12,6 +12,10 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             BatchCommand.class,
+            SolveCommand.class,
+            SelectCommand.class,
+            ImagesCommand.class,
+            ConfigCommand.class,
             EvalCommand.class,
             SandboxCommand.class,
             TasksCommand.class,

@@ -39,6 +39,12 @@ public final class LiveModels implements ModelSource {
     }
 
     @Override
+    public Optional<Model> forTestWriting(Task task, int k) {
+        if (config.provider() == Provider.REPLAY) return Optional.empty();
+        return Optional.of(byTemperature.computeIfAbsent(0.6, t -> Models.open(config.withTemperature(t), env)));
+    }
+
+    @Override
     public Optional<Model> judge() {
         if (!judge || config.provider() == Provider.REPLAY) return Optional.empty();
         return Optional.of(byTemperature.computeIfAbsent(0.0, k -> Models.open(config.withTemperature(0.0), env)));

@@ -69,6 +69,15 @@ public final class ScriptedModels implements ModelSource {
         return m.matches() ? Integer.parseInt(m.group(1)) : Integer.MAX_VALUE;
     }
 
+    /** Scripted test-writing sessions: {@code DIR/<instance_id>/testgen-<k>.json}, when present. */
+    @Override
+    public Optional<Model> forTestWriting(Task task, int k) {
+        Path file = dir.resolve(task.instanceId()).resolve("testgen-" + k + ".json");
+        if (!Files.isRegularFile(file)) return Optional.empty();
+        ScriptFile script = ScriptFile.read(file);
+        return Optional.of(new ScriptedModel(script.modelId(), script.responses()));
+    }
+
     @Override
     public Optional<Model> judge() {
         return Optional.empty();

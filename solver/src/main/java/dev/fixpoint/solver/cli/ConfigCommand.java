@@ -1,0 +1,39 @@
+package dev.fixpoint.solver.cli;
+
+import dev.fixpoint.solver.config.ConfigLoader;
+import dev.fixpoint.solver.config.FixpointConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code fixpoint config show}: the merged configuration (file, then flags), secrets masked. */
+@Command(name = "config", mixinStandardHelpOptions = true, description = "Shows the configuration.",
+        subcommands = {ConfigCommand.Show.class}, footer = ExitCodes.HELP)
+public final class ConfigCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() {
+        System.err.println("fixpoint config: give a subcommand: show (see fixpoint config --help)");
+        return ExitCodes.USAGE;
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = {"Prints every option as YAML: the config file's values with the given flags on top (the same flags as batch "
+                    + "and solve), defaults for the rest, and whether each secret variable (API keys, GitHub token) is set; "
+                    + "secret values are never printed."})
+    static final class Show implements Callable<Integer> {
+        @Mixin
+        RunOptions run;
+
+        @Override
+        public Integer call() {
+            var env = System.getenv();
+            Path file = ConfigLoader.locate(run.config, env);
+            FixpointConfig config = ConfigLoader.load(file, run.overrides());
+            System.out.print(ConfigLoader.show(config, file, env));
+            return ExitCodes.OK;
+        }
+    }
+}

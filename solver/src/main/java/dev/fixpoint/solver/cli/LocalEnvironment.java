@@ -1,0 +1,38 @@
+package dev.fixpoint.solver.cli;
+
+import dev.fixpoint.tasks.EnvironmentSpec;
+import dev.fixpoint.tasks.ResultFormat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Guesses where a local repository's tests run, from its files: {@code run-tests.sh} with JUnit XML under
+ * {@code build/test-results} (the Java samples), Maven ({@code pom.xml}, offline), else pytest. Flags override
+ * each part.
+ */
+final class LocalEnvironment {
+
+    private LocalEnvironment() {}
+
+    static EnvironmentSpec guess(Path checkout, String image, String testCommand, ResultFormat format, String reportsDir) {
+        boolean java = Files.exists(checkout.resolve("pom.xml")) || Files.exists(checkout.resolve("run-tests.sh"))
+                && !Files.exists(checkout.resolve("setup.py")) && !Files.exists(checkout.resolve("pyproject.toml"));
+        String defImage, defCommand, defReports;
+        ResultFormat defFormat;
+        if (java && Files.exists(checkout.resolve("run-tests.sh"))) {
+            defImage = "fixpoint/java:latest"; defCommand = "sh run-tests.sh"; defFormat = ResultFormat.JUNIT_XML; defReports = "build/test-results";
+        } else if (java) {
+            defImage = "fixpoint/java:latest"; defCommand = "mvn -o -q test"; defFormat = ResultFormat.JUNIT_XML; defReports = "target/surefire-reports";
+        } else {
+            defImage = "fixpoint/python:latest"; defCommand = "python3 -m pytest -rA -p no:cacheprovider"; defFormat = ResultFormat.PYTEST_LOG; defReports = null;
+        }
+        ResultFormat f = format != null ? format : defFormat;
+        return new EnvironmentSpec(image != null ? image : defImage, EnvironmentSpec.DEFAULT_WORKDIR, List.of(),
+                testCommand != null ? testCommand : defCommand, f,
+                f == ResultFormat.JUNIT_XML ? (reportsDir != null ? reportsDir : defReports != null ? defReports : "build/test-results") : null,
+                Duration.ofMinutes(10));
+    }
+}

@@ -1,0 +1,197 @@
+package dev.fixpoint.solver.cli;
+
+import dev.fixpoint.sandbox.docker.DockerSandboxProvider;
+import dev.fixpoint.solver.Budget;
+import dev.fixpoint.solver.ModelSource;
+import dev.fixpoint.solver.Pipeline;
+import dev.fixpoint.solver.PipelineListener;
+import dev.fixpoint.solver.TaskOutcome;
+import dev.fixpoint.solver.config.ConfigLoader;
+import dev.fixpoint.solver.config.FixpointConfig;
+import dev.fixpoint.solver.github.CommentRenderer;
+import dev.fixpoint.solver.github.GitHubClient;
+import dev.fixpoint.solver.github.IssueRef;
+import dev.fixpoint.solver.run.AtomicFiles;
+import dev.fixpoint.solver.run.RunDirectory;
+import dev.fixpoint.tasks.LocalIssueSource;
+import dev.fixpoint.tasks.RepoCache;
+import dev.fixpoint.tasks.ResultFormat;
+import dev.fixpoint.tasks.Task;
+import dev.fixpoint.tasks.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code fixpoint solve}: one issue of one repository (the CI bot): patch, selection report, Markdown comment. */
+@Command(name = "solve", mixinStandardHelpOptions = true,
+        description = {"Solves one issue of a repository: rollouts in sandboxes, verification, selection. Writes OUT/patch.diff, "
+                + "OUT/selection.json and OUT/comment.md (Markdown for a pull request or issue). When no candidate is "
+                + "confident it abstains (exit 4) and, with --post, stays silent."},
+        footer = ExitCodes.HELP)
+public final class SolveCommand implements Callable<Integer> {
+
+    @Option(names = "--repo", paramLabel = "PATH|URL", description = "the repository: a local path or a git URL (default: the event's clone URL)")
+    String repo;
+
+    @Option(names = "--issue", paramLabel = "FILE|TEXT", description = "the issue: a file holding it, or the text itself")
+    String issue;
+
+    @Option(names = "--base", paramLabel = "REV", description = "commit, branch or tag to start from (default HEAD)")
+    String base;
+
+    @Option(names = "--github-event", paramLabel = "FILE", description = "a GitHub Actions event payload ($GITHUB_EVENT_PATH): issue text, repository and number")
+    Path githubEvent;
+
+    @Option(names = "--github-repo", paramLabel = "OWNER/NAME", description = "where --post comments (default: from the event)")
+    String githubRepo;
+
+    @Option(names = "--issue-number", paramLabel = "N", description = "issue or pull request to comment on (default: from the event)")
+    Integer issueNumber;
+
+    @Option(names = "--post", description = "post the comment via the GitHub REST API (token from $GITHUB_TOKEN or github_token_env); nothing is posted when abstaining")
+    boolean post;
+
+    @Option(names = "--github-api-url", paramLabel = "URL", description = "GitHub API base URL (default https://api.github.com)")
+    String githubApiUrl;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "fixpoint-solve", description = "output directory (default ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--image", paramLabel = "IMAGE", description = "sandbox image (default: guessed from the repository)")
+    String image;
+
+    @Option(names = "--test-command", paramLabel = "CMD", description = "command that runs the repository's tests (default: guessed)")
+    String testCommand;
+
+    @Option(names = "--result-format", paramLabel = "FORMAT", description = "PYTEST_LOG or JUNIT_XML (default: guessed)")
+    ResultFormat resultFormat;
+
+    @Option(names = "--reports-dir", paramLabel = "DIR", description = "JUnit XML reports directory, relative to the repository")
+    String reportsDir;
+
+    @Option(names = {"-v", "--verbose"}, description = "log progress details to stderr")
+    boolean verbose;
+
+    @Mixin
+    RunOptions run;
+
+    @Override
+    public Integer call() throws Exception {
+        Logging.configure(verbose);
+        Map<String, String> env = System.getenv();
+        var overrides = run.overrides();
+        overrides.put("github_api_url", githubApiUrl);
+        FixpointConfig config = ConfigLoader.load(ConfigLoader.locate(run.config, env), overrides);
+        ModelSource models;
+        try {
+            models = SolverSetup.models(config, env);
+        } catch (NoModelException e) {
+            System.err.println("fixpoint solve: " + e.getMessage());
+            return ExitCodes.NO_MODEL;
+        }
+        IssueRef event = githubEvent == null ? null : IssueRef.fromEvent(githubEvent);
+        String repoArg = repo != null ? repo : event != null && !event.cloneUrl().isEmpty() ? event.cloneUrl() : null;
+        if (repoArg == null) return usage("--repo PATH|URL is required (or --github-event with a repository clone URL)");
+        Path issueFile;
+        try {
+            issueFile = issueFile(event);
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        }
+        IssueRef target = null;
+        String token = null;
+        if (post) {
+            String where = githubRepo != null ? githubRepo : event != null ? event.repository() : null;
+            Integer number = issueNumber != null ? issueNumber : event != null ? Integer.valueOf(event.number()) : null;
+            if (where == null || number == null) return usage("--post needs --github-repo OWNER/NAME and --issue-number N, or --github-event FILE");
+            target = new IssueRef(where, number, "", "", "");
+            token = env.get(config.githubTokenEnv());
+            if (token == null || token.isBlank()) return usage("--post needs a GitHub token in $" + config.githubTokenEnv() + " (a token that may write issues)");
+        }
+
+        RepoCache cache = SolverSetup.cache(config);
+        Task task = LocalIssueSource.of(repoArg, issueFile, base, cache).task();
+        try (Workspace ws = cache.checkout(task)) {
+            task = task.withEnvironment(LocalEnvironment.guess(ws.directory(), image, testCommand, resultFormat, reportsDir));
+        }
+        var prices = SolverSetup.prices(config);
+        Budget budget = SolverSetup.budget(config, prices);
+        RunDirectory runDir = RunDirectory.open(out);
+        String runId = "solve-" + Integer.toHexString(out.toAbsolutePath().normalize().toString().hashCode());
+        System.err.println("fixpoint solve: " + task.instanceId() + " (" + task.environment().image() + ", tests: " + task.environment().testCommand()
+                + "), " + config.rollouts() + " rollouts, model " + models.label() + (models.scripted() ? " (SCRIPTED)" : ""));
+        TaskOutcome outcome;
+        try (DockerSandboxProvider docker = DockerSandboxProvider.builder().runId(runId).build();
+             Pipeline pipeline = Pipeline.builder(docker).cache(cache).models(models).config(SolverSetup.pipeline(config))
+                     .budget(budget).concurrency(SolverSetup.concurrency(config)).prices(prices).runId(runId).build()) {
+            docker.prune(false);
+            outcome = pipeline.solve(task, runDir.task(task.instanceId()), PipelineListener.NONE);
+        }
+        var taskDir = runDir.task(task.instanceId());
+        String comment = CommentRenderer.render(outcome, models.label(), models.scripted(), evidence(outcome));
+        AtomicFiles.write(out.resolve("comment.md"), comment);
+        AtomicFiles.write(out.resolve("patch.diff"), outcome.patch());
+        if (Files.exists(taskDir.selectionFile())) Files.copy(taskDir.selectionFile(), out.resolve("selection.json"), StandardCopyOption.REPLACE_EXISTING);
+        System.out.println("status:    " + outcome.status() + (outcome.chosen() == null ? "" : " (" + outcome.chosen() + ")"));
+        outcome.reasons().forEach(r -> System.out.println("  " + r));
+        System.out.println("model:     " + models.label() + (models.scripted() ? " (scripted sessions, not a live model)" : ""));
+        System.out.println("patch:     " + out.resolve("patch.diff") + (outcome.patch().isEmpty() ? " (empty)" : ""));
+        System.out.println("selection: " + out.resolve("selection.json"));
+        System.out.println("comment:   " + out.resolve("comment.md"));
+        return switch (outcome.status()) {
+            case SELECTED -> {
+                if (post) System.out.println("posted:    " + new GitHubClient(config.githubApiUrl(), token, config.githubTokenEnv()).postComment(target, comment));
+                yield ExitCodes.OK;
+            }
+            case ABSTAINED -> {
+                System.out.println("abstained: no candidate is confident" + (post ? "; nothing posted" : ""));
+                yield ExitCodes.ABSTAINED;
+            }
+            case BUDGET_EXHAUSTED -> ExitCodes.BUDGET;
+            case ERROR -> ExitCodes.FAILURE;
+        };
+    }
+
+    private Path issueFile(IssueRef event) throws IOException {
+        if (issue == null) {
+            if (event == null || event.issueText().isBlank()) throw new IllegalArgumentException("--issue FILE|TEXT is required (or --github-event with an issue)");
+            return temp(event.issueText());
+        }
+        try {
+            Path p = Path.of(issue);
+            if (Files.isRegularFile(p)) return p;
+        } catch (java.nio.file.InvalidPathException e) {
+            // not a path: the text itself
+        }
+        if (issue.isBlank()) throw new IllegalArgumentException("--issue is empty: give the issue text or a file holding it");
+        return temp(issue);
+    }
+
+    private static Path temp(String text) throws IOException {
+        Path f = Files.createTempFile("fixpoint-issue-", ".md");
+        f.toFile().deleteOnExit();
+        Files.writeString(f, text);
+        return f;
+    }
+
+    private static List<String> evidence(TaskOutcome o) {
+        var lines = new ArrayList<String>();
+        lines.add(o.ran() + o.reused() + " of " + o.planned() + " rollouts ran" + (o.savedByAdaptive() > 0 ? ", " + o.savedByAdaptive() + " saved by the adaptive stop" : ""));
+        lines.add(o.spend().tokens() + " tokens, $" + o.spend().usd().toPlainString() + (o.spend().unpricedModels().isEmpty() ? "" : " + unpriced " + o.spend().unpricedModels()));
+        return lines;
+    }
+
+    private static int usage(String message) {
+        System.err.println("fixpoint solve: " + message);
+        return ExitCodes.USAGE;
+    }
+}

@@ -1,0 +1,229 @@
+package dev.fixpoint.solver.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fixpoint.solver.testing.Cli;
+import dev.fixpoint.solver.testing.GitHubStub;
+import dev.fixpoint.solver.testing.Samples;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * End to end on the Python samples (fast to test) with the scripted sessions, real sandboxes and real verification:
+ * batch selects the resolving patch among mixed-quality rollouts; a SIGKILLed batch resumes to the same predictions
+ * with no leftover containers; budgets stop work; solve on a sample repository makes a patch and a comment and posts
+ * it to a GitHub stub; select over two prediction files picks the gold one.
+ */
+@Tag("docker")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PipelineDockerTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String FILTER = "verspec|tabulite";
+    static final List<String> TASKS = List.of("fixpoint-samples__tabulite-1", "fixpoint-samples__verspec-1");
+    static Path cache;
+
+    @TempDir
+    static Path shared;
+
+    @BeforeAll
+    static void sharedCache() {
+        cache = shared.resolve("cache");
+    }
+
+    static String[] batch(Path out, String... extra) {
+        List<String> a = new ArrayList<>(List.of("batch", "--tasks", Samples.TASKS.toString(), "--mirrors", Samples.MIRRORS.toString(),
+                "--scripted", Samples.SCRIPTS.toString(), "--filter", FILTER, "--cache-dir", cache.toString(), "--out", out.toString()));
+        a.addAll(List.of(extra));
+        return a.toArray(String[]::new);
+    }
+
+    static Map<String, String> predictions(Path out) throws IOException {
+        Map<String, String> m = new HashMap<>();
+        for (String line : Files.readAllLines(out.resolve("predictions.jsonl"))) {
+            JsonNode n = JSON.readTree(line);
+            m.put(n.get("instance_id").asText(), n.get("model_patch").asText());
+        }
+        return m;
+    }
+
+    static String rolloutPatch(Path out, String task, int k) throws IOException {
+        return JSON.readTree(out.resolve("tasks/" + task + "/rollouts/" + k + "/candidate.json").toFile()).get("patch").asText();
+    }
+
+    static List<String> containers(String runId) throws Exception {
+        Process p = new ProcessBuilder("docker", "ps", "-aq", "--filter", "label=dev.fixpoint.run=" + runId).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor(30, TimeUnit.SECONDS);
+        return out.lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    @Test
+    @Order(1)
+    void batchSelectsTheResolvingPatchAmongMixedRollouts() throws Exception {
+        Path out = shared.resolve("full");
+        var r = Cli.run(shared.resolve("log-full"), Map.of(), Duration.ofMinutes(6), batch(out, "--rollouts", "4", "--workers", "2", "--run-id", "t-full"));
+        assertEquals(0, r.exit(), r.stderr() + r.stdout());
+        assertTrue(r.stdout().contains("scripted"), "the output says the model is scripted: " + r.stdout());
+        Map<String, String> preds = predictions(out);
+        assertEquals(TASKS.size(), preds.size());
+        for (String task : TASKS) {
+            // rollouts 1 and 3 apply the gold fix (3 without comments); 2 is the partial decoy, 4 breaks passing tests
+            assertEquals(rolloutPatch(out, task, 1), preds.get(task), task + ": chose the gold cluster's first member");
+            JsonNode sel = JSON.readTree(out.resolve("tasks/" + task + "/selection.json").toFile());
+            assertEquals("SELECTED", sel.get("status").asText());
+            assertTrue(sel.get("scripted").asBoolean());
+            assertTrue(sel.get("rollouts").get(0).get("model").asText().startsWith("scripted:"));
+            assertTrue(Files.size(out.resolve("tasks/" + task + "/rollouts/2/trajectory.jsonl")) > 0);
+        }
+        JsonNode run = JSON.readTree(out.resolve("run.json").toFile());
+        assertEquals(2, run.get("totals").get("selected").asInt());
+        assertTrue(containers("t-full").isEmpty(), "no container left");
+    }
+
+    @Test
+    @Order(2)
+    void killedBatchResumesToTheSamePredictionsWithoutLeftovers() throws Exception {
+        Path out = shared.resolve("killed");
+        String[] args = batch(out, "--rollouts", "4", "--workers", "1", "--run-id", "t-kill");
+        Process p = Cli.start(shared.resolve("log-kill-1"), Map.of(), args);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+        while (finishedRollouts(out) < 3 && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(200);
+        assertTrue(p.isAlive(), "the batch was still running when killed");
+        p.destroyForcibly().waitFor();
+        long finishedBefore = finishedRollouts(out);
+        assertTrue(finishedBefore >= 3 && !Files.exists(out.resolve("predictions.jsonl")) || predictions(out).size() < TASKS.size());
+
+        var r = Cli.run(shared.resolve("log-kill-2"), Map.of(), Duration.ofMinutes(6), args);
+        assertEquals(0, r.exit(), r.stderr() + r.stdout());
+        JsonNode run = JSON.readTree(out.resolve("run.json").toFile());
+        assertTrue(run.get("rollouts").get("reused_from_earlier_run").asInt() + run.get("totals").get("finished_in_earlier_run").asInt() > 0,
+                "finished work was reused: " + run);
+        assertEquals(predictions(shared.resolve("full")), predictions(out), "same predictions as the uninterrupted run");
+        assertTrue(containers("t-kill").isEmpty(), "containers of the killed run were pruned");
+    }
+
+    static long finishedRollouts(Path out) throws IOException {
+        if (!Files.exists(out.resolve("tasks"))) return 0;
+        try (Stream<Path> s = Files.walk(out.resolve("tasks"))) {
+            return s.filter(f -> f.getFileName().toString().equals("candidate.json")).count();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void budgetStopsLaunchingAndSaysSo() throws Exception {
+        Path out = shared.resolve("budget");
+        var r = Cli.run(shared.resolve("log-budget"), Map.of(), Duration.ofMinutes(4),
+                batch(out, "--rollouts", "4", "--workers", "1", "--limit", "1", "--budget-tokens", "60000", "--run-id", "t-budget"));
+        assertEquals(ExitCodes.BUDGET, r.exit(), r.stderr() + r.stdout());
+        JsonNode run = JSON.readTree(out.resolve("run.json").toFile());
+        assertEquals(1, run.get("totals").get("budget_exhausted").asInt(), run.toString());
+        assertTrue(run.get("rollouts").get("skipped_by_budget").asInt() > 0, run.toString());
+        assertTrue(run.get("spend").get("exhausted").asText().contains("run budget exhausted"), run.toString());
+        assertFalse(Files.exists(out.resolve("predictions.jsonl")) && !Files.readString(out.resolve("predictions.jsonl")).isBlank(),
+                "no prediction for an unfinished task");
+    }
+
+    @Test
+    @Order(4)
+    void solveOnASampleRepositoryMakesAPatchAndPostsTheComment() throws Exception {
+        Path repo = shared.resolve("verspec");
+        String base = sampleBase("fixpoint-samples__verspec-1");
+        git(shared, "clone", "-q", Samples.DIR.resolve("repos/verspec.bundle").toString(), repo.toString());
+        git(repo, "checkout", "-q", base);
+        // the scripted sessions of the sample, under the instance id solve gives a local repository
+        Path scripts = shared.resolve("solve-scripts");
+        copyTree(Samples.SCRIPTS.resolve("fixpoint-samples__verspec-1"), scripts.resolve("verspec-" + base.substring(0, 10)));
+        Path issue = Samples.DIR.resolve("issues/verspec.md");
+        Path out = shared.resolve("solve");
+        try (GitHubStub stub = GitHubStub.start("t0ken-for-tests")) {
+            var r = Cli.run(shared.resolve("log-solve"), Map.of("GITHUB_TOKEN", "t0ken-for-tests"), Duration.ofMinutes(5),
+                    "solve", "--repo", repo.toString(), "--issue", issue.toString(), "--scripted", scripts.toString(), "--rollouts", "4",
+                    "--workers", "2", "--cache-dir", cache.toString(), "--out", out.toString(),
+                    "--post", "--github-repo", "acme/verspec", "--issue-number", "12", "--github-api-url", stub.url());
+            assertEquals(0, r.exit(), r.stderr() + r.stdout());
+            assertTrue(Files.readString(out.resolve("patch.diff")).contains("verspec/ranges.py"));
+            String comment = Files.readString(out.resolve("comment.md"));
+            assertTrue(comment.contains("suggested fix") && comment.contains("scripted") && comment.contains("```diff"), comment);
+            assertTrue(Files.exists(out.resolve("selection.json")));
+            assertEquals(1, stub.requests().size());
+            assertEquals("/repos/acme/verspec/issues/12/comments", stub.requests().get(0).path());
+            assertTrue(stub.requests().get(0).body().contains("suggested fix"));
+            assertTrue(r.stdout().contains("posted:"), r.stdout());
+            assertFalse(r.stdout().contains("t0ken") || r.stderr().contains("t0ken"), "the token is never printed");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void selectOverTwoPredictionFilesPicksTheResolvingOne() throws Exception {
+        Path p1 = shared.resolve("partial.jsonl"), p2 = shared.resolve("gold.jsonl");
+        StringBuilder partial = new StringBuilder(), gold = new StringBuilder();
+        for (String task : TASKS) {
+            partial.append(JSON.createObjectNode().put("instance_id", task).put("model_name_or_path", "sys-a")
+                    .put("model_patch", Files.readString(Samples.DIR.resolve("decoys/" + task + "/partial.diff")))).append('\n');
+            gold.append(JSON.createObjectNode().put("instance_id", task).put("model_name_or_path", "sys-b")
+                    .put("model_patch", sampleGold(task))).append('\n');
+        }
+        Files.writeString(p1, partial);
+        Files.writeString(p2, gold);
+        Path out = shared.resolve("select");
+        var r = Cli.run(shared.resolve("log-select"), Map.of(), Duration.ofMinutes(5), "select", "--tasks", Samples.TASKS.toString(),
+                "--mirrors", Samples.MIRRORS.toString(), "--scripted", Samples.SCRIPTS.toString(), "--cache-dir", cache.toString(),
+                "--candidates", p1.toString(), p2.toString(), "--out", out.toString());
+        assertEquals(0, r.exit(), r.stderr() + r.stdout());
+        Map<String, String> chosen = predictions(out);
+        for (String task : TASKS) assertEquals(sampleGold(task), chosen.get(task), task);
+    }
+
+    static String sampleGold(String task) throws IOException {
+        return sampleRow(task).get("patch").asText();
+    }
+
+    static String sampleBase(String task) throws IOException {
+        return sampleRow(task).get("base_commit").asText();
+    }
+
+    static JsonNode sampleRow(String task) throws IOException {
+        for (String line : Files.readAllLines(Samples.TASKS)) {
+            JsonNode n = JSON.readTree(line);
+            if (n.get("instance_id").asText().equals(task)) return n;
+        }
+        throw new AssertionError("no sample " + task);
+    }
+
+    static void git(Path dir, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("git"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).inheritIO().start();
+        assertEquals(0, p.waitFor(), String.join(" ", cmd));
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> s = Files.list(from)) {
+            for (Path f : s.toList()) Files.copy(f, to.resolve(f.getFileName().toString()));
+        }
+    }
+}
