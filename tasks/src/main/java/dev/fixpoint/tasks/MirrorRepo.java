@@ -1,6 +1,5 @@
 package dev.fixpoint.tasks;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -195,9 +194,5 @@ final class MirrorRepo {
         } catch (IOException e) {
             return true;
         }
-    }
-
-    static File objectsDir(Path mirror) {
-        return mirror.resolve("objects").toFile();
     }
 }

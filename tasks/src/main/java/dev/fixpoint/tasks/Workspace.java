@@ -33,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #diff()} is the working tree against the base commit, untracked files included and ignored files left out
  * (the repo's .gitignore, plus {@code __pycache__/}, {@code *.py[cod]} and {@code .pytest_cache/}).
  * A workspace belongs to one rollout: it is not thread-safe.
+ *
+ * <p>Its {@code .git} borrows objects from the mirror by absolute path: a copy of the directory on another machine
+ * or in a container has working files and an index, but git there cannot read the base commit unless the mirror is
+ * reachable at the same path. Copy the working tree without {@code .git}, or with it only where the mirror is mounted.
  */
 public final class Workspace implements AutoCloseable {
 
