@@ -45,8 +45,9 @@ public record ExecutionThenModel(ExecutionFilter filter, int topK, JudgeSignal s
                 clusterRate.merge(e.clusterId(), e.execution().reproductionRate(), Math::max);
             }
         }
+        // With no cluster left the cutoff is never read; skip(-1) would throw.
         double cutoff = clusterRate.values().stream().sorted((a, b) -> Double.compare(b, a))
-                .skip(Math.min(topK, clusterRate.size()) - 1L).findFirst().orElse(Double.MAX_VALUE);
+                .skip(Math.max(0, Math.min(topK, clusterRate.size()) - 1L)).findFirst().orElse(Double.MAX_VALUE);
         boolean anyVerdict = false;
         for (int i = 0; i < pool.size(); i++) {
             if (exclusions.get(i).isEmpty() && pool.get(i).execution().reproductionRate() < cutoff) {

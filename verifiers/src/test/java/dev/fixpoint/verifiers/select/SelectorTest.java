@@ -189,6 +189,19 @@ class SelectorTest {
     }
 
     @Test
+    void executionThenModelAbstainsWhenExecutionRulesOutEveryCandidate() {
+        List<Evidence> pool = Pool.of()
+                .add("partial", 0, 3).exec(0, 2, 0, 4).judge(1.0, 0.5)
+                .add("breaks", 1, 1).exec(2, 2, 1, 4).judge(1.0, 0.5).build();
+
+        Selection s = selector.select(ExecutionThenModel.defaults(), pool);
+
+        assertTrue(s.abstained());
+        assertEquals(List.of("no eligible candidate", "1 × breaks regression tests", "1 × passes no reproduction test"),
+                s.reasons());
+    }
+
+    @Test
     void weightedScoreBlendsAndRenormalisesMissingComponents() {
         List<Evidence> pool = Pool.of()
                 .add("a", 0, 2).exec(2, 2, 0, 5).judge(0.5, 0.5)
