@@ -279,9 +279,12 @@ public final class RepoCache {
     private <T> T withLock(String who, RepoLocation location, Path mirror, java.util.function.Supplier<T> action) {
         try {
             Files.createDirectories(root);
-            try (MirrorLock lock = MirrorLock.acquire(mirror.resolveSibling(mirror.getFileName() + ".lock"))) {
+            MirrorLock lock = MirrorLock.acquire(mirror.resolveSibling(mirror.getFileName() + ".lock"));
+            try {
                 removeLeftovers(mirror);
                 return action.get();
+            } finally {
+                lock.close();
             }
         } catch (IOException e) {
             throw new WorkspaceException(WorkspaceException.Reason.IO, who + ": cannot lock the mirror " + mirror

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -67,8 +66,7 @@ public final class RepoLocator {
         }
         Path base = file.toAbsolutePath().getParent();
         Map<String, String> mirrors = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : root.properties()) {
             if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
                 throw bad("mirror map " + file + ": entry " + e.getKey() + " must be a path or URL string, not: "
                         + TaskRow.snippet(e.getValue()), null);

@@ -65,6 +65,19 @@ class RepoCacheTest {
     }
 
     @Test
+    void aBareRepositoryOrAFileUrlWorksAsALocation() throws IOException {
+        Path bare = source.bareClone(tmp.resolve("srv/pycart.git"));
+        RepoCache cache = RepoCache.open(cacheDir, RepoLocator.withMirrors(java.util.Map.of("acme/bare", bare.toString())));
+
+        try (Workspace fromBare = cache.checkout(task("bare-1", "acme/bare", first));
+                Workspace fromUrl = cache.checkout(task("url-1", bare.toUri().toString(), first))) {
+            assertTrue(Files.exists(fromBare.directory().resolve("cart.py")));
+            assertTrue(Files.exists(fromUrl.directory().resolve("cart.py")));
+        }
+        assertEquals(2, mirrors().size(), "one mirror per location");
+    }
+
+    @Test
     void theMirrorIsFetchedOnceAndSharedByLaterCaches() throws IOException {
         cache().prepare(task("pycart-1", "acme/pycart", first));
         Files.delete(tmp.resolve("samples/repos/pycart.bundle")); // a second fetch would now fail

@@ -174,8 +174,9 @@ public final class GitFixture implements AutoCloseable {
 
     /** Makes a bare clone of this repository (all branches) at {@code target}. */
     public Path bareClone(Path target) {
-        try (Git clone = Git.cloneRepository().setURI(dir.toUri().toString()).setBare(true)
-                .setDirectory(target.toFile()).setCloneAllBranches(true).call()) {
+        try {
+            Git.cloneRepository().setURI(dir.toUri().toString()).setBare(true)
+                    .setDirectory(target.toFile()).setCloneAllBranches(true).call().close();
             return target;
         } catch (GitAPIException e) {
             throw new IllegalStateException("cannot clone " + dir + " to " + target, e);
