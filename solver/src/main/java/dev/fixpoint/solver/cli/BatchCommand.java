@@ -64,6 +64,10 @@ public final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Logging.configure(verbose);
+        return Guard.run("batch", this::execute);
+    }
+
+    private Integer execute() throws Exception {
         PrintStream stdout = System.out;
         Map<String, String> env = System.getenv();
         FixpointConfig config = ConfigLoader.load(ConfigLoader.locate(run.config, env), run.overrides());

@@ -28,7 +28,11 @@ public final class ConfigCommand implements Callable<Integer> {
         RunOptions run;
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
+            return Guard.run("config show", this::show);
+        }
+
+        private Integer show() {
             var env = System.getenv();
             Path file = ConfigLoader.locate(run.config, env);
             FixpointConfig config = ConfigLoader.load(file, run.overrides());

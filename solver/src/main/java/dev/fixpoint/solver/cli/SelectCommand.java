@@ -61,6 +61,10 @@ public final class SelectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Logging.configure(verbose);
+        return Guard.run("select", this::execute);
+    }
+
+    private Integer execute() throws Exception {
         Map<String, String> env = System.getenv();
         FixpointConfig config = ConfigLoader.load(ConfigLoader.locate(run.config, env), run.overrides());
         ModelSource models;

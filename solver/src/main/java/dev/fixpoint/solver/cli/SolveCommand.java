@@ -87,6 +87,10 @@ public final class SolveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Logging.configure(verbose);
+        return Guard.run("solve", this::execute);
+    }
+
+    private Integer execute() throws Exception {
         Map<String, String> env = System.getenv();
         var overrides = run.overrides();
         overrides.put("github_api_url", githubApiUrl);
