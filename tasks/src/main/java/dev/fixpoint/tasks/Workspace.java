@@ -84,7 +84,10 @@ public final class Workspace implements AutoCloseable {
             try (RevWalk walk = new RevWalk(repo)) {
                 baseCommit = walk.parseCommit(ObjectId.fromString(commit));
             }
-            int files = TreeCheckout.run(repo, baseCommit);
+            int files;
+            try (Repository objects = MirrorRepo.open(mirror)) {
+                files = TreeCheckout.run(repo, objects, baseCommit);
+            }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             LOG.debug("{}: checked out {} ({} files) in {} ms at {}", task.instanceId(), commit, files,
                     took.toMillis(), dir);
