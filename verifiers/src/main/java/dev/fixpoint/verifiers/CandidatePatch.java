@@ -32,6 +32,12 @@ public record CandidatePatch(String id, String patch, Map<String, String> reprod
         return new CandidatePatch(id, patch, Map.of());
     }
 
+    /** A pool of rollouts' candidates, in order, with ids {@code r0}, {@code r1}, ... (the rollout index). */
+    public static java.util.List<CandidatePatch> fromRollouts(java.util.List<Candidate> rollouts) {
+        return java.util.stream.IntStream.range(0, rollouts.size())
+                .mapToObj(i -> from("r" + i, rollouts.get(i))).toList();
+    }
+
     /** A rollout's candidate under the given pool id. */
     public static CandidatePatch from(String id, Candidate candidate) {
         Map<String, String> files = new TreeMap<>();

@@ -20,8 +20,20 @@ public record ExecutionFilter(int maxRegressionBroken, double minReproductionRat
         }
     }
 
-    /** Breaks no regression test and passes at least one reproduction test. */
+    /**
+     * Breaks no regression test and passes at least three quarters of the reproduction tests. A kept reproduction
+     * test fails on the base code, so it stands for a symptom of the issue: a fix that leaves a third of them
+     * failing (a plausible fix of the reported example only) is no candidate to ship, while one wrong test in four
+     * is tolerated. With three tests this means all three. Measured by {@code scripts/bench-select}: with the
+     * former lenient default (any one test) the hybrid shipped the partial fix on half of the pools without a
+     * correct candidate.
+     */
     public static ExecutionFilter defaults() {
+        return new ExecutionFilter(0, 0.75);
+    }
+
+    /** Breaks no regression test and passes at least one reproduction test: ranks, rarely rules out. */
+    public static ExecutionFilter lenient() {
         return new ExecutionFilter(0, 0.0);
     }
 

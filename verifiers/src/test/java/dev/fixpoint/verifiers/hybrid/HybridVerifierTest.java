@@ -159,6 +159,22 @@ class HybridVerifierTest {
     }
 
     @Test
+    void rolloutsBecomeAPoolIndexedByRolloutWithTheirScripts() {
+        List<dev.fixpoint.agent.Candidate> rollouts = List.of(
+                new dev.fixpoint.agent.Candidate("demo__calc-1", "scripted:test", fix("a + b"),
+                        List.of(new dev.fixpoint.agent.ReproductionFile("repro.py", "assert True\n")),
+                        dev.fixpoint.agent.Outcome.SUBMITTED, 3, null, null, null, null),
+                new dev.fixpoint.agent.Candidate("demo__calc-1", "scripted:test", "", List.of(),
+                        dev.fixpoint.agent.Outcome.STEP_LIMIT, 9, null, null, null, null));
+
+        List<CandidatePatch> pool = CandidatePatch.fromRollouts(rollouts);
+
+        assertEquals(List.of("r0", "r1"), pool.stream().map(CandidatePatch::id).toList());
+        assertEquals(java.util.Map.of("repro.py", "assert True\n"), pool.get(0).reproductionFiles());
+        assertEquals("", pool.get(1).patch());
+    }
+
+    @Test
     void configurationIsValidatedAndStrategiesAreKnownByName() {
         assertThrows(IllegalArgumentException.class, () -> HybridConfig.builder().generatedTests(-1).build());
         assertThrows(IllegalArgumentException.class, () -> HybridConfig.builder().runId("a b").build());

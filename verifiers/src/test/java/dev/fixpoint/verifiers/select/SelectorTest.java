@@ -118,17 +118,21 @@ class SelectorTest {
         List<Evidence> pool = Pool.of().add("breaker", 0, 3).exec(3, 3, 1, 5).add("partial", 1, 1).exec(1, 3, 0, 5)
                 .add("good", 2, 1).exec(2, 3, 0, 5).add("untested", 3, 1).build();
 
-        Selection s = selector.select(ExecutionOnly.defaults(), pool);
+        ExecutionOnly ranking = new ExecutionOnly(ExecutionFilter.lenient(), new Abstention(0.5, 0.0));
+        Selection s = selector.select(ranking, pool);
 
         assertEquals(Optional.of("good"), s.chosen());
         assertEquals("no execution evidence", s.scores().get(3).excluded());
         assertEquals(0.666666667, s.winningScore());
         assertEquals(0.333333333, s.runnerUpScore());
 
-        Selection weak = selector.select(ExecutionOnly.defaults(),
-                Pool.of().add("partial", 0, 1).exec(1, 3, 0, 5).build());
+        Selection weak = selector.select(ranking, Pool.of().add("partial", 0, 1).exec(1, 3, 0, 5).build());
         assertTrue(weak.abstained());
         assertEquals("best score 0.333 is below the minimum 0.500", weak.reasons().get(0));
+
+        Selection strict = selector.select(ExecutionOnly.defaults(), pool);
+        assertTrue(strict.abstained(), "by default 2 of 3 reproduction tests are too few");
+        assertEquals("passes too few reproduction tests", strict.scores().get(2).excluded());
 
         Selection lenient = selector.select(new ExecutionOnly(new ExecutionFilter(-1, 0.0), Abstention.never()), pool);
         assertEquals(Optional.of("breaker"), lenient.chosen());
@@ -159,7 +163,7 @@ class SelectorTest {
                 .add("partial", 2, 1).exec(1, 3, 0, 5).judge(1.0, 1.0)
                 .add("breaker", 3, 1).exec(3, 3, 2, 5).judge(1.0, 1.0).build();
 
-        ExecutionThenModel top1 = new ExecutionThenModel(ExecutionFilter.defaults(), 1, JudgeSignal.MEAN,
+        ExecutionThenModel top1 = new ExecutionThenModel(ExecutionFilter.lenient(), 1, JudgeSignal.MEAN,
                 new Abstention(0.5, 0.0));
         Selection s = selector.select(top1, pool);
 
@@ -169,11 +173,11 @@ class SelectorTest {
         assertEquals("below the execution top-1", s.scores().get(3).excluded());
         assertEquals("breaks regression tests", s.scores().get(4).excluded());
 
-        ExecutionThenModel top2 = new ExecutionThenModel(ExecutionFilter.defaults(), 2, JudgeSignal.MEAN,
+        ExecutionThenModel top2 = new ExecutionThenModel(ExecutionFilter.lenient(), 2, JudgeSignal.MEAN,
                 new Abstention(0.5, 0.0));
         assertEquals("below the execution top-2", selector.select(top2, pool).scores().get(3).excluded(),
                 "two clusters tie at the top: the partial fix is third");
-        ExecutionThenModel top3 = new ExecutionThenModel(ExecutionFilter.defaults(), 3, JudgeSignal.MEAN,
+        ExecutionThenModel top3 = new ExecutionThenModel(ExecutionFilter.lenient(), 3, JudgeSignal.MEAN,
                 new Abstention(0.5, 0.0));
         assertEquals(Optional.of("partial"), selector.select(top3, pool).chosen(), "top-3 admits the partial fix");
     }
@@ -209,12 +213,15 @@ class SelectorTest {
                 .add("c", 1, 1).exec(1, 2, 0, 5).judge(1.0, 1.0)
                 .add("d", 2, 1).exec(2, 2, 0, 5).build();
 
-        Selection s = selector.select(WeightedScore.defaults(), pool);
+        Selection s = selector.select(new WeightedScore(0.5, 0.3, 0.2, ExecutionFilter.lenient(), JudgeSignal.MEAN,
+                new Abstention(0.5, 0.0)), pool);
 
         // a: 0.5*1 + 0.3*0.5 + 0.2*2/4 = 0.75; c: 0.25 + 0.3 + 0.05 = 0.6; d: 0.5 + 0 + 0.05 = 0.55
         assertEquals(Optional.of("a"), s.chosen());
         assertEquals(List.of(0.75, 0.75, 0.6, 0.55), s.scores().stream().map(CandidateScore::score).toList());
         assertEquals(List.of(), s.notes());
+        assertEquals("passes too few reproduction tests",
+                selector.select(WeightedScore.defaults(), pool).scores().get(2).excluded(), "1 of 2 is below 3/4");
 
         List<Evidence> voteOnly = Pool.of().add("x", 0, 1).add("y", 1, 3).add("z", 1, 3).add("w", 1, 3).build();
         Selection v = selector.select(WeightedScore.defaults(), voteOnly);
