@@ -110,25 +110,48 @@ public final class RepoCache {
 
     /** A workspace of the task at its base commit in a new temporary directory. */
     public Workspace checkout(Task task) {
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("fixpoint-ws-" + safeName(task.instanceId()) + "-");
-        } catch (IOException e) {
-            throw new WorkspaceException(WorkspaceException.Reason.IO, task.instanceId()
-                    + ": cannot create a temporary workspace directory: " + e.getMessage(), e);
-        }
-        return checkout(task, dir);
+        return checkout(task, temporaryDirectory(task), false);
     }
 
     /**
-     * A workspace of the task at its base commit in {@code directory}, which must be missing or empty.
+     * A workspace of the task at its base commit in {@code directory}, which must be missing or empty. Its
+     * {@code .git} borrows the mirror's objects: git works on it on this machine only.
      *
      * @throws WorkspaceException for an unreachable repo, a missing commit, a damaged mirror or local I/O failure
      */
     public Workspace checkout(Task task, Path directory) {
+        return checkout(task, directory, false);
+    }
+
+    /** A {@link Workspace#standalone() standalone} workspace in a new temporary directory. */
+    public Workspace checkoutStandalone(Task task) {
+        return checkout(task, temporaryDirectory(task), true);
+    }
+
+    /**
+     * A workspace whose {@code .git} owns the base commit's objects, shallow (see {@link Workspace#standalone()}):
+     * the directory can be copied into a container or another machine, and git there reads the base commit under
+     * its own id. Costs one pack of the base tree on top of the checkout.
+     *
+     * @throws WorkspaceException for an unreachable repo, a missing commit, a damaged mirror or local I/O failure
+     */
+    public Workspace checkoutStandalone(Task task, Path directory) {
+        return checkout(task, directory, true);
+    }
+
+    private static Path temporaryDirectory(Task task) {
+        try {
+            return Files.createTempDirectory("fixpoint-ws-" + safeName(task.instanceId()) + "-");
+        } catch (IOException e) {
+            throw new WorkspaceException(WorkspaceException.Reason.IO, task.instanceId()
+                    + ": cannot create a temporary workspace directory: " + e.getMessage(), e);
+        }
+    }
+
+    private Workspace checkout(Task task, Path directory, boolean standalone) {
         Resolved resolved = ensure(task.instanceId(), task.repo(), task.baseCommit(), false);
         try {
-            return Workspace.create(task, resolved.mirror(), resolved.commit(), directory);
+            return Workspace.create(task, resolved.mirror(), resolved.commit(), directory, standalone);
         } catch (TreeCheckout.UnreadableObjectException e) {
             String problem = "cannot read an object of " + resolved.commit() + ": " + e.getMessage();
             if (!repairCorrupt) {
@@ -141,7 +164,7 @@ public final class RepoCache {
                 return null;
             });
             try {
-                return Workspace.create(task, resolved.mirror(), resolved.commit(), directory);
+                return Workspace.create(task, resolved.mirror(), resolved.commit(), directory, standalone);
             } catch (IOException again) {
                 throw new WorkspaceException(WorkspaceException.Reason.IO, task.instanceId() + ": cannot check out "
                         + resolved.commit() + " of " + task.repo() + " into " + directory + " even after re-cloning "

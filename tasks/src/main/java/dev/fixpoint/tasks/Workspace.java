@@ -34,9 +34,11 @@ import org.slf4j.LoggerFactory;
  * (the repo's .gitignore, plus {@code __pycache__/}, {@code *.py[cod]} and {@code .pytest_cache/}).
  * A workspace belongs to one rollout: it is not thread-safe.
  *
- * <p>Its {@code .git} borrows objects from the mirror by absolute path: a copy of the directory on another machine
- * or in a container has working files and an index, but git there cannot read the base commit unless the mirror is
- * reachable at the same path. Copy the working tree without {@code .git}, or with it only where the mirror is mounted.
+ * <p>A workspace from {@link RepoCache#checkout(Task)} borrows objects from the mirror by absolute path: a copy of the
+ * directory on another machine or in a container has working files and an index, but git there cannot read the base
+ * commit. One from {@link RepoCache#checkoutStandalone(Task)} owns them instead, as a shallow clone of depth 1 would
+ * ({@link #standalone()}): one pack holding the base commit (same id) and its tree, {@code .git/shallow} naming it,
+ * HEAD detached at it, no alternates. Copied anywhere, {@code git status} is clean and {@code git diff <base>} works.
  */
 public final class Workspace implements AutoCloseable {
 
@@ -50,23 +52,27 @@ public final class Workspace implements AutoCloseable {
     private final ObjectId base;
     private final int fileCount;
     private final Duration checkoutTime;
+    private final boolean standalone;
     private boolean keep;
     private boolean closed;
 
-    private Workspace(Task task, Path directory, Repository repo, ObjectId base, int fileCount, Duration checkoutTime) {
+    private Workspace(Task task, Path directory, Repository repo, ObjectId base, int fileCount, Duration checkoutTime,
+            boolean standalone) {
         this.task = task;
         this.directory = directory;
         this.repo = repo;
         this.base = base;
         this.fileCount = fileCount;
         this.checkoutTime = checkoutTime;
+        this.standalone = standalone;
     }
 
     /**
-     * Checks {@code commit} out of {@code mirror} into {@code directory} (missing or empty).
-     * On failure the directory is removed again.
+     * Checks {@code commit} out of {@code mirror} into {@code directory} (missing or empty), borrowing the mirror's
+     * objects or, if {@code standalone}, with a shallow pack of its own. On failure the directory is removed again.
      */
-    static Workspace create(Task task, Path mirror, String commit, Path directory) throws IOException {
+    static Workspace create(Task task, Path mirror, String commit, Path directory, boolean standalone)
+            throws IOException {
         long start = System.nanoTime();
         Path dir = directory.toAbsolutePath().normalize();
         requireEmpty(dir);
@@ -75,23 +81,29 @@ public final class Workspace implements AutoCloseable {
         try {
             repo = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setWorkTree(dir.toFile()).build();
             repo.create(false);
-            // Read lazily by JGit: written before the first object lookup, so this Repository sees it.
-            Files.writeString(gitDir.resolve("objects/info/alternates"),
-                    mirror.toAbsolutePath().resolve("objects") + "\n");
             Files.createDirectories(gitDir.resolve("info"));
             Files.writeString(gitDir.resolve("info/exclude"), DEFAULT_EXCLUDES);
-            RevCommit baseCommit;
-            try (RevWalk walk = new RevWalk(repo)) {
-                baseCommit = walk.parseCommit(ObjectId.fromString(commit));
-            }
             int files;
+            RevCommit baseCommit;
             try (Repository objects = MirrorRepo.open(mirror)) {
+                // Read lazily by JGit: both are written before the first object lookup, so this Repository sees them.
+                if (standalone) {
+                    try (ObjectReader reader = objects.newObjectReader()) {
+                        ShallowPack.write(repo, reader, ObjectId.fromString(commit));
+                    }
+                } else {
+                    Files.writeString(gitDir.resolve("objects/info/alternates"),
+                            mirror.toAbsolutePath().resolve("objects") + "\n");
+                }
+                try (RevWalk walk = new RevWalk(repo)) {
+                    baseCommit = walk.parseCommit(ObjectId.fromString(commit));
+                }
                 files = TreeCheckout.run(repo, objects, baseCommit);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            LOG.debug("{}: checked out {} ({} files) in {} ms at {}", task.instanceId(), commit, files,
-                    took.toMillis(), dir);
-            return new Workspace(task, dir, repo, baseCommit.copy(), files, took);
+            LOG.debug("{}: checked out {} ({} files{}) in {} ms at {}", task.instanceId(), commit, files,
+                    standalone ? ", standalone" : "", took.toMillis(), dir);
+            return new Workspace(task, dir, repo, baseCommit.copy(), files, took, standalone);
         } catch (IOException | RuntimeException e) {
             if (repo != null) {
                 repo.close();
@@ -135,6 +147,14 @@ public final class Workspace implements AutoCloseable {
     /** How many files the checkout wrote. */
     public int fileCount() {
         return fileCount;
+    }
+
+    /**
+     * Whether the workspace's {@code .git} owns the base commit's objects (a shallow pack), so that a copy of the
+     * directory works anywhere; false when it borrows them from the host's mirror.
+     */
+    public boolean standalone() {
+        return standalone;
     }
 
     /** How long the checkout took (not counting fetching the mirror). */

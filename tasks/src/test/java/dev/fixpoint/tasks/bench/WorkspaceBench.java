@@ -62,6 +62,9 @@ public final class WorkspaceBench {
         deleteTree(runs.resolve("warm-git"));
 
         List<Double> ours = new ArrayList<>();
+        List<Double> standalone = new ArrayList<>();
+        List<Double> standaloneCpu = new ArrayList<>();
+        long packBytes = 0;
         List<Double> gitBest = new ArrayList<>();
         List<Double> gitLiteral = new ArrayList<>();
         List<Double> oursCpu = new ArrayList<>();
@@ -75,6 +78,15 @@ public final class WorkspaceBench {
             ours.add(ms(s));
             oursCpu.add((processCpuNanos() - cpu) / 1e6);
             ws.close();
+
+            Path sa = runs.resolve("standalone-" + i);
+            cpu = processCpuNanos();
+            s = System.nanoTime();
+            Workspace own = cache.checkoutStandalone(task, sa);
+            standalone.add(ms(s));
+            standaloneCpu.add((processCpuNanos() - cpu) / 1e6);
+            packBytes = packBytes(sa);
+            own.close();
 
             Path b = runs.resolve("git-" + i);
             double children = childrenCpuMs();
@@ -102,6 +114,10 @@ public final class WorkspaceBench {
         System.out.printf("  ours (RepoCache.checkout -> Workspace)                      %8.1f ms  %s%n", o, fmt(ours));
         System.out.printf("  git clone --shared --no-checkout + git checkout <rev>        %8.1f ms  %s%n", g, fmt(gitBest));
         System.out.printf("  git clone --shared + git checkout <rev> (checks out twice)   %8.1f ms  %s%n", l, fmt(gitLiteral));
+        System.out.printf("  ours, standalone (RepoCache.checkoutStandalone: + shallow pack) %5.1f ms  %s%n",
+                median(standalone), fmt(standalone));
+        System.out.printf("standalone costs %.1f ms more wall (%.0f ms more CPU) for a %.1f MB pack of the base tree%n",
+                median(standalone) - o, median(standaloneCpu) - median(oursCpu), packBytes / 1e6);
         System.out.printf("ratio ours / git CLI = %.2f (against the faster git variant; %.2f against the other)%n",
                 o / Math.min(g, l), o / Math.max(g, l));
         double oc = median(oursCpu);
@@ -113,6 +129,16 @@ public final class WorkspaceBench {
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
         deleteTree(runs);
+    }
+
+    private static long packBytes(Path workspace) throws IOException {
+        try (Stream<Path> files = Files.list(workspace.resolve(".git/objects/pack"))) {
+            long total = 0;
+            for (Path f : files.toList()) {
+                total += Files.size(f);
+            }
+            return total;
+        }
     }
 
     private static long processCpuNanos() {

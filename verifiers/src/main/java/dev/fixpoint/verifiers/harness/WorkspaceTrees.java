@@ -5,7 +5,11 @@ import dev.fixpoint.tasks.Task;
 import dev.fixpoint.tasks.Workspace;
 import java.nio.file.Path;
 
-/** {@link SourceTrees} backed by the shared mirror cache: one {@link Workspace} per checkout. Thread-safe. */
+/**
+ * {@link SourceTrees} backed by the shared mirror cache: one standalone {@link Workspace} per checkout, so that the
+ * copy in the sandbox is a shallow git repository at the task's real base commit ({@code git rev-parse <base>},
+ * {@code git diff <base>} work there). Thread-safe.
+ */
 public final class WorkspaceTrees implements SourceTrees {
 
     private final RepoCache cache;
@@ -16,7 +20,7 @@ public final class WorkspaceTrees implements SourceTrees {
 
     @Override
     public SourceTree checkout(Task task) {
-        Workspace ws = cache.checkout(task);
+        Workspace ws = cache.checkoutStandalone(task);
         return new SourceTree() {
             @Override
             public Path directory() {
