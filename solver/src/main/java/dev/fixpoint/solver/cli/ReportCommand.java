@@ -1,0 +1,156 @@
+package dev.fixpoint.solver.cli;
+
+import dev.fixpoint.sandbox.SandboxProvider;
+import dev.fixpoint.sandbox.docker.DockerSandboxProvider;
+import dev.fixpoint.solver.SolverException;
+import dev.fixpoint.solver.report.BatchRun;
+import dev.fixpoint.solver.report.BatchRunReader;
+import dev.fixpoint.solver.report.CandidateGrader;
+import dev.fixpoint.solver.report.CandidateGrades;
+import dev.fixpoint.solver.report.HtmlPage;
+import dev.fixpoint.solver.report.ReportData;
+import dev.fixpoint.solver.report.ReportInputs;
+import dev.fixpoint.solver.run.AtomicFiles;
+import dev.fixpoint.tasks.RepoCache;
+import dev.fixpoint.tasks.RepoLocator;
+import dev.fixpoint.tasks.Task;
+import dev.fixpoint.tasks.TaskLoader;
+import dev.fixpoint.verifiers.harness.InstanceEvaluator;
+import dev.fixpoint.verifiers.harness.WorkspaceTrees;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code fixpoint report}: one self-contained HTML page (inline CSS, script and SVG; nothing loaded from the network)
+ * from a batch run directory and/or an eval run directory. With {@code --grade}, first grades every distinct candidate
+ * patch of the batch run with the evaluation harness (Docker) and caches the grades in the run directory, so that the
+ * test-time scaling curves show real resolve rates rather than a proxy.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Writes one self-contained HTML page from a batch run directory (fixpoint batch --out) and/or an eval "
+                + "directory (fixpoint eval --out): headline, test-time scaling curves, a sortable and filterable task table, "
+                + "and per task the issue, the candidates' diffs, the test matrix, judge verdicts and every trajectory.",
+                "--grade first grades every distinct candidate patch with the evaluation harness (Docker sandboxes) and caches "
+                        + "the grades in RUN_DIR/report/grades.json; later reports reuse them."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:page written", "1:failure (grading infrastructure, I/O)", "2:bad input (unreadable run or eval directory, bad option)",
+                "130:interrupted"})
+public final class ReportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN_DIR", description = "batch run directory")
+    Path runDir;
+
+    @Option(names = "--eval", paramLabel = "DIR", description = "eval run directory (grades of the shipped predictions)")
+    Path evalDir;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "the page (default RUN_DIR/report.html, else DIR/report.html of --eval)")
+    Path out;
+
+    @Option(names = "--tasks", paramLabel = "FILE", description = "task file, for issue texts and --grade (default: the one run.json names)")
+    Path tasksFile;
+
+    @Option(names = "--grade", description = "grade every distinct candidate patch with the harness first (Docker; cached)")
+    boolean grade;
+
+    @Option(names = "--mirrors", paramLabel = "FILE", description = "mirror map {\"owner/name\": \"path-or-url\"} for --grade")
+    Path mirrorsFile;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "mirror cache for --grade (default $FIXPOINT_CACHE/mirrors or ~/.cache/fixpoint/mirrors)")
+    Path cacheDir;
+
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "2", description = "patches graded at once (default ${DEFAULT-VALUE})")
+    int workers;
+
+    @Option(names = "--timeout", paramLabel = "SEC", description = "test-command time limit per graded patch, replacing the tasks' own")
+    Integer timeoutSeconds;
+
+    @Option(names = "--max-text", paramLabel = "CHARS", defaultValue = "4000",
+            description = "longest trajectory text kept in the page; longer ones are clipped, head and tail (default ${DEFAULT-VALUE})")
+    int maxText;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter outw = spec.commandLine().getOut();
+        if (runDir == null && evalDir == null) {
+            err.println("fixpoint report: give a batch run directory, --eval DIR, or both");
+            return ExitCodes.USAGE;
+        }
+        if (grade && runDir == null) {
+            err.println("fixpoint report: --grade grades a batch run's candidates: give RUN_DIR");
+            return ExitCodes.USAGE;
+        }
+        if (workers < 1 || maxText < 200 || (timeoutSeconds != null && timeoutSeconds < 1)) {
+            err.println("fixpoint report: --workers and --timeout must be at least 1, --max-text at least 200");
+            return ExitCodes.USAGE;
+        }
+        return Guard.run("report", () -> {
+            if (grade) {
+                int code = gradeCandidates(err);
+                if (code != ExitCodes.OK) return code;
+            }
+            ReportData data;
+            try {
+                data = ReportInputs.load(Optional.ofNullable(runDir), Optional.ofNullable(evalDir), Optional.ofNullable(tasksFile));
+            } catch (SolverException e) {
+                err.println("fixpoint report: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            long start = System.nanoTime();
+            String html = HtmlPage.render(data, new HtmlPage.Options(maxText, 60_000));
+            Path target = out != null ? out : (runDir != null ? runDir : evalDir).resolve("report.html");
+            AtomicFiles.write(target, html);
+            outw.printf("report: %s (%,d bytes, %d ms)%n", target.toAbsolutePath(), Files.size(target), (System.nanoTime() - start) / 1_000_000);
+            outw.flush();
+            return ExitCodes.OK;
+        });
+    }
+
+    private int gradeCandidates(PrintWriter err) throws Exception {
+        BatchRun run;
+        try {
+            run = BatchRunReader.read(runDir);
+        } catch (SolverException e) {
+            err.println("fixpoint report: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        Path file = tasksFile != null ? tasksFile : run.info().tasksFile().orElse(null);
+        if (file == null || !Files.isRegularFile(file)) {
+            err.println("fixpoint report: --grade needs the run's task file: pass --tasks FILE" + (file == null ? "" : " (" + file + " is gone)"));
+            return ExitCodes.USAGE;
+        }
+        Map<String, Task> tasks = new LinkedHashMap<>();
+        TaskLoader.lenient().load(file).tasks().forEach(t -> tasks.put(t.instanceId(), t));
+        CandidateGrades cache = CandidateGrades.load(runDir);
+        String runId = "report-" + (run.info().runId().isEmpty() ? "grade" : run.info().runId());
+        RepoLocator locator = mirrorsFile != null ? RepoLocator.fromMirrorFile(mirrorsFile) : RepoLocator.direct();
+        RepoCache repos = cacheDir != null ? RepoCache.open(cacheDir, locator) : RepoCache.openDefault(locator);
+        AtomicInteger done = new AtomicInteger();
+        try (SandboxProvider sandboxes = DockerSandboxProvider.builder().runId(runId).build()) {
+            InstanceEvaluator evaluator = new InstanceEvaluator(sandboxes, new WorkspaceTrees(repos), runId,
+                    timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds), 1);
+            int graded = new CandidateGrader(evaluator, workers).grade(run, tasks, cache, (id, status) -> {
+                err.printf("[grade %d] %s: %s%n", done.incrementAndGet(), id, status);
+                err.flush();
+            });
+            err.printf("fixpoint report: graded %d new candidate patch(es); grades in %s%n", graded, runDir.resolve(CandidateGrades.FILE));
+        }
+        return ExitCodes.OK;
+    }
+}
