@@ -6,6 +6,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fixpoint.tasks.env.EnvironmentResolver;
+import dev.fixpoint.tasks.env.Resolution;
+import dev.fixpoint.tasks.env.SpecFile;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -26,6 +29,12 @@ import java.util.Map;
  * The format is told from the content, not the file name. Field names are SWE-bench's; unknown fields are ignored;
  * an optional {@code environment} object describes where the tests run.
  *
+ * <p>Rows without an {@code environment} take theirs from an environment spec file ({@link SpecFile}): by default
+ * {@code environments.yaml} next to the task file, when there is one; or the file given to {@link #withSpecs(Path)};
+ * or none ({@link #withoutSpecs()}). A row whose repo and version have no entry keeps no environment (the CLI then
+ * tries the built-in defaults, see {@link EnvironmentResolver}); an entry that does not fit the row is a problem of
+ * the row.
+ *
  * <p>A strict loader ({@link #strict()}) throws {@link InvalidTaskException} listing every bad row; a lenient one
  * ({@link #lenient()}) loads the valid rows and returns the problems alongside. A repeated instance_id is a problem
  * of the later row. Immutable and thread-safe.
@@ -35,9 +44,28 @@ public final class TaskLoader {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final boolean skipInvalid;
+    /** null: the task file's sibling spec file, if any. */
+    private final Path specsFile;
+    private final boolean specs;
 
     private TaskLoader(boolean skipInvalid) {
+        this(skipInvalid, null, true);
+    }
+
+    private TaskLoader(boolean skipInvalid, Path specsFile, boolean specs) {
         this.skipInvalid = skipInvalid;
+        this.specsFile = specsFile;
+        this.specs = specs;
+    }
+
+    /** A copy taking environments from {@code file} instead of the task file's sibling {@code environments.yaml}. */
+    public TaskLoader withSpecs(Path file) {
+        return new TaskLoader(skipInvalid, java.util.Objects.requireNonNull(file, "specs file"), true);
+    }
+
+    /** A copy that leaves rows without an environment as they are (no spec file is read). */
+    public TaskLoader withoutSpecs() {
+        return new TaskLoader(skipInvalid, null, false);
     }
 
     /** A loader that fails on any invalid row. */
@@ -67,8 +95,14 @@ public final class TaskLoader {
      */
     public TaskLoadResult load(Path file) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        EnvironmentResolver resolver = null;
+        if (specs) {
+            java.util.Optional<Path> specPath = specsFile != null ? java.util.Optional.of(specsFile)
+                    : SpecFile.siblingOf(file);
+            resolver = specPath.map(p -> EnvironmentResolver.of(SpecFile.load(p), null)).orElse(null);
+        }
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return load(reader, name);
+            return load(reader, name, resolver);
         } catch (NoSuchFileException e) {
             throw new TaskException("task file not found: " + file.toAbsolutePath());
         } catch (IOException | UncheckedIOException e) {
@@ -79,15 +113,15 @@ public final class TaskLoader {
     /** Loads task rows from text; {@code sourceName} names the source in problems. */
     public TaskLoadResult parse(String content, String sourceName) {
         try {
-            return load(new StringReader(content), sourceName);
+            return load(new StringReader(content), sourceName, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringReader does not fail
         }
     }
 
-    private TaskLoadResult load(Reader reader, String source) throws IOException {
+    private TaskLoadResult load(Reader reader, String source, EnvironmentResolver resolver) throws IOException {
         BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
-        Collector collector = new Collector(source);
+        Collector collector = new Collector(source, resolver);
         int first = peekFirstNonBlank(in);
         if (first == '[') {
             readJsonArray(in, collector);
@@ -198,10 +232,12 @@ public final class TaskLoader {
         final List<Task> tasks = new ArrayList<>();
         final List<TaskProblem> problems = new ArrayList<>();
         final Map<String, Integer> seenAt = new HashMap<>();
+        final EnvironmentResolver resolver;
         int rows;
 
-        Collector(String source) {
+        Collector(String source, EnvironmentResolver resolver) {
             this.source = source;
+            this.resolver = resolver;
         }
 
         void problem(int line, String field, String message) {
@@ -221,6 +257,15 @@ public final class TaskLoader {
                 problem(line, "instance_id", "duplicate instance_id " + task.instanceId()
                         + (earlier > 0 ? " (first at line " + earlier + ")" : ""));
                 return;
+            }
+            if (resolver != null && task.environment() == null) {
+                Resolution r = resolver.resolve(task);
+                if (r.resolved()) {
+                    task = r.task();
+                } else if (r.source() != Resolution.Source.NONE) {
+                    problem(line, "environment", r.problem());
+                    return;
+                }
             }
             tasks.add(task);
         }

@@ -1,0 +1,121 @@
+package dev.fixpoint.tasks.env;
+
+import dev.fixpoint.tasks.Patch;
+import dev.fixpoint.tasks.Task;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Placeholders in test commands and image names, filled in per task:
+ * <ul>
+ *   <li>{@code {test_files}}: the files the test patch adds or changes (not deletes);</li>
+ *   <li>{@code {test_names}}: FAIL_TO_PASS then PASS_TO_PASS; {@code {fail_to_pass}}, {@code {pass_to_pass}};</li>
+ *   <li>{@code {instance_id}}, {@code {repo}}, {@code {version}};</li>
+ *   <li>{@code {swebench_id}}: SWE-bench's image key, the instance id in lower case with {@code __} as
+ *       {@code _1776_} (e.g. {@code swebench/sweb.eval.x86_64.{swebench_id}:latest}).</li>
+ * </ul>
+ * Lists are shell-quoted words joined by spaces; {@code {name:SEP}} joins them with SEP instead and quotes the
+ * result as one word (e.g. {@code -Dtest={fail_to_pass:,}}). Shell's own {@code ${VAR}} is left alone, as is any
+ * brace group that is not a lower-case name; an unknown lower-case name is an error (a typo, most likely).
+ */
+public final class CommandTemplate {
+
+    /** The placeholder names. */
+    public static final Set<String> NAMES = Set.of("test_files", "test_names", "fail_to_pass", "pass_to_pass",
+            "instance_id", "repo", "version", "swebench_id");
+    private static final Pattern PLACEHOLDER = Pattern.compile("(?<!\\$)\\{([a-z_]+)(?::([^}]*))?}");
+    private static final Pattern SAFE_WORD = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
+
+    private CommandTemplate() {}
+
+    /** Placeholder names in {@code template} that are not {@link #NAMES}, in order of appearance. */
+    public static List<String> unknownPlaceholders(String template) {
+        List<String> unknown = new ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(template == null ? "" : template);
+        while (m.find()) {
+            if (!NAMES.contains(m.group(1))) {
+                unknown.add("{" + m.group(1) + "}");
+            }
+        }
+        return unknown;
+    }
+
+    /**
+     * Fills the placeholders of {@code template} for {@code task}.
+     *
+     * @throws IllegalArgumentException for an unknown placeholder, or a test patch that does not parse when
+     *                                  {@code {test_files}} is used
+     */
+    public static String expand(String template, Task task) {
+        List<String> unknown = unknownPlaceholders(template);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown placeholder " + unknown.get(0) + " in \"" + template
+                    + "\" (known: " + NAMES.stream().sorted().map(n -> "{" + n + "}").collect(Collectors.joining(", "))
+                    + ")");
+        }
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(value(m.group(1), m.group(2), task)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String value(String name, String separator, Task task) {
+        return switch (name) {
+            case "test_files" -> join(testFiles(task), separator);
+            case "test_names" -> {
+                List<String> all = new ArrayList<>(task.failToPass());
+                all.addAll(task.passToPass());
+                yield join(all, separator);
+            }
+            case "fail_to_pass" -> join(task.failToPass(), separator);
+            case "pass_to_pass" -> join(task.passToPass(), separator);
+            case "instance_id" -> task.instanceId();
+            case "repo" -> task.repo();
+            case "version" -> task.version();
+            case "swebench_id" -> task.instanceId().toLowerCase(Locale.ROOT).replace("__", "_1776_");
+            default -> throw new IllegalStateException("placeholder " + name);
+        };
+    }
+
+    /** The files the task's test patch adds or changes, in patch order. */
+    public static List<String> testFiles(Task task) {
+        Patch patch;
+        try {
+            patch = Patch.parse(task.testPatch());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("{test_files}: the test patch of " + task.instanceId()
+                    + " does not parse: " + e.getMessage(), e);
+        }
+        Set<String> files = new LinkedHashSet<>();
+        for (Patch.FileChange f : patch.files()) {
+            if (f.type() != Patch.ChangeType.DELETE && f.newPath() != null) {
+                files.add(f.newPath());
+            }
+        }
+        return List.copyOf(files);
+    }
+
+    private static String join(List<String> items, String separator) {
+        if (separator == null) {
+            return items.stream().map(CommandTemplate::quote).collect(Collectors.joining(" "));
+        }
+        return items.isEmpty() ? "" : quote(String.join(separator, items));
+    }
+
+    /** Quotes a word for sh unless it is made only of characters sh takes literally. */
+    static String quote(String word) {
+        if (SAFE_WORD.matcher(word).matches()) {
+            return word;
+        }
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+}

@@ -1,0 +1,66 @@
+package dev.fixpoint.tasks.env;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fixpoint.tasks.Task;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CommandTemplateTest {
+
+    static final String TEST_PATCH = """
+            diff --git a/tests/test_a.py b/tests/test_a.py
+            --- a/tests/test_a.py
+            +++ b/tests/test_a.py
+            @@ -1 +1 @@
+            -x
+            +y
+            diff --git a/tests/test_new.py b/tests/test_new.py
+            new file mode 100644
+            --- /dev/null
+            +++ b/tests/test_new.py
+            @@ -0,0 +1 @@
+            +z
+            diff --git a/tests/test_gone.py b/tests/test_gone.py
+            deleted file mode 100644
+            --- a/tests/test_gone.py
+            +++ /dev/null
+            @@ -1 +0,0 @@
+            -w
+            """;
+
+    static Task task() {
+        return Task.builder().instanceId("acme__widgets-12").repo("acme/widgets").baseCommit("abcd1234")
+                .version("3.0").testPatch(TEST_PATCH)
+                .failToPass(List.of("tests/test_a.py::test_x[a b]")).passToPass(List.of("tests/test_a.py::test_y"))
+                .build();
+    }
+
+    @Test
+    void fillsTestFilesAndNamesQuotedForSh() {
+        assertEquals("pytest tests/test_a.py tests/test_new.py",
+                CommandTemplate.expand("pytest {test_files}", task()));
+        assertEquals("pytest 'tests/test_a.py::test_x[a b]' tests/test_a.py::test_y",
+                CommandTemplate.expand("pytest {test_names}", task()));
+        assertEquals("mvn -Dtest='tests/test_a.py::test_x[a b]' test",
+                CommandTemplate.expand("mvn -Dtest={fail_to_pass:,} test", task()));
+        assertEquals("acme__widgets-12 acme/widgets 3.0 acme_1776_widgets-12",
+                CommandTemplate.expand("{instance_id} {repo} {version} {swebench_id}", task()));
+    }
+
+    @Test
+    void leavesShellBracesAlone() {
+        String cmd = "java -jar ${JUNIT_CONSOLE} { echo a; } {a,b} {}";
+        assertEquals(cmd, CommandTemplate.expand(cmd, task()));
+    }
+
+    @Test
+    void unknownPlaceholderIsNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CommandTemplate.expand("pytest {test_file}", task()));
+        assertTrue(e.getMessage().startsWith("unknown placeholder {test_file} in \"pytest {test_file}\" (known: "),
+                e.getMessage());
+    }
+}
