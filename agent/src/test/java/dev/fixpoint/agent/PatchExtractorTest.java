@@ -59,4 +59,13 @@ class PatchExtractorTest {
         assertEquals("", r.patch());
         assertTrue(r.reproduction().isEmpty());
     }
+
+    @Test
+    void aBaseCommitTheRepositoryLacksIsAnErrorNamingIt() throws Exception {
+        Fixtures.calcRepo(repo);
+        String missing = "0123456789abcdef0123456789abcdef01234567";
+        var e = assertThrows(dev.fixpoint.sandbox.SandboxException.class,
+                () -> new PatchExtractor(state.toString()).extract(new LocalSandbox(repo), repo.toString(), missing));
+        assertTrue(e.getMessage().contains("base commit " + missing + " is not in the repository"), e.getMessage());
+    }
 }

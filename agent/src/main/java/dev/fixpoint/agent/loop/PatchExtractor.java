@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * Reads the candidate patch out of the repository in the sandbox.
  *
  * <p>The patch is {@code git diff} of the working tree against the base commit, with every change staged in a
- * scratch index (the repository's own index is untouched), so new files are included. Left out:
+ * scratch index (the repository's own index is untouched), so new files are included. The repository must hold the
+ * base commit (a shallow clone at it is enough); if it does not, extraction fails rather than diff against another
+ * commit. Left out:
  * <ul>
  *   <li>reproduction files: files that did not exist at the base commit and whose name starts with "repro"
  *       (case-insensitive: reproduce_issue.py, repro.sh, ReproduceIssue.java) anywhere in the tree. They are
@@ -50,7 +52,9 @@ public final class PatchExtractor {
         String stage = "set -e; mkdir -p " + Text.quote(stateDir) + "; rm -f " + Text.quote(index) + "\n"
                 + "REAL=$(" + git + " rev-parse --git-path index)\n"
                 + "export GIT_INDEX_FILE=" + Text.quote(index) + "\n"
-                + "BASE=$(" + git + " rev-parse --verify -q " + Text.quote(baseCommit + "^{commit}") + " || " + git + " rev-parse HEAD)\n"
+                + "BASE=$(" + git + " rev-parse --verify -q " + Text.quote(baseCommit + "^{commit}") + ") || { echo "
+                + Text.quote("base commit " + baseCommit + " is not in the repository (a checkout without its objects?)")
+                + " >&2; exit 3; }\n"
                 // Start from a copy of the repository's index (its stat cache makes add fast; -p keeps its mtime so git
                 // still re-reads "racily clean" files edited in the same second); the real index is untouched.
                 + "if [ -f \"$REAL\" ]; then cp -p \"$REAL\" \"$GIT_INDEX_FILE\"; else " + git + " read-tree \"$BASE\"; fi\n"

@@ -103,6 +103,46 @@ class PipelineDockerTest {
 
     @Test
     @Order(2)
+    void theInstanceImageHoldsTheRealBaseCommitAndRolloutPatchesApplyToAFreshCheckout() throws Exception {
+        Path out = shared.resolve("full");
+        for (String task : TASKS) {
+            String base = sampleBase(task);
+            String image = dev.fixpoint.solver.verify.InstancePreparer.imageName(sampleTask(task));
+            String inside = docker("run", "--rm", "--network", "none", image, "sh", "-c",
+                    "cd /testbed && git -c safe.directory='*' rev-parse --verify " + base + "^{commit}"
+                            + " && git -c safe.directory='*' status --porcelain");
+            assertEquals(base + "\n", inside, task + ": git in the instance image resolves the base commit, tree clean");
+
+            Path fresh = shared.resolve("fresh-" + task);
+            String name = task.substring(task.indexOf("__") + 2, task.lastIndexOf('-'));
+            git(shared, "clone", "-q", Samples.DIR.resolve("repos/" + name + ".bundle").toString(), fresh.toString());
+            git(fresh, "checkout", "-q", base);
+            for (int k = 1; k <= 4; k++) {
+                String patch = rolloutPatch(out, task, k);
+                assertTrue(patch.contains("diff --git"), task + " rollout " + k + " made a patch");
+                Path file = shared.resolve("rollout-" + task + "-" + k + ".diff");
+                Files.writeString(file, patch);
+                git(fresh, "apply", "--check", file.toString());
+            }
+        }
+    }
+
+    static dev.fixpoint.tasks.Task sampleTask(String id) {
+        return dev.fixpoint.tasks.TaskLoader.strict().load(Samples.TASKS).tasks().stream()
+                .filter(t -> t.instanceId().equals(id)).findFirst().orElseThrow();
+    }
+
+    static String docker(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("docker"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), String.join(" ", cmd) + ":\n" + out);
+        return out;
+    }
+
+    @Test
+    @Order(3)
     void killedBatchResumesToTheSamePredictionsWithoutLeftovers() throws Exception {
         Path out = shared.resolve("killed");
         String[] args = batch(out, "--rollouts", "4", "--workers", "1", "--run-id", "t-kill");
@@ -131,7 +171,7 @@ class PipelineDockerTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void budgetStopsLaunchingAndSaysSo() throws Exception {
         Path out = shared.resolve("budget");
         var r = Cli.run(shared.resolve("log-budget"), Map.of(), Duration.ofMinutes(4),
@@ -146,7 +186,7 @@ class PipelineDockerTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void solveOnASampleRepositoryMakesAPatchAndPostsTheComment() throws Exception {
         Path repo = shared.resolve("verspec");
         String base = sampleBase("fixpoint-samples__verspec-1");
@@ -176,7 +216,7 @@ class PipelineDockerTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void selectOverTwoPredictionFilesPicksTheResolvingOne() throws Exception {
         Path p1 = shared.resolve("partial.jsonl"), p2 = shared.resolve("gold.jsonl");
         StringBuilder partial = new StringBuilder(), gold = new StringBuilder();
