@@ -52,7 +52,7 @@ public final class HtmlPage {
                 .orElse(Curves.none("no batch run given: curves need the rollouts"));
         SharedTexts shared = new SharedTexts();
         String blobs = blobs(data, rows, shared, options);
-        String title = data.batch().map(b -> "Fixpoint report: " + b.info().runId()).orElse("Fixpoint report: " + data.eval().orElseThrow().root().getFileName());
+        String title = data.batch().map(b -> "Fixpoint report: " + b.info().runId()).orElseGet(() -> "Fixpoint report: " + data.eval().orElseThrow().root().getFileName());
         Map<String, String> slots = Map.ofEntries(
                 Map.entry("title", Html.esc(title)),
                 Map.entry("heading", Html.esc(title)),

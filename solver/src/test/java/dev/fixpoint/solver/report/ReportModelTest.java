@@ -1,0 +1,143 @@
+package dev.fixpoint.solver.report;
+
+import dev.fixpoint.solver.SolverException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Reading run directories, grades, re-selection and the curves, on a synthetic run written by the real writers. */
+class ReportModelTest {
+
+    @TempDir
+    static Path dir;
+    static Path run;
+    static Path eval;
+
+    @BeforeAll
+    static void writeRun() throws IOException {
+        run = dir.resolve("batch");
+        eval = dir.resolve("eval");
+        SyntheticRun.write(SyntheticRun.Spec.small(), run, eval, true);
+    }
+
+    @Test
+    void readsTheBatchRun() {
+        BatchRun b = BatchRunReader.read(run);
+        assertEquals(6, b.tasks().size());
+        assertEquals("synthetic", b.info().runId());
+        assertEquals("weighted", b.info().strategy());
+        TaskRun t = b.tasks().get(0);
+        assertEquals("synthetic__repo-0000", t.instanceId());
+        assertEquals(4, t.rollouts().size());
+        assertTrue(t.selection().isPresent(), "selection evidence parsed");
+        assertEquals(4, t.selection().get().evidence().size());
+        assertTrue(t.rollouts().stream().allMatch(r -> r.cluster().isPresent()), "clusters joined to rollouts");
+        assertTrue(Files.isRegularFile(t.rollouts().get(0).trajectory()));
+    }
+
+    @Test
+    void readsTheEvalRun() {
+        EvalRun e = EvalRunReader.read(eval);
+        assertEquals(6, e.grades().size());
+        assertEquals(6, e.summary().orElseThrow().total());
+    }
+
+    @Test
+    void errorsNameTheBadFile(@TempDir Path tmp) throws IOException {
+        SolverException noRun = assertThrows(SolverException.class, () -> BatchRunReader.read(tmp));
+        assertTrue(noRun.getMessage().contains("no run.json"), noRun.getMessage());
+
+        Path copy = tmp.resolve("copy");
+        SyntheticRun.write(new SyntheticRun.Spec(1, 2, 2, 50, false, true, false, 1), copy, null, false);
+        Path selection = copy.resolve("tasks/synthetic__repo-0000/selection.json");
+        Files.writeString(selection, "{ not json");
+        SolverException bad = assertThrows(SolverException.class, () -> BatchRunReader.read(copy));
+        assertTrue(bad.getMessage().contains(selection.toString()), bad.getMessage());
+
+        SolverException noEval = assertThrows(SolverException.class, () -> EvalRunReader.read(tmp.resolve("nowhere")));
+        assertTrue(noEval.getMessage().contains("nowhere"), noEval.getMessage());
+    }
+
+    @Test
+    void passAtKIsTheUnbiasedEstimator() {
+        assertEquals(0.2, PassAtK.estimate(5, 1, 1), 1e-12);
+        assertEquals(1.0, PassAtK.estimate(5, 1, 5), 1e-12);
+        assertEquals(1 - 1 / 6.0, PassAtK.estimate(4, 2, 2), 1e-12);
+        assertEquals(0.0, PassAtK.estimate(4, 0, 3), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> PassAtK.estimate(3, 1, 4));
+    }
+
+    @Test
+    void reselectionOverAllRolloutsReproducesTheRecordedChoice() {
+        BatchRun b = BatchRunReader.read(run);
+        for (TaskRun t : b.tasks()) {
+            assertEquals(t.chosen(), Reselection.chosen(t, "weighted", t.rollouts().size()), t.instanceId());
+        }
+    }
+
+    @Test
+    void curvesFromGrades() {
+        ReportData data = ReportInputs.load(Optional.of(run), Optional.of(eval), Optional.empty());
+        Curves c = ScalingCurves.compute(data.batch().orElseThrow(), data.outcomes());
+        assertFalse(c.proxy(), "the synthetic run has grades for every candidate");
+        assertEquals(4, c.maxK());
+        assertEquals(6, c.tasks());
+        List<Double> pass = c.rates().get(0).values();
+        List<Double> coverage = c.rates().get(1).values();
+        List<Double> selected = c.rates().get(2).values();
+        for (int k = 1; k < c.maxK(); k++) {
+            assertTrue(pass.get(k) >= pass.get(k - 1) - 1e-12, "pass@k grows with k");
+            assertTrue(coverage.get(k) >= coverage.get(k - 1), "coverage grows with k");
+        }
+        for (int k = 0; k < c.maxK(); k++) assertTrue(selected.get(k) <= coverage.get(k) + 1e-12, "selection cannot beat coverage");
+        assertEquals(coverage.get(c.maxK() - 1), pass.get(c.maxK() - 1), 1e-12, "pass@n is coverage of all n");
+        // at k = N, the run's own strategy selects what the run shipped: same rate as the eval's resolved share
+        long shippedResolved = data.eval().orElseThrow().grades().values().stream().filter(PatchGrade::resolved).count();
+        assertEquals(shippedResolved / 6.0, selected.get(c.maxK() - 1), 1e-12);
+        assertTrue(c.rates().get(2).name().contains("the run's"));
+        assertEquals("USD", c.costUnit());
+        assertTrue(c.cost().get(3) > c.cost().get(0));
+    }
+
+    @Test
+    void curvesFallBackToTheEvidenceProxyWithoutGrades(@TempDir Path tmp) throws IOException {
+        SyntheticRun.write(new SyntheticRun.Spec(3, 3, 2, 50, true, false, false, 3), tmp, null, false);
+        ReportData data = ReportInputs.load(Optional.of(tmp), Optional.empty(), Optional.empty());
+        Curves c = ScalingCurves.compute(data.batch().orElseThrow(), data.outcomes());
+        assertTrue(c.proxy());
+        assertEquals("tokens", c.costUnit(), "a scripted run has no dollars");
+        assertTrue(c.notes().stream().anyMatch(n -> n.startsWith("PROXY")), c.notes().toString());
+    }
+
+    @Test
+    void costIsUnknownOrScriptedRatherThanZero() {
+        assertEquals("scripted (no cost)", new Spend(Optional.of(BigDecimal.ZERO), 10, 1, List.of(), true).costLabel());
+        assertEquals("unknown", new Spend(Optional.empty(), 10, 1, List.of(), false).costLabel());
+        assertEquals("unknown (unpriced: m)", new Spend(Optional.of(BigDecimal.ONE), 10, 1, List.of("m"), false).costLabel());
+        assertEquals("$1.50", new Spend(Optional.of(new BigDecimal("1.5")), 10, 1, List.of(), false).costLabel());
+        Spend sum = new Spend(Optional.of(BigDecimal.ONE), 1, 1, List.of(), false).plus(new Spend(Optional.empty(), 1, 1, List.of(), false));
+        assertTrue(sum.knownUsd().isEmpty(), "one unknown makes the sum unknown");
+    }
+
+    @Test
+    void gradeCacheRoundTrips(@TempDir Path tmp) {
+        CandidateGrades g = CandidateGrades.empty();
+        PatchGrade grade = new PatchGrade("partial", false, java.util.Map.of("t::a", new PatchGrade.TestResult("FAIL_TO_PASS", true)), "note");
+        g.put("x__y-1", CandidateGrades.sha("diff"), grade);
+        g.save(tmp);
+        assertEquals(Optional.of(grade), CandidateGrades.load(tmp).of("x__y-1", "diff"));
+        assertTrue(CandidateGrades.load(tmp).of("x__y-1", "other").isEmpty());
+    }
+}
