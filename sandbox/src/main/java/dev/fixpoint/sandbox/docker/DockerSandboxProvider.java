@@ -1,6 +1,9 @@
 package dev.fixpoint.sandbox.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.fixpoint.sandbox.EnvironmentImages;
+import dev.fixpoint.sandbox.ImageBuild;
+import dev.fixpoint.sandbox.ImageSummary;
 import dev.fixpoint.sandbox.InstanceImages;
 import dev.fixpoint.sandbox.Sandbox;
 import dev.fixpoint.sandbox.SandboxException;
@@ -15,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * id), owner (host:pid). {@link #close()} and a JVM shutdown hook remove this provider's open containers;
  * {@link #prune} removes those of dead processes; each container also ends itself after its lifetime.
  */
-public final class DockerSandboxProvider implements SandboxProvider, InstanceImages {
+public final class DockerSandboxProvider implements SandboxProvider, InstanceImages, EnvironmentImages {
 
     private static final Logger LOG = LoggerFactory.getLogger(DockerSandboxProvider.class);
 
@@ -43,6 +47,7 @@ public final class DockerSandboxProvider implements SandboxProvider, InstanceIma
     private final ContainerLauncher launcher;
     private final Pruner pruner;
     private final ImageBaker baker;
+    private final EnvironmentImageBuilder environments;
     private final Set<DockerSandbox> open = ConcurrentHashMap.newKeySet();
     private final Thread shutdownHook;
     private volatile boolean closed;
@@ -56,6 +61,7 @@ public final class DockerSandboxProvider implements SandboxProvider, InstanceIma
         this.launcher = new ContainerLauncher(docker, own);
         this.pruner = new Pruner(docker, launcher);
         this.baker = new ImageBaker(docker, launcher, own);
+        this.environments = new EnvironmentImageBuilder(docker, this);
         this.shutdownHook = new Thread(this::removeOpen, "fixpoint-sandbox-cleanup");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -122,6 +128,25 @@ public final class DockerSandboxProvider implements SandboxProvider, InstanceIma
     @Override
     public void removeImage(String image) {
         baker.remove(image);
+    }
+
+    @Override
+    public boolean build(ImageBuild build, Consumer<String> log) {
+        return environments.build(build, log);
+    }
+
+    @Override
+    public void pull(String image) {
+        environments.pull(image);
+    }
+
+    @Override
+    public List<ImageSummary> images(String repository) {
+        try {
+            return environments.images(repository);
+        } catch (RuntimeException e) { // docker-java's exceptions
+            throw new SandboxException("listing images of " + repository + " failed (is the Docker daemon up?)", e);
+        }
     }
 
     /** Removes the sandboxes still open and releases the Docker client. Idempotent. */
