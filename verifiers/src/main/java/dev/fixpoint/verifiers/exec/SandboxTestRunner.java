@@ -26,7 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a batch of {@link VerificationTest}s in one fresh sandbox: copies the base tree in, applies the patch
+ * Runs a batch of {@link VerificationTest}s in one fresh sandbox: copies the base tree in (or starts from an
+ * instance image that already holds it), applies the patch
  * ({@code git apply}, then {@code patch} with fuzz), writes the tests' files, runs the task's setup and test
  * command once (only if a result-based test is in the batch) and every script, all from one shell script so that
  * the batch costs one exec, then reads the results with the harness's parsers. Thread-safe.
@@ -43,11 +44,14 @@ final class SandboxTestRunner {
     private final SandboxProvider sandboxes;
     private final String runId;
     private final Duration scriptTimeout;
+    private final String instanceImage;
 
-    SandboxTestRunner(SandboxProvider sandboxes, String runId, Duration scriptTimeout) {
+    /** @param instanceImage image holding the repository at its base commit in the workdir; null to copy it in */
+    SandboxTestRunner(SandboxProvider sandboxes, String runId, Duration scriptTimeout, String instanceImage) {
         this.sandboxes = sandboxes;
         this.runId = runId;
         this.scriptTimeout = scriptTimeout;
+        this.instanceImage = instanceImage;
     }
 
     /**
@@ -65,11 +69,13 @@ final class SandboxTestRunner {
     RunResult run(Task task, Path baseTree, String label, String patch, List<VerificationTest> tests, boolean suite) {
         EnvironmentSpec env = task.environment();
         long start = System.nanoTime();
-        SandboxSpec spec = SandboxSpec.builder(env.image()).workdir(env.workdir())
+        SandboxSpec spec = SandboxSpec.builder(instanceImage != null ? instanceImage : env.image()).workdir(env.workdir())
                 .label(SandboxLabels.RUN, runId).label(SandboxLabels.TASK, task.instanceId())
                 .label(SandboxLabels.ROLLOUT, "verify-" + label.replaceAll("[^A-Za-z0-9_.-]", "_")).build();
         try (Sandbox sb = sandboxes.start(spec)) {
-            sb.copyIn(baseTree, env.workdir());
+            if (instanceImage == null) {
+                sb.copyIn(baseTree, env.workdir());
+            }
             if (!patch.isBlank()) {
                 sb.writeFile(DIR + "/candidate.diff", patch.getBytes(StandardCharsets.UTF_8));
                 ExecResult apply = sb.exec(ExecRequest.of("git apply --whitespace=nowarn " + DIR + "/candidate.diff"
