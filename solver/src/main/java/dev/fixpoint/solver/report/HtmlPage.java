@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 /**
  * Renders the report as one self-contained HTML page: the template, CSS and script are resources of this package,
  * inlined; the headline, curves (inline SVG) and task table are rendered here, every run text escaped; each task's
- * details go into a {@code <script type="application/json" id="task-N">} blob that the page's script parses and
- * renders only when the task is opened, so a 2,000-task page stays light.
+ * details go into a {@code <script id="task-N">} blob ({@link Blobs}: gzip, base64) that the page's script inflates,
+ * parses and renders only when the task is opened, so a 2,000-task page stays light.
  */
 public final class HtmlPage {
 
@@ -88,8 +88,8 @@ public final class HtmlPage {
         TaskDetails details = new TaskDetails(data, shared, options.maxText(), options.maxPatch());
         StringBuilder s = new StringBuilder();
         for (TaskRow r : rows) {
-            s.append("<script type=\"application/json\" id=\"task-").append(r.index()).append("\">")
-                    .append(SafeJson.write(details.of(r))).append("</script>\n");
+            s.append("<script type=\"").append(Blobs.TYPE).append("\" id=\"task-").append(r.index()).append("\">")
+                    .append(Blobs.encode(SafeJson.write(details.of(r)))).append("</script>\n");
         }
         return s.toString();
     }

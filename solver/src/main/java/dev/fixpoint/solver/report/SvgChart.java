@@ -47,7 +47,7 @@ final class SvgChart {
         s.append(line(LEFT, TOP, LEFT, TOP + plotH, "axis-line")).append(line(LEFT + plotW, TOP, LEFT + plotW, TOP + plotH, "axis-line"))
                 .append(line(LEFT, TOP + plotH, LEFT + plotW, TOP + plotH, "axis-line"));
         // cost series
-        series(s, c.cost(), c.maxK(), plotW, plotH, top == 0 ? 1 : top, "#888", "6 3", "cost", v -> costLabel(v, c.costUnit()));
+        series(s, c.cost(), c.maxK(), plotW, plotH, top == 0 ? 1 : top, "#888", "6 3", 1.5, "cost", v -> costLabel(v, c.costUnit()));
         // rate series
         List<Curves.Curve> rates = c.rates();
         for (int i = 0; i < rates.size(); i++) {
@@ -57,7 +57,9 @@ final class SvgChart {
                 case "pass" -> "8 4";
                 default -> null;
             };
-            series(s, cv.values(), c.maxK(), plotW, plotH, 1.0, color(i), dash, cv.name(), v -> String.format(Locale.ROOT, "%.1f%%", v * 100));
+            // earlier curves drawn wider, so that a curve equal to a later one still shows around it
+            double width = Math.max(1.5, 7.0 - 1.1 * i);
+            series(s, cv.values(), c.maxK(), plotW, plotH, 1.0, color(i), dash, width, cv.name(), v -> String.format(Locale.ROOT, "%.1f%%", v * 100));
         }
         return s.append("</svg>").toString();
     }
@@ -67,18 +69,18 @@ final class SvgChart {
     }
 
     private static void series(StringBuilder s, List<Double> values, int maxK, int plotW, int plotH, double scale, String color,
-                               String dash, String name, java.util.function.DoubleFunction<String> label) {
+                               String dash, double width, String name, java.util.function.DoubleFunction<String> label) {
         if (values.isEmpty()) return;
         StringBuilder pts = new StringBuilder();
         for (int k = 1; k <= values.size(); k++) {
             pts.append(fmt(x(k, maxK, plotW))).append(',').append(fmt(y(values.get(k - 1) / scale, plotH))).append(' ');
         }
-        s.append("<g class=\"series\"><polyline fill=\"none\" stroke=\"").append(color).append("\" stroke-width=\"2\"");
+        s.append("<g class=\"series\"><polyline fill=\"none\" stroke=\"").append(color).append("\" stroke-opacity=\"0.9\" stroke-width=\"").append(fmt(width)).append('"');
         if (dash != null) s.append(" stroke-dasharray=\"").append(dash).append('"');
         s.append(" points=\"").append(pts.toString().trim()).append("\"/>");
         for (int k = 1; k <= values.size(); k++) {
             s.append("<circle cx=\"").append(fmt(x(k, maxK, plotW))).append("\" cy=\"").append(fmt(y(values.get(k - 1) / scale, plotH)))
-                    .append("\" r=\"3.5\" fill=\"").append(color).append("\"><title>").append(Html.esc(name + ", k=" + k + ": " + label.apply(values.get(k - 1))))
+                    .append("\" r=\"").append(fmt(Math.max(3, width / 2 + 1.5))).append("\" fill=\"").append(color).append("\"><title>").append(Html.esc(name + ", k=" + k + ": " + label.apply(values.get(k - 1))))
                     .append("</title></circle>");
         }
         s.append("</g>");

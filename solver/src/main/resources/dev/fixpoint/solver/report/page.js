@@ -86,15 +86,30 @@
     return sharedTexts[i];
   }
 
+  // A task's blob is base64 of gzip of its JSON (see Blobs.java): inflated with the browser's DecompressionStream.
+  function loadTask(id) {
+    var node = document.getElementById(id);
+    if (!node) return Promise.reject(new Error("no such task: " + id));
+    if (typeof DecompressionStream === "undefined") return Promise.reject(new Error("this browser has no DecompressionStream: use a current Chromium, Firefox or Safari"));
+    var bin = atob(node.textContent.trim());
+    var bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).text().then(JSON.parse);
+  }
+
+  var routeSeq = 0;
   function route() {
+    var seq = ++routeSeq;
     var m = /^#task-(\d+)$/.exec(location.hash);
     if (!m) { detail.hidden = true; detail.textContent = ""; overview.hidden = false; return; }
-    var blob = document.getElementById("task-" + m[1]);
-    if (!blob) { reportError("no such task: " + location.hash); return; }
-    renderTask(JSON.parse(blob.textContent));
-    overview.hidden = true;
-    detail.hidden = false;
-    window.scrollTo(0, 0);
+    loadTask("task-" + m[1]).then(function (t) {
+      if (seq !== routeSeq) return;
+      renderTask(t);
+      overview.hidden = true;
+      detail.hidden = false;
+      window.scrollTo(0, 0);
+    }).catch(function (e) { reportError("cannot open " + location.hash + ": " + e.message); });
   }
   window.addEventListener("hashchange", route);
 

@@ -4,7 +4,11 @@ import dev.fixpoint.solver.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.zip.GZIPInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -26,13 +30,23 @@ class HtmlPageTest {
 
         assertFalse(html.contains("__pwned=1</script>"), "the payload's script element is not in the page as markup");
         assertFalse(html.contains("onerror=\"window.__pwned"), "the payload's attribute is not in the page as markup");
-        assertTrue(html.contains("\\u003Cscript\\u003Ewindow.__pwned=1"), "the payload is in the task's JSON, escaped");
+        assertFalse(html.contains("window.__pwned"), "the payload is only inside the compressed task blobs");
+        assertTrue(blob(html, 0).contains("\\u003Cscript\\u003Ewindow.__pwned=1"), "the payload is in the task's JSON, escaped");
         // exactly the page's own script elements: the shared texts, one blob per task, the page script
         Matcher m = Pattern.compile("<script\\b").matcher(html);
         int scripts = 0;
         while (m.find()) scripts++;
         assertEquals(1 + 6 + 1, scripts);
         assertEquals(6, html.split("<tr data-status=", -1).length - 1, "one table row per task");
+    }
+
+    /** The JSON of task {@code index}'s blob: base64, gzip. */
+    static String blob(String html, int index) throws IOException {
+        Matcher m = Pattern.compile("<script type=\"" + Pattern.quote(Blobs.TYPE) + "\" id=\"task-" + index + "\">([A-Za-z0-9+/=]*)</script>").matcher(html);
+        assertTrue(m.find(), "task " + index + " has a blob of base64");
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(m.group(1))))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test
