@@ -13,7 +13,8 @@ import dev.fixpoint.solver.config.FixpointConfig;
 import dev.fixpoint.solver.run.RunDirectory;
 import dev.fixpoint.tasks.Task;
 import dev.fixpoint.tasks.TaskLoadResult;
-import dev.fixpoint.tasks.TaskLoader;
+import dev.fixpoint.tasks.InvalidTaskException;
+import dev.fixpoint.tasks.RepoCache;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,8 +50,11 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "K", description = "at most K tasks (after shard and filter)")
     Integer limit;
 
-    @Option(names = "--skip-invalid", description = "skip invalid task rows (reported) instead of stopping")
+    @Option(names = "--skip-invalid", description = "skip invalid task rows and tasks without an environment (reported) instead of stopping")
     boolean skipInvalid;
+
+    @Option(names = "--specs", paramLabel = "FILE", description = "environment spec file (YAML) for rows without an environment (default: environments.yaml next to the task file, if any; else built-in defaults)")
+    Path specs;
 
     @Option(names = "--run-id", paramLabel = "ID", description = "label of this run's containers (default: derived from --out)")
     String runId;
@@ -86,7 +90,9 @@ public final class BatchCommand implements Callable<Integer> {
             System.err.println("fixpoint batch: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        TaskLoadResult loaded = TaskLoader.skippingInvalid(skipInvalid).load(tasks);
+        RepoCache cache = SolverSetup.cache(config);
+        TaskLoadResult loaded = TaskInputs.load(tasks, specs, skipInvalid, cache, true).asLoadResult();
+        if (!skipInvalid && !loaded.problems().isEmpty()) throw new InvalidTaskException(loaded.problems());
         loaded.problems().forEach(p -> System.err.println("fixpoint batch: skipped: " + p));
         List<Task> chosen = selection.apply(loaded.tasks());
         if (chosen.isEmpty()) {
@@ -113,9 +119,11 @@ public final class BatchCommand implements Callable<Integer> {
                 + " in flight, model " + models.label() + (models.scripted() ? " (SCRIPTED: no model is asked)" : "") + ", out " + out);
         BatchRunner.Result result;
         try (DockerSandboxProvider docker = DockerSandboxProvider.builder().runId(id).build();
-             Pipeline pipeline = Pipeline.builder(docker).cache(SolverSetup.cache(config)).models(models)
+             Pipeline pipeline = Pipeline.builder(docker).cache(cache).models(models)
                      .config(SolverSetup.pipeline(config)).budget(budget).concurrency(SolverSetup.concurrency(config))
                      .prices(prices).runId(id).build()) {
+            if (TaskInputs.reportMissingImages(new java.io.PrintWriter(System.err, true), "fixpoint batch", tasks,
+                    TaskInputs.missingImages(docker, chosen))) return ExitCodes.FAILURE;
             int pruned = docker.prune(false);
             if (pruned > 0) System.err.println("fixpoint batch: removed " + pruned + " container(s) left by a dead run");
             int pending = (int) chosen.stream().filter(t -> !runDir.finished(t.instanceId())).count();

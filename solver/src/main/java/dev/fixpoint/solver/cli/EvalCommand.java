@@ -1,13 +1,11 @@
 package dev.fixpoint.solver.cli;
 
-import dev.fixpoint.sandbox.SandboxProvider;
 import dev.fixpoint.sandbox.docker.DockerSandboxProvider;
 import dev.fixpoint.tasks.RepoCache;
 import dev.fixpoint.tasks.RepoLocator;
 import dev.fixpoint.tasks.Task;
 import dev.fixpoint.tasks.TaskException;
 import dev.fixpoint.tasks.TaskLoadResult;
-import dev.fixpoint.tasks.TaskLoader;
 import dev.fixpoint.tasks.TaskProblem;
 import dev.fixpoint.tasks.WorkspaceException;
 import dev.fixpoint.verifiers.harness.EvalRunner;
@@ -70,6 +68,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--mirrors", paramLabel = "FILE", description = "Mirror map {\"owner/name\": \"path-or-url\"}.")
     Path mirrorsFile;
 
+    @Option(names = "--specs", paramLabel = "FILE", description = "Environment spec file (YAML) for rows without an"
+            + " environment (default: environments.yaml next to the task file, if any; else built-in defaults).")
+    Path specsFile;
+
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
@@ -124,8 +126,14 @@ public final class EvalCommand implements Callable<Integer> {
             return USAGE;
         }
         TaskLoadResult loaded;
+        RepoCache cache;
         try {
-            loaded = TaskLoader.lenient().load(tasksFile);
+            RepoLocator locator = mirrorsFile != null ? RepoLocator.fromMirrorFile(mirrorsFile) : RepoLocator.direct();
+            cache = cacheDir != null ? RepoCache.open(cacheDir, locator) : RepoCache.openDefault(locator);
+            loaded = TaskInputs.load(tasksFile, specsFile, true, cache, !regrade).asLoadResult();
+        } catch (WorkspaceException e) {
+            err.println("eval: " + e.getMessage());
+            return e.reason() == WorkspaceException.Reason.UNREACHABLE_REPO ? SOME_ERRORED : USAGE;
         } catch (TaskException e) {
             err.println("eval: " + e.getMessage());
             return USAGE;
@@ -153,11 +161,12 @@ public final class EvalCommand implements Callable<Integer> {
         String run = runId != null ? runId : "eval-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         EvalRunner.Outcome outcome;
         try (Progress progress = new Progress(err, noProgress || System.console() == null);
-             SandboxProvider sandboxes = regrade ? null : DockerSandboxProvider.builder().runId(run).build()) {
+             DockerSandboxProvider sandboxes = regrade ? null : DockerSandboxProvider.builder().runId(run).build()) {
             InstanceEvaluator evaluator = null;
             if (!regrade) {
-                RepoLocator locator = mirrorsFile != null ? RepoLocator.fromMirrorFile(mirrorsFile) : RepoLocator.direct();
-                RepoCache cache = cacheDir != null ? RepoCache.open(cacheDir, locator) : RepoCache.openDefault(locator);
+                if (TaskInputs.reportMissingImages(err, "eval", tasksFile, TaskInputs.missingImages(sandboxes, tasks))) {
+                    return SOME_ERRORED;
+                }
                 evaluator = new InstanceEvaluator(sandboxes, new WorkspaceTrees(cache), run,
                         timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds), repeat);
             }

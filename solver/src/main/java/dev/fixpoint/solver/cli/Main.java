@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             ImagesCommand.class,
             ConfigCommand.class,
             EvalCommand.class,
+            EnvCommand.class,
             ReportCommand.class,
             SandboxCommand.class,
             TasksCommand.class,

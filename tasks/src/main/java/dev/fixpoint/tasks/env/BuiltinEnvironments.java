@@ -19,7 +19,8 @@ import java.util.Optional;
  *       for most builds): such repositories need a spec;</li>
  *   <li>Python with pytest ({@code setup.py}, {@code pyproject.toml}, {@code setup.cfg} or
  *       {@code requirements.txt}, plus a tests directory, {@code conftest.py}, {@code pytest.ini},
- *       {@code tox.ini} or {@code test_*.py}): {@code fixpoint/python}, {@code pip install -r requirements.txt}
+ *       {@code tox.ini} or {@code test_*.py}; or a {@code pytest.ini} or {@code conftest.py} alone):
+ *       {@code fixpoint/python}, {@code pip install -r requirements.txt}
  *       and {@code pip install -e .} (when the project is installable) at build time, tests with
  *       {@code pytest -rA} on the files the test patch touches.</li>
  * </ul>
@@ -90,10 +91,11 @@ public final class BuiltinEnvironments {
         boolean pyproject = tree.isFile("pyproject.toml");
         boolean requirements = tree.isFile("requirements.txt");
         boolean project = setupPy || pyproject || tree.isFile("setup.cfg") || requirements;
+        boolean pytestConfig = tree.isFile("pytest.ini") || tree.isFile("conftest.py");
         boolean tests = tree.isDirectory("tests") || tree.isDirectory("test") || tree.isDirectory("testing")
-                || tree.isFile("conftest.py") || tree.isFile("pytest.ini") || tree.isFile("tox.ini")
+                || pytestConfig || tree.isFile("tox.ini")
                 || tree.list("").stream().anyMatch(n -> n.startsWith("test_") && n.endsWith(".py"));
-        if (!project || !tests) {
+        if (!tests || !project && !pytestConfig) {
             return Optional.empty();
         }
         boolean installable = setupPy || pyproject && tree.read("pyproject.toml")
