@@ -22,12 +22,14 @@ import java.util.TreeMap;
 final class TaskDetails {
 
     private final ReportData data;
+    private final Map<String, TaskRun> tasks = new java.util.HashMap<>();
     private final TrajectoryReader trajectories;
     private final int maxText;
     private final int maxPatch;
 
     TaskDetails(ReportData data, SharedTexts shared, int maxText, int maxPatch) {
         this.data = data;
+        data.batch().ifPresent(b -> b.tasks().forEach(t -> tasks.put(t.instanceId(), t)));
         this.trajectories = new TrajectoryReader(maxText, shared);
         this.maxText = maxText;
         this.maxPatch = maxPatch;
@@ -36,7 +38,7 @@ final class TaskDetails {
     ObjectNode of(TaskRow row) {
         ObjectNode n = SafeJson.mapper().createObjectNode().put("id", row.instanceId()).put("status", row.status())
                 .put("statusSource", row.statusSource()).put("selection", row.selection());
-        Optional<TaskRun> task = data.batch().flatMap(b -> b.tasks().stream().filter(t -> t.instanceId().equals(row.instanceId())).findFirst());
+        Optional<TaskRun> task = Optional.ofNullable(tasks.get(row.instanceId()));
         Optional<PatchGrade> eval = data.eval().map(e -> e.grades().get(row.instanceId()));
         String issue = data.issues().get(row.instanceId());
         if (issue == null) issue = task.flatMap(TaskDetails::issueFromTrajectory).orElse(null);

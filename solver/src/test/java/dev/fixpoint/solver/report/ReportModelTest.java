@@ -132,6 +132,32 @@ class ReportModelTest {
     }
 
     @Test
+    void anUnfinishedTaskIsShownAsSuch(@TempDir Path tmp) throws IOException {
+        SyntheticRun.write(new SyntheticRun.Spec(2, 2, 2, 50, false, true, false, 4), tmp, null, false);
+        Files.delete(tmp.resolve("tasks/synthetic__repo-0001/selection.json"));
+        ReportData data = ReportInputs.load(Optional.of(tmp), Optional.empty(), Optional.empty());
+        TaskRow row = TaskRows.of(data).get(1);
+        assertEquals("synthetic__repo-0001", row.instanceId(), "the id comes from the rollouts");
+        assertEquals("unfinished", row.status());
+        assertEquals(2, row.candidates());
+        assertTrue(HtmlPage.render(data, HtmlPage.Options.defaults()).contains("unfinished (1)"), "the status filter offers it");
+    }
+
+    @Test
+    void theGraderPlansEachDistinctPatchOnceAndNamesMissingTasks() throws IOException {
+        BatchRun b = BatchRunReader.read(run);
+        long distinct = b.tasks().stream().mapToLong(t -> t.rollouts().stream().map(RolloutInfo::patch).distinct().count()).sum();
+        java.util.Map<String, dev.fixpoint.tasks.Task> tasks = new java.util.HashMap<>();
+        b.tasks().forEach(t -> tasks.put(t.instanceId(), dev.fixpoint.tasks.Task.builder().instanceId(t.instanceId()).repo("o/r")
+                .baseCommit("0".repeat(40)).build()));
+        assertEquals(distinct, CandidateGrader.jobs(b, tasks, CandidateGrades.empty()).size());
+        assertEquals(0, CandidateGrader.jobs(b, tasks, CandidateGrades.load(run)).size(), "all cached");
+        tasks.remove("synthetic__repo-0002");
+        SolverException e = assertThrows(SolverException.class, () -> CandidateGrader.jobs(b, tasks, CandidateGrades.empty()));
+        assertTrue(e.getMessage().contains("synthetic__repo-0002") && e.getMessage().contains("--tasks"), e.getMessage());
+    }
+
+    @Test
     void gradeCacheRoundTrips(@TempDir Path tmp) {
         CandidateGrades g = CandidateGrades.empty();
         PatchGrade grade = new PatchGrade("partial", false, java.util.Map.of("t::a", new PatchGrade.TestResult("FAIL_TO_PASS", true)), "note");

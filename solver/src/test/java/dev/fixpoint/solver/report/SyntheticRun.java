@@ -120,6 +120,24 @@ public final class SyntheticRun {
         if (evalDir != null) writeEval(evalDir, shippedResolves, model);
     }
 
+    /** A run of one real task whose rollouts carry the given patches (for grading them with the real harness). */
+    public static void writeOneTask(Path root, String instanceId, List<String> patches) throws IOException {
+        Spec spec = new Spec(1, patches.size(), 2, 50, true, false, false, 1);
+        Random rnd = new Random(1);
+        RunDirectory run = RunDirectory.open(root);
+        TaskDirectory td = run.task(instanceId);
+        List<Evidence> pool = new ArrayList<>();
+        List<Kind> kinds = new ArrayList<>();
+        for (int k = 1; k <= patches.size(); k++) {
+            writeRollout(td, instanceId, "scripted:synthetic", k, Kind.GOLD_A, patches.get(k - 1), spec, rnd, false);
+            pool.add(new Evidence("rollout-" + k, k - 1, 1, PatchState.APPLIES, new ExecutionEvidence(true, 1, 1, 0, 1), null));
+            kinds.add(Kind.GOLD_A);
+        }
+        Selection sel = new Selector().select(Strategies.named("weighted", new Abstention(0.5, 0.0)), pool);
+        writeSelection(td, instanceId, "scripted:synthetic", spec, sel, pool, kinds, rnd);
+        writeRunJson(run, spec, "scripted:synthetic");
+    }
+
     private static PatchGrade grade(Kind kind) {
         boolean gold = kind == Kind.GOLD_A || kind == Kind.GOLD_B;
         return new PatchGrade(gold ? "resolved" : kind == Kind.PARTIAL ? "partial" : "unresolved", gold,
