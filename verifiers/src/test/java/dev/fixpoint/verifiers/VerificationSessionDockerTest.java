@@ -12,6 +12,7 @@ import dev.fixpoint.sandbox.SandboxSpec;
 import dev.fixpoint.sandbox.docker.DockerSandboxProvider;
 import dev.fixpoint.tasks.Task;
 import dev.fixpoint.tasks.TaskLoader;
+import dev.fixpoint.verifiers.exec.TestVerdict;
 import dev.fixpoint.verifiers.exec.VerificationTest;
 import dev.fixpoint.verifiers.select.ExecutionEvidence;
 import dev.fixpoint.verifiers.select.ExecutionOnly;
@@ -58,7 +59,7 @@ class VerificationSessionDockerTest {
     void aGrowingPoolRunsEachTestAgainstEachChangeOnce() throws Exception {
         Task task = task();
         Path tree = SAMPLES.resolve("src/verspec");
-        String breaks = Files.readString(SAMPLES.resolve("decoys/" + ID + "/breaks_p2p.diff"));
+        String partial = Files.readString(SAMPLES.resolve("decoys/" + ID + "/partial.diff"));
         Counting sandboxes = new Counting(docker);
         VerificationSession session = new HybridVerifier(sandboxes, null, HybridConfig.builder()
                 .strategy(ExecutionOnly.defaults()).runId("test-session").build()).session(task, tree, null);
@@ -71,22 +72,28 @@ class VerificationSessionDockerTest {
         assertEquals(3, sandboxes.starts.size(), "script on base, base suite, the gold change");
 
         List<CandidatePatch> second = List.of(first.get(0), CandidatePatch.of("rollout-2", task.patch()),
-                CandidatePatch.of("rollout-3", breaks));
+                CandidatePatch.of("rollout-3", partial));
         assertEquals(gold, session.execution(second, "rollout-2"), "same change, same cluster: nothing runs");
         assertEquals(3, sandboxes.starts.size());
 
         Verification v = session.verify(second);
         assertEquals(Optional.of("rollout-1"), v.chosen(), v.selection().reasons()::toString);
         assertEquals(4, sandboxes.starts.size(), "only the new change ran");
-        assertFalse(v.tests().rows().get("rollout-3").regressionBroken().isEmpty());
+        assertEquals(TestVerdict.PASS, v.tests().rows().get("rollout-3").reproduction().get("rollout-1-repro"),
+                "the partial fix passes the naive example");
 
-        session.addScripts("testgen-1", Map.of("repro_lte.py", REPRO_LTE));
+        // at the same path as rollout-1's script: each must run its own file
+        session.addScripts("testgen-1", Map.of("reproduce_issue.py", REPRO_LTE));
         Verification again = session.verify(second);
         assertEquals(7, sandboxes.starts.size(), "the new script on base, then against each of the two changes");
         assertEquals(List.of("rollout-1-repro", "testgen-1-repro"), again.tests().tests().stream()
                 .filter(t -> t.kind() == VerificationTest.Kind.REPRODUCTION).map(Verification.TestInfo::id).toList());
         assertEquals(7, again.compute().sandboxes(), "compute counts the whole session");
-        assertEquals(again.tests().rows().get("rollout-1").regressionBroken(), List.of());
+        assertEquals(Map.of("rollout-1-repro", TestVerdict.PASS, "testgen-1-repro", TestVerdict.PASS),
+                again.tests().rows().get("rollout-1").reproduction());
+        assertEquals(Map.of("rollout-1-repro", TestVerdict.PASS, "testgen-1-repro", TestVerdict.FAIL),
+                again.tests().rows().get("rollout-3").reproduction(), "the partial fix misses <=1.4");
+        assertEquals(Optional.of("rollout-1"), again.chosen());
         assertEquals(v.tests().rows().get("rollout-3").regressionBroken(),
                 again.tests().rows().get("rollout-3").regressionBroken(), "regression verdicts reused");
         assertTrue(sandboxes.copies > 0, "without an instance image the tree is copied in");

@@ -87,12 +87,15 @@ final class SandboxTestRunner {
                     return new RunResult(false, none, elapsed(start), "", List.of());
                 }
             }
+            List<VerificationTest> scripts = tests.stream().filter(VerificationTest::isScript).toList();
             for (VerificationTest t : tests) {
+                // A script's files are staged aside and put in place only while it runs: candidates' scripts often
+                // share a path (reproduce_issue.py) and must not overwrite each other.
+                String root = t.isScript() ? stage(scripts.indexOf(t)) : env.workdir();
                 for (Map.Entry<String, String> f : t.files().entrySet()) {
-                    sb.writeFile(env.workdir() + "/" + f.getKey(), f.getValue().getBytes(StandardCharsets.UTF_8));
+                    sb.writeFile(root + "/" + f.getKey(), f.getValue().getBytes(StandardCharsets.UTF_8));
                 }
             }
-            List<VerificationTest> scripts = tests.stream().filter(VerificationTest::isScript).toList();
             boolean runCommand = suite || tests.stream().anyMatch(t -> !t.isScript());
             sb.writeFile(DIR + "/run.sh", script(env, runCommand, scripts).getBytes(StandardCharsets.UTF_8));
             Duration timeout = env.testTimeout().plus(scriptTimeout.multipliedBy(scripts.size() + 1L));
@@ -125,6 +128,10 @@ final class SandboxTestRunner {
         }
         for (int i = 0; i < scripts.size(); i++) {
             sh.append("cd '").append(env.workdir()).append("'\n");
+            if (!scripts.get(i).files().isEmpty()) {
+                sh.append("cp -R ").append(stage(i)).append("/. . || echo \"script ").append(i).append(" broken\" >> ")
+                        .append(DIR).append("/scripts.txt\n");
+            }
             sh.append("timeout -k 5 ").append(scriptTimeout.toSeconds()).append(" sh -c ")
                     .append(quote(scripts.get(i).command())).append(" > ").append(DIR).append("/script-").append(i)
                     .append(".txt 2>&1 </dev/null\n");
@@ -132,6 +139,11 @@ final class SandboxTestRunner {
             // A script that cannot even start (import or compile error) shows nothing about the issue.
             sh.append("[ $rc -ne 0 ] && grep -qE '").append(BROKEN).append("' ").append(DIR).append("/script-").append(i)
                     .append(".txt && echo \"script ").append(i).append(" broken\" >> ").append(DIR).append("/scripts.txt\n");
+            if (!scripts.get(i).files().isEmpty()) {
+                sh.append("rm -f --");
+                scripts.get(i).files().keySet().forEach(f -> sh.append(' ').append(quote(f)));
+                sh.append('\n');
+            }
         }
         return sh.toString();
     }
@@ -183,6 +195,11 @@ final class SandboxTestRunner {
             }
         }
         return TestVerdict.MISSING;
+    }
+
+    /** Where the files of the {@code index}-th script wait until it runs. */
+    private static String stage(int index) {
+        return DIR + "/script-" + index + "-files";
     }
 
     private static String quote(String s) {
