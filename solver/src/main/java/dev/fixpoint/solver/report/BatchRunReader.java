@@ -76,7 +76,7 @@ public final class BatchRunReader {
         if (!Files.isRegularFile(selFile)) {
             String id = rollouts.values().stream().findFirst().map(r -> instanceIdOf(td, r.index())).orElse(dir.getFileName().toString());
             return new TaskRun(id, dir, TaskRun.UNFINISHED, Optional.empty(), List.of("the task has no selection report yet"),
-                    sorted(rollouts), List.of(), Optional.empty(), List.of(), "", Spend.none(scripted), 0);
+                    sorted(rollouts), List.of(), Optional.empty(), Optional.empty(), List.of(), "", Spend.none(scripted), 0);
         }
         JsonNode s = readJson(selFile);
         try {
@@ -96,6 +96,7 @@ public final class BatchRunReader {
             return new TaskRun(s.path("instance_id").asText(), dir, s.path("status").asText(),
                     Optional.ofNullable(s.hasNonNull("chosen") ? s.get("chosen").asText() : null), SelectionJson.strings(s.path("reasons")),
                     withClusters, clusters, s.hasNonNull("selection") ? Optional.of(SelectionJson.parse(s.get("selection"))) : Optional.empty(),
+                    VerificationMatrix.read(s),
                     SelectionJson.strings(s.path("judge").path("problems")), s.path("adaptive_stop").asText(""),
                     spend(s.path("spend"), taskScripted), s.path("wall_ms").asLong());
         } catch (RuntimeException e) {

@@ -79,6 +79,7 @@ final class TaskDetails {
             grades.add(eval);
         }
         matrix(n, columns, grades);
+        t.verification().ifPresent(v -> verification(n, v, t));
         ArrayNode rollouts = n.putArray("rollouts");
         for (RolloutInfo r : t.rollouts()) {
             String shown = "rollouts/" + r.index() + "/trajectory.jsonl";
@@ -142,6 +143,24 @@ final class TaskDetails {
                 else cells.add(r.get().passed() ? "pass" : "fail");
             }
         }
+    }
+
+    /** The verifiers' matrix: their tests x the task's candidates, verdicts as recorded. */
+    private static void verification(ObjectNode n, VerificationMatrix v, TaskRun t) {
+        ObjectNode m = n.putObject("verification");
+        t.rollouts().forEach(r -> m.withArray("columns").add(r.candidateId()));
+        ArrayNode rows = m.putArray("rows");
+        for (VerificationMatrix.Test test : v.tests()) {
+            ObjectNode row = rows.addObject().put("test", test.id()).put("kind", test.kind()).put("origin", test.origin()).put("target", test.target());
+            ArrayNode cells = row.putArray("cells");
+            for (RolloutInfo r : t.rollouts()) {
+                VerificationMatrix.Row cr = v.rows().get(r.candidateId());
+                if (cr == null) cells.addNull();
+                else cells.add(cr.verdict(test));
+            }
+        }
+        ArrayNode problems = m.putArray("problems");
+        v.rows().forEach((id, r) -> { if (!r.problem().isEmpty()) problems.add(id + ": " + r.problem()); });
     }
 
     /** The issue as the agent was told it: the first user message's {@code <issue>} element. */

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param rollouts      finished rollouts, by index
  * @param clusters      de-duplication clusters
  * @param selection     the selector's recorded outcome with its evidence, if the task was verified
+ * @param verification  the verifiers' test matrix, if the report records it
  * @param judgeProblems problems the judge reported
  * @param adaptiveNote  what the adaptive stop did, or empty
  * @param spend         the task's spend (rollouts, test generation, verification, selection)
@@ -25,7 +26,7 @@ import java.util.Optional;
  */
 public record TaskRun(String instanceId, Path dir, String status, Optional<String> chosen, List<String> reasons,
                       List<RolloutInfo> rollouts, List<ClusterInfo> clusters, Optional<Selection> selection,
-                      List<String> judgeProblems, String adaptiveNote, Spend spend, long wallMs) {
+                      Optional<VerificationMatrix> verification, List<String> judgeProblems, String adaptiveNote, Spend spend, long wallMs) {
 
     public static final String UNFINISHED = "UNFINISHED";
 

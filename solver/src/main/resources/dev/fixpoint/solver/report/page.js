@@ -149,6 +149,10 @@
     detail.appendChild(el("h3", {text: "Test matrix (tests × candidates)"}));
     detail.appendChild(t.matrix ? matrix(t.matrix)
       : el("p", {cls: "muted", text: "No per-test results: the candidates were not graded (fixpoint report --grade) and no eval run was given (--eval)."}));
+    if (t.verification) {
+      detail.appendChild(el("h3", {text: "Verification tests × candidates (the run's own tests, as the selector saw them)"}));
+      detail.appendChild(verificationMatrix(t.verification));
+    }
     if (t.rollouts && t.rollouts.length) {
       detail.appendChild(el("h3", {text: "Trajectories"}));
       t.rollouts.forEach(function (r) { detail.appendChild(rollout(r)); });
@@ -232,6 +236,23 @@
     if (!m.rows.length) tb.appendChild(el("tr", null, el("td", {colspan: String(m.columns.length + 2), cls: "muted",
       text: "no listed test ran (see each column's status)"})));
     return el("div", {style: "overflow-x:auto"}, el("table", {cls: "grid"}, thead, tb));
+  }
+
+  function verificationMatrix(v) {
+    var thead = el("thead", null, el("tr", null, el("th", {text: "test"}), el("th", {text: "kind"}), el("th", {text: "from"})));
+    v.columns.forEach(function (c) { thead.rows[0].appendChild(el("th", {text: c})); });
+    var tb = el("tbody");
+    v.rows.forEach(function (r) {
+      var tr = el("tr", null, el("td", {title: r.target}, el("code", {text: r.test})), el("td", {text: r.kind.toLowerCase()}), el("td", {text: r.origin}));
+      r.cells.forEach(function (x) {
+        var cls = x === "PASS" ? "pass" : x === "FAIL" || x === "ERROR" ? "fail" : "none";
+        tr.appendChild(el("td", {cls: cls, text: x === "PASS" ? "✓" : x === "FAIL" ? "✗" : x == null ? "·" : x.toLowerCase()}));
+      });
+      tb.appendChild(tr);
+    });
+    var box = el("div", {style: "overflow-x:auto"}, el("table", {cls: "grid"}, thead, tb));
+    (v.problems || []).forEach(function (p) { box.appendChild(el("p", {cls: "problem", text: p})); });
+    return box;
   }
 
   var FOLD_CHARS = 1200, FOLD_LINES = 20;

@@ -97,6 +97,8 @@ class ReportBrowserTest {
         assertTrue(browser.eval("document.querySelectorAll('#detail .diff .add').length").asInt() >= 1, "added lines coloured");
         assertTrue(browser.eval("document.querySelectorAll('#detail table.grid td.pass, #detail table.grid td.fail').length").asInt() > 0,
                 "test matrix filled from the grades");
+        assertTrue(browser.eval("document.getElementById('detail').textContent.includes('Verification tests')").asBoolean(),
+                "the verifiers' own matrix is shown");
 
         browser.eval("document.querySelector('#detail details.rollout').open = true");
         browser.waitFor("document.querySelectorAll('#detail details.rollout .step').length === 5");

@@ -45,6 +45,9 @@ class ReportModelTest {
         assertEquals(4, t.selection().get().evidence().size());
         assertTrue(t.rollouts().stream().allMatch(r -> r.cluster().isPresent()), "clusters joined to rollouts");
         assertTrue(Files.isRegularFile(t.rollouts().get(0).trajectory()));
+        VerificationMatrix v = t.verification().orElseThrow(() -> new AssertionError("verification.tests read"));
+        assertEquals(3, v.tests().size());
+        assertEquals(4, v.rows().size());
     }
 
     @Test

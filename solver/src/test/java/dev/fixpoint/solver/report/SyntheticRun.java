@@ -21,7 +21,11 @@ import dev.fixpoint.solver.run.AtomicFiles;
 import dev.fixpoint.solver.run.RolloutRecord;
 import dev.fixpoint.solver.run.RunDirectory;
 import dev.fixpoint.solver.run.TaskDirectory;
+import dev.fixpoint.verifiers.ModelSpend;
+import dev.fixpoint.verifiers.Verification;
 import dev.fixpoint.verifiers.dedup.PatchState;
+import dev.fixpoint.verifiers.exec.TestVerdict;
+import dev.fixpoint.verifiers.exec.VerificationTest;
 import dev.fixpoint.verifiers.select.Abstention;
 import dev.fixpoint.verifiers.select.Evidence;
 import dev.fixpoint.verifiers.select.ExecutionEvidence;
@@ -219,11 +223,29 @@ public final class SyntheticRun {
             o.withArray("files").add("src/core.py");
         });
         n.set("selection", JSON.valueToTree(sel));
+        n.set("verification", JSON.valueToTree(verification(id, sel, kinds)));
         n.putObject("spend").put("usd", spec.priced() ? BigDecimal.valueOf(10_000 + rnd.nextInt(90_000), 6) : spec.scripted() ? BigDecimal.ZERO : null)
                 .put("tokens", 40_000 + rnd.nextInt(60_000)).put("model_calls", spec.rollouts() * spec.steps()).putArray("unpriced_models");
         if (!spec.priced() && !spec.scripted()) ((com.fasterxml.jackson.databind.node.ArrayNode) n.path("spend").path("unpriced_models")).add(model);
         n.put("wall_ms", 20_000 + rnd.nextInt(80_000));
         AtomicFiles.write(td.selectionFile(), JSON.writeValueAsString(n) + "\n");
+    }
+
+    /** The verifiers' record as batch serialises it: two reproduction tests and one regression test per task. */
+    private static Verification verification(String id, Selection sel, List<Kind> kinds) {
+        List<Verification.TestInfo> tests = List.of(
+                new Verification.TestInfo("repro-1", VerificationTest.Kind.REPRODUCTION, "rollout-1", "python repro_issue.py"),
+                new Verification.TestInfo("repro-2", VerificationTest.Kind.REPRODUCTION, "generated", "python repro_2.py"),
+                new Verification.TestInfo("regr-1", VerificationTest.Kind.REGRESSION, "suite", "tests/test_core.py::test_old"));
+        Map<String, Verification.Row> rows = new LinkedHashMap<>();
+        for (int k = 1; k <= kinds.size(); k++) {
+            Kind kind = kinds.get(k - 1);
+            boolean gold = kind == Kind.GOLD_A || kind == Kind.GOLD_B;
+            rows.put("rollout-" + k, new Verification.Row(true, Map.of("repro-1", kind == Kind.BREAKS ? TestVerdict.FAIL : TestVerdict.PASS,
+                    "repro-2", gold ? TestVerdict.PASS : TestVerdict.FAIL), kind == Kind.BREAKS ? List.of("regr-1") : List.of(), ""));
+        }
+        return new Verification(id, sel, new Verification.Tests(true, tests, List.of(), rows), Verification.Judge.none(),
+                new Verification.Compute(Duration.ofSeconds(3), kinds.size(), ModelSpend.NONE, ModelSpend.NONE), List.of());
     }
 
     private static void writeRunJson(RunDirectory run, Spec spec, String model) throws IOException {
