@@ -3,7 +3,8 @@
 
     results.py ids TASKS_JSONL                       instance ids, one a line
     results.py field TASKS_JSONL ID FIELD            a field (strings raw, else JSON)
-    results.py env TASKS_JSONL ID KEY                a key of the task's environment
+    results.py env TASKS_JSONL ID KEY                a key of the task's environment: the row's own,
+                                                     else environments.yaml next to TASKS_JSONL
     results.py parse FORMAT PATH                     pytest_log (a log file) or junit_xml
                                                      (a directory of XML reports) ->
                                                      JSON {test id: "passed"|"failed"}
@@ -35,6 +36,44 @@ def load_tasks(path):
                 task = json.loads(line)
                 tasks[task["instance_id"]] = task
     return tasks
+
+
+# Defaults of the environment keys a spec entry may leave out (as Fixpoint's EnvironmentSpec has them).
+_ENV_DEFAULTS = {"workdir": "/testbed", "setup_commands": [], "reports_dir": "", "test_timeout_seconds": 600}
+
+
+def load_specs(path):
+    """The spec file as build_tasks.py writes it: repo -> version key -> {key: JSON value}."""
+    specs, repo, version = {}, None, None
+    with open(path, encoding="utf-8") as f:
+        for lineno, line in enumerate(f, 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            m = re.match(r"^( *)([^:]+):\s*(.*)$", line.rstrip("\n"))
+            if not m:
+                raise SystemExit(f"{path}:{lineno}: not a line of the generated spec format: {line!r}")
+            indent, key, value = len(m.group(1)), m.group(2).strip().strip('"'), m.group(3)
+            if indent == 0:
+                repo = specs.setdefault(key, {})
+            elif indent == 2:
+                version = repo.setdefault(key, {})
+            else:
+                version[key] = json.loads(value)
+    return specs
+
+
+def environment(tasks_path, task):
+    """The row's environment, else its repository's entry in environments.yaml next to the task file."""
+    if task.get("environment"):
+        env = task["environment"]
+    else:
+        specs_path = os.path.join(os.path.dirname(os.path.abspath(tasks_path)), "environments.yaml")
+        entries = load_specs(specs_path).get(task["repo"]) if os.path.exists(specs_path) else None
+        if not entries:
+            raise SystemExit(f"{task['instance_id']}: no environment in the row nor in {specs_path}")
+        env = dict(entries.get(task.get("version", ""), entries.get("default", {})))
+        env["image"] = env.get("image") or env.get("base_image")
+    return {**_ENV_DEFAULTS, **{k: v for k, v in env.items() if v is not None}}
 
 
 def parse_pytest_log(path):
@@ -128,7 +167,7 @@ def main(argv):
         value = load_tasks(argv[2])[argv[3]][argv[4]]
         print(value if isinstance(value, str) else json.dumps(value), end="")
     elif cmd == "env":
-        value = load_tasks(argv[2])[argv[3]]["environment"][argv[4]]
+        value = environment(argv[2], load_tasks(argv[2])[argv[3]])[argv[4]]
         print(value if isinstance(value, str) else json.dumps(value), end="")
     elif cmd == "parse":
         fmt, path = argv[2], argv[3]

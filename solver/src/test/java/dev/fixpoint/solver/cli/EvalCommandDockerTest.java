@@ -184,15 +184,22 @@ class EvalCommandDockerTest {
         List<String> ids = new ArrayList<>();
         boolean java = false;
         for (JsonNode t : tasks) {
-            boolean isJava = t.at("/environment/result_format").asText().equals("junit_xml");
+            boolean isJava = format(t).equals("junit_xml");
             if (!isJava || !java) ids.add(t.get("instance_id").asText());
             java |= isJava;
         }
         return ids;
     }
 
+    /** The task's result format: its row's environment, else tasks/samples/environments.yaml's (via the loader). */
+    String format(JsonNode row) {
+        return dev.fixpoint.tasks.TaskLoader.strict().load(SAMPLES.resolve("tasks.jsonl")).tasks().stream()
+                .filter(t -> t.instanceId().equals(row.get("instance_id").asText())).findFirst().orElseThrow()
+                .environment().resultFormat().name().toLowerCase();
+    }
+
     List<String> pythonIds() {
-        return tasks.stream().filter(t -> t.at("/environment/result_format").asText().equals("pytest_log"))
+        return tasks.stream().filter(t -> format(t).equals("pytest_log"))
                 .map(t -> t.get("instance_id").asText()).toList();
     }
 
