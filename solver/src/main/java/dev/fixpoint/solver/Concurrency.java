@@ -71,6 +71,15 @@ public final class Concurrency implements AutoCloseable {
         return with(containers, work);
     }
 
+    /** Takes a container permit for a sandbox started outside {@link #withContainer}; see {@link BoundedSandboxes}. */
+    void acquireContainer() throws InterruptedException {
+        containers.acquire();
+    }
+
+    void releaseContainer() {
+        containers.release();
+    }
+
     /** Runs one model call of {@code provider} ("openai", "scripted", ...) within that provider's bound. */
     public <T> T withModelCall(String provider, Supplier<T> call) throws InterruptedException {
         return with(modelCalls.computeIfAbsent(provider, p -> new Semaphore(limits.modelCalls(), true)), call);

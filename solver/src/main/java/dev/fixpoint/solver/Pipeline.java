@@ -2,20 +2,20 @@ package dev.fixpoint.solver;
 
 import dev.fixpoint.agent.PriceTable;
 import dev.fixpoint.sandbox.InstanceImages;
-import dev.fixpoint.sandbox.SandboxLabels;
 import dev.fixpoint.sandbox.SandboxProvider;
 import dev.fixpoint.solver.model.GovernedModel;
 import dev.fixpoint.solver.run.RolloutRecord;
 import dev.fixpoint.solver.run.SelectionReport;
 import dev.fixpoint.solver.run.TaskDirectory;
-import dev.fixpoint.solver.verify.ExecutionMatrix;
 import dev.fixpoint.solver.verify.InstancePreparer;
 import dev.fixpoint.solver.verify.PreparedTask;
-import dev.fixpoint.solver.verify.ReproScript;
-import dev.fixpoint.solver.verify.Verification;
 import dev.fixpoint.tasks.RepoCache;
 import dev.fixpoint.tasks.Task;
 import dev.fixpoint.verifiers.CandidatePatch;
+import dev.fixpoint.verifiers.HybridConfig;
+import dev.fixpoint.verifiers.HybridVerifier;
+import dev.fixpoint.verifiers.Verification;
+import dev.fixpoint.verifiers.VerifierException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -32,9 +31,10 @@ import java.util.concurrent.Future;
 
 /**
  * Solves tasks: prepare the task once (workspace from the mirror cache, instance image), run its rollouts in
- * parallel (each in its own sandbox), verify and select (or abstain), and report. It orchestrates; the work is done
- * by {@link InstancePreparer}, {@link RolloutRunner}, {@link ExecutionMatrix}, {@link Verification} and
- * {@link SelectionReport}. Concurrency is bounded by the shared {@link Concurrency}, spending by the {@link Budget}.
+ * parallel (each in its own sandbox) beside the test-writing sessions, verify and select (or abstain) with the
+ * verifiers' {@link HybridVerifier}, and report. It orchestrates; the work is done by {@link InstancePreparer},
+ * {@link RolloutRunner}, {@link TestWriter}, {@link VerificationStage} and {@link SelectionReport}. Concurrency is
+ * bounded by the shared {@link Concurrency} (the verifiers' sandboxes too), spending by the {@link Budget}.
  * Thread-safe: several tasks may be solved at once. {@link #close()} stops the worker pool (idempotent).
  */
 public final class Pipeline implements AutoCloseable {
@@ -49,8 +49,8 @@ public final class Pipeline implements AutoCloseable {
     private final Concurrency concurrency;
     private final String runId;
     private final RolloutRunner rollouts;
-    private final Verification verification;
     private final TestWriter testWriter;
+    private final BoundedSandboxes verifierSandboxes;
 
     private <S extends SandboxProvider & InstanceImages> Pipeline(Builder<S> b) {
         this.sandboxes = Objects.requireNonNull(b.sandboxes, "sandboxes");
@@ -61,7 +61,7 @@ public final class Pipeline implements AutoCloseable {
         this.concurrency = Objects.requireNonNull(b.concurrency, "concurrency");
         this.runId = Objects.requireNonNull(b.runId, "runId");
         this.rollouts = new RolloutRunner(sandboxes, concurrency, models, config, b.prices, runId);
-        this.verification = new Verification(config.selection());
+        this.verifierSandboxes = new BoundedSandboxes(sandboxes, concurrency);
         this.testWriter = new TestWriter(sandboxes, concurrency, models, config, b.prices, runId);
     }
 
@@ -81,28 +81,28 @@ public final class Pipeline implements AutoCloseable {
     public TaskOutcome solve(Task task, TaskDirectory dir, PipelineListener listener) throws InterruptedException {
         long t0 = System.nanoTime();
         Budget.Ledger ledger = budget.task(task.instanceId());
-        try (PreparedTask prepared = preparer.prepare(task)) {
-            var matrix = new ExecutionMatrix(sandboxes, concurrency, prepared,
-                    Map.of(SandboxLabels.RUN, runId, SandboxLabels.TASK, RolloutRunner.labelValue(task.instanceId())));
-            Launch launch = launchRollouts(prepared, dir, ledger, matrix, listener);
+        try (PreparedTask prepared = preparer.prepare(task);
+             VerificationStage verification = verification(prepared, config.testWriters(), dir, ledger)) {
+            Launch launch = launchRollouts(prepared, dir, ledger, verification, listener);
             List<RolloutRecord> done = launch.done;
             TaskOutcome outcome;
             if (launch.budgetNote != null) {
                 outcome = outcome(task, TaskOutcome.Status.BUDGET_EXHAUSTED, null, launch, List.of(launch.budgetNote), ledger, t0);
-                SelectionReport.write(dir, outcome, models, null, done, launch.adaptiveNote);
+                SelectionReport.write(dir, outcome, models, null, null, done, launch.adaptiveNote);
             } else {
-                Verification.Result result = verification.verify(task.problemStatement(), pool(done), prepared, matrix, judge(ledger));
+                List<CandidatePatch> pool = pool(done);
+                Verification result = verification.verify(pool);
                 var sel = result.selection();
                 List<String> reasons = new ArrayList<>(sel.reasons());
                 if (launch.adaptiveNote != null) reasons.add(launch.adaptiveNote);
                 String chosen = sel.chosenCandidateId();
                 outcome = outcome(task, sel.abstained() ? TaskOutcome.Status.ABSTAINED : TaskOutcome.Status.SELECTED,
                         chosen, launch, reasons, ledger, t0);
-                SelectionReport.write(dir, outcome, models, result, done, launch.adaptiveNote);
+                SelectionReport.write(dir, outcome, models, result, verification.cluster(pool), done, launch.adaptiveNote);
             }
             listener.onTaskFinished(outcome);
             return outcome;
-        } catch (SolverException | dev.fixpoint.tasks.WorkspaceException | dev.fixpoint.sandbox.SandboxException e) {
+        } catch (SolverException | VerifierException | dev.fixpoint.tasks.WorkspaceException | dev.fixpoint.sandbox.SandboxException e) {
             log.error("{}: {}", task.instanceId(), e.getMessage());
             var outcome = new TaskOutcome(task.instanceId(), TaskOutcome.Status.ERROR, "", null, config.rollouts(), 0, 0, 0, 0,
                     List.of(e.getMessage()), ledger.spent(), Duration.ofNanos(System.nanoTime() - t0));
@@ -119,22 +119,28 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /**
-     * Ensemble selection: verifies a pool of patches from elsewhere (other systems' predictions) with generated
-     * reproduction tests and the repository's regression tests, and selects or abstains.
+     * Ensemble selection: verifies a pool of patches from elsewhere (other systems' predictions) with reproduction
+     * tests (test-writing sessions, generated tests) and the repository's regression tests, and selects or abstains.
      *
      * @param testWriters test-writing sessions to run for the pool of reproduction tests
      */
-    public Verification.Result selectAmong(Task task, List<CandidatePatch> pool, int testWriters, TaskDirectory dir) throws InterruptedException {
+    public Verification selectAmong(Task task, List<CandidatePatch> pool, int testWriters, TaskDirectory dir) throws InterruptedException {
         Budget.Ledger ledger = budget.task(task.instanceId());
-        try (PreparedTask prepared = preparer.prepare(task)) {
-            var matrix = new ExecutionMatrix(sandboxes, concurrency, prepared,
-                    Map.of(SandboxLabels.RUN, runId, SandboxLabels.TASK, RolloutRunner.labelValue(task.instanceId())));
-            matrix.addScripts(testWriter.write(prepared, testWriters, dir, ledger));
-            for (CandidatePatch c : pool) {
-                c.reproductionFiles().forEach((path, content) -> matrix.addScripts(List.of(new ReproScript(path, content, c.id()))));
-            }
-            return verification.verify(task.problemStatement(), pool, prepared, matrix, judge(ledger));
+        try (PreparedTask prepared = preparer.prepare(task);
+             VerificationStage verification = verification(prepared, testWriters, dir, ledger)) {
+            return verification.verify(pool);
         }
+    }
+
+    /**
+     * The task's verification: a session of the hybrid verifier on the instance image, its model (test generation
+     * and judge) spending from the task's ledger, and {@code testWriters} test-writing sessions started beside.
+     */
+    private VerificationStage verification(PreparedTask prepared, int testWriters, TaskDirectory dir, Budget.Ledger ledger) {
+        HybridConfig hybrid = HybridConfig.builder().strategy(config.selection().toStrategy()).runId(runId).build();
+        HybridVerifier verifier = new HybridVerifier(verifierSandboxes, judge(ledger).orElse(null), hybrid);
+        var writers = testWriters == 0 ? null : concurrency.pool().submit(() -> testWriter.write(prepared, testWriters, dir, ledger));
+        return new VerificationStage(prepared, verifier.session(prepared.task(), prepared.baseTree(), prepared.image()), writers);
     }
 
     /** What the launch loop did. */
@@ -149,7 +155,7 @@ public final class Pipeline implements AutoCloseable {
      * finished; stops launching when the budget is exhausted or (adaptive compute) a cluster agrees with passing
      * evidence. Rollouts already running are waited for.
      */
-    private Launch launchRollouts(PreparedTask prepared, TaskDirectory dir, Budget.Ledger ledger, ExecutionMatrix matrix,
+    private Launch launchRollouts(PreparedTask prepared, TaskDirectory dir, Budget.Ledger ledger, VerificationStage verification,
                                   PipelineListener listener) throws InterruptedException {
         String id = prepared.task().instanceId();
         var launch = new Launch();
@@ -163,7 +169,6 @@ public final class Pipeline implements AutoCloseable {
                     Optional<RolloutRecord> finished = dir.finishedRollout(next);
                     if (finished.isPresent()) {
                         launch.done.add(finished.get());
-                        addScripts(matrix, finished.get());
                         launch.reused++;
                         listener.onRolloutFinished(id, finished.get(), true);
                     } else {
@@ -179,7 +184,7 @@ public final class Pipeline implements AutoCloseable {
                         running.add(completion.submit(() -> rollouts.run(prepared, settings, dir, ledger)));
                     }
                     next++;
-                    stop = stop || adaptiveStop(prepared, launch, matrix, next, listener);
+                    stop = stop || adaptiveStop(prepared, launch, verification, next, listener);
                 }
                 if (running.isEmpty()) break;
                 Future<RolloutRunner.Result> f = completion.take();
@@ -189,11 +194,10 @@ public final class Pipeline implements AutoCloseable {
                 listener.onRolloutFinished(id, r.record(), false);
                 if (r.persisted()) {
                     launch.done.add(r.record());
-                    addScripts(matrix, r.record());
                 } else if (ledger.exhausted().isPresent() && launch.budgetNote == null) {
                     launch.budgetNote = ledger.exhausted().get() + ": rollout " + r.record().settings().index() + " was cut short";
                 }
-                if (!stop) stop = adaptiveStop(prepared, launch, matrix, next, listener);
+                if (!stop) stop = adaptiveStop(prepared, launch, verification, next, listener);
             }
         } finally {
             running.forEach(f -> f.cancel(true));
@@ -202,21 +206,17 @@ public final class Pipeline implements AutoCloseable {
         return launch;
     }
 
-    private boolean adaptiveStop(PreparedTask prepared, Launch launch, ExecutionMatrix matrix, int next, PipelineListener listener) {
+    private boolean adaptiveStop(PreparedTask prepared, Launch launch, VerificationStage verification, int next,
+                                 PipelineListener listener) throws InterruptedException {
         if (config.stopAfterAgreeing() == 0 || next > config.rollouts() || launch.done.size() < config.stopAfterAgreeing()) return false;
         List<RolloutRecord> sorted = launch.done.stream().sorted(Comparator.comparingInt(r -> r.settings().index())).toList();
-        Optional<String> agreed = new AdaptiveStop(config.stopAfterAgreeing(), verification).check(pool(sorted), prepared, matrix);
+        Optional<String> agreed = new AdaptiveStop(config.stopAfterAgreeing()).check(pool(sorted), verification);
         if (agreed.isEmpty()) return false;
         launch.savedByAdaptive = config.rollouts() - next + 1;
         launch.adaptiveNote = "adaptive stop: " + agreed.get() + "; " + launch.savedByAdaptive + " of " + config.rollouts() + " rollouts not launched";
         log.info("{}: {}", prepared.task().instanceId(), launch.adaptiveNote);
         listener.onRolloutsSkipped(prepared.task().instanceId(), launch.savedByAdaptive, "adaptive");
         return true;
-    }
-
-    private static void addScripts(ExecutionMatrix matrix, RolloutRecord r) {
-        matrix.addScripts(r.candidate().reproduction().stream()
-                .map(f -> new ReproScript(f.path(), f.content(), candidateId(r))).toList());
     }
 
     private static RolloutRunner.Result result(String id, Future<RolloutRunner.Result> f) throws InterruptedException {

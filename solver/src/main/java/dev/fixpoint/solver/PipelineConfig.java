@@ -16,13 +16,16 @@ import java.util.Objects;
  * @param stopAfterAgreeing adaptive compute: stop launching a task's rollouts once a cluster of this many
  *                          candidates agrees and passes execution (at least one reproduction script passed, no
  *                          regression test broken); 0 turns it off
+ * @param testWriters       test-writing sessions per task (agent sessions that only write a reproduction script),
+ *                          as many as the model source offers up to this; 0 for none
  */
 public record PipelineConfig(int rollouts, Diversity diversity, AgentLimits agentLimits, Limits sandboxLimits,
-                             SelectionConfig selection, int stopAfterAgreeing) {
+                             SelectionConfig selection, int stopAfterAgreeing, int testWriters) {
 
     public PipelineConfig {
         if (rollouts < 1) throw new IllegalArgumentException("rollouts per task must be >= 1: " + rollouts);
         if (stopAfterAgreeing < 0) throw new IllegalArgumentException("stop-after-agreeing must be >= 0 (0 = off): " + stopAfterAgreeing);
+        if (testWriters < 0) throw new IllegalArgumentException("test writers per task must be >= 0: " + testWriters);
         Objects.requireNonNull(diversity, "diversity");
         Objects.requireNonNull(agentLimits, "agentLimits");
         Objects.requireNonNull(sandboxLimits, "sandboxLimits");
@@ -31,6 +34,6 @@ public record PipelineConfig(int rollouts, Diversity diversity, AgentLimits agen
 
     public static PipelineConfig defaults(int rollouts) {
         return new PipelineConfig(rollouts, Diversity.DEFAULT, AgentLimits.DEFAULT.withMaxWallTime(java.time.Duration.ofMinutes(30)),
-                Limits.DEFAULT, SelectionConfig.DEFAULT, 0);
+                Limits.DEFAULT, SelectionConfig.DEFAULT, 0, 2);
     }
 }

@@ -13,18 +13,20 @@ import dev.fixpoint.sandbox.SandboxSpec;
 import dev.fixpoint.solver.model.GovernedModel;
 import dev.fixpoint.solver.run.TaskDirectory;
 import dev.fixpoint.solver.verify.PreparedTask;
-import dev.fixpoint.solver.verify.ReproScript;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * Test generation: agent sessions asked only to write a reproduction script for the issue (no fix), in sandboxes
- * from the instance image; their reproduction files join the pool of tests (kept only if they fail on the base
- * code, as every script). Usage counts against the task's budget like any model call.
+ * Test-writing sessions: agent sessions asked only to write a reproduction script for the issue (no fix), in
+ * sandboxes from the instance image, each recorded as {@code testgen/<k>.jsonl}. Their reproduction files join the
+ * verifier's pool of tests ({@link dev.fixpoint.verifiers.VerificationSession#addScripts}: kept only if they fail on
+ * the base code, as every script). Usage counts against the task's budget like any model call.
  */
 final class TestWriter {
 
@@ -56,8 +58,16 @@ final class TestWriter {
         this.runId = runId;
     }
 
-    List<ReproScript> write(PreparedTask prepared, int count, TaskDirectory dir, Budget.Ledger ledger) throws InterruptedException {
-        var out = new ArrayList<ReproScript>();
+    /** The files one session wrote, e.g. source {@code testgen-1}. */
+    record Written(String source, Map<String, String> files) {
+        Written {
+            files = Map.copyOf(files);
+        }
+    }
+
+    /** Runs up to {@code count} sessions, as many as the model source offers, while the budget lasts. */
+    List<Written> write(PreparedTask prepared, int count, TaskDirectory dir, Budget.Ledger ledger) throws InterruptedException {
+        var out = new ArrayList<Written>();
         Prompts d = Prompts.defaults();
         Prompts prompts = new Prompts(d.systemTemplate(), INSTANCE, d.noToolCall());
         for (int k = 1; k <= count; k++) {
@@ -74,7 +84,9 @@ final class TestWriter {
                     return agent.run(prepared.task(), box, rec);
                 }
             });
-            c.reproduction().forEach(f -> out.add(new ReproScript(f.path(), f.content(), "testgen-" + index)));
+            Map<String, String> files = new TreeMap<>();
+            c.reproduction().forEach(f -> files.put(f.path(), f.content()));
+            out.add(new Written("testgen-" + index, files));
             log.info("{}: test writer {} ({}) wrote {} file(s)", prepared.task().instanceId(), index, c.modelId(), c.reproduction().size());
         }
         return out;

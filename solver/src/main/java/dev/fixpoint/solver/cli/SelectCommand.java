@@ -11,7 +11,8 @@ import dev.fixpoint.solver.config.ConfigLoader;
 import dev.fixpoint.solver.config.FixpointConfig;
 import dev.fixpoint.solver.run.AtomicFiles;
 import dev.fixpoint.solver.run.RunDirectory;
-import dev.fixpoint.solver.verify.Verification;
+import dev.fixpoint.solver.run.SelectionReport;
+import dev.fixpoint.verifiers.Verification;
 import dev.fixpoint.tasks.Task;
 import dev.fixpoint.tasks.TaskLoader;
 import dev.fixpoint.verifiers.CandidatePatch;
@@ -103,7 +104,7 @@ public final class SelectCommand implements Callable<Integer> {
                     sources.put(id, candidates.get(i) + " (" + p.modelNameOrPath() + ")");
                 }
                 if (pool.isEmpty()) continue;
-                Verification.Result r = pipeline.selectAmong(task, pool, testWriters, runDir.task(task.instanceId()));
+                Verification r = pipeline.selectAmong(task, pool, testWriters, runDir.task(task.instanceId()));
                 String chosen = r.selection().chosenCandidateId();
                 String patch = chosen == null ? "" : pool.stream().filter(c -> c.id().equals(chosen)).findFirst().orElseThrow().patch();
                 writeReport(runDir, task, sources, r, models);
@@ -119,14 +120,11 @@ public final class SelectCommand implements Callable<Integer> {
         return chosenCount == 0 && abstained > 0 ? ExitCodes.ABSTAINED : ExitCodes.OK;
     }
 
-    private static void writeReport(RunDirectory dir, Task task, Map<String, String> sources, Verification.Result r, ModelSource models) {
+    private static void writeReport(RunDirectory dir, Task task, Map<String, String> sources, Verification r, ModelSource models) {
         ObjectNode n = JSON.createObjectNode().put("instance_id", task.instanceId()).put("test_model", models.label())
                 .put("scripted", models.scripted()).put("chosen", r.selection().chosenCandidateId());
         n.set("candidates", JSON.valueToTree(sources));
-        n.putObject("reproduction_scripts").<ObjectNode>set("kept", JSON.valueToTree(r.keptScripts()))
-                .set("rejected", JSON.valueToTree(r.rejectedScripts().values()));
-        n.put("regression_tests", r.regressionTests());
-        n.set("selection", JSON.valueToTree(r.selection()));
+        SelectionReport.writeVerification(n, r);
         try {
             AtomicFiles.write(dir.task(task.instanceId()).selectionFile(), JSON.writeValueAsString(n) + "\n");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -31,6 +31,7 @@ public record FixpointConfig(
         @JsonProperty("min_score") Double minScore,
         @JsonProperty("min_margin") Double minMargin,
         @JsonProperty("judge") Boolean judge,
+        @JsonProperty("test_writers") Integer testWriters,
         @JsonProperty("max_steps") Integer maxSteps,
         @JsonProperty("max_tokens_per_rollout") Long maxTokensPerRollout,
         @JsonProperty("max_usd_per_rollout") BigDecimal maxUsdPerRollout,
@@ -58,6 +59,8 @@ public record FixpointConfig(
         minScore = or(minScore, 0.5);
         minMargin = or(minMargin, 0.0);
         judge = or(judge, true);
+        testWriters = or(testWriters, 2);
+        if (testWriters < 0) throw new IllegalArgumentException("test_writers must be >= 0, not: " + testWriters);
         maxSteps = or(maxSteps, 60);
         maxTokensPerRollout = or(maxTokensPerRollout, 3_000_000L);
         maxMinutesPerRollout = or(maxMinutesPerRollout, 30);

@@ -7,16 +7,19 @@ import dev.fixpoint.solver.Budget;
 import dev.fixpoint.solver.ModelSource;
 import dev.fixpoint.solver.SolverException;
 import dev.fixpoint.solver.TaskOutcome;
-import dev.fixpoint.solver.verify.Verification;
+import dev.fixpoint.verifiers.Verification;
 import dev.fixpoint.verifiers.dedup.Cluster;
+import dev.fixpoint.verifiers.dedup.Clustering;
+import dev.fixpoint.verifiers.exec.VerificationTest;
 
 import java.io.IOException;
 import java.util.List;
 
 /**
  * The per-task report {@code selection.json}: outcome, every rollout (model, settings, outcome, cluster), the
- * clusters, the reproduction scripts kept or rejected, the selector's full evidence, adaptive stop and budget
- * notes, and spend. Also writes {@code patch.diff}. Both atomically.
+ * clusters, the reproduction tests kept or rejected, the selector's full evidence, adaptive stop and budget
+ * notes, spend, and the verifiers' whole {@link Verification} under {@code verification} (test matrix rows,
+ * compute, notes). Also writes {@code patch.diff}. Both atomically.
  */
 public final class SelectionReport {
 
@@ -25,8 +28,12 @@ public final class SelectionReport {
 
     private SelectionReport() {}
 
-    public static void write(TaskDirectory dir, TaskOutcome outcome, ModelSource models, Verification.Result result,
-                             List<RolloutRecord> rollouts, String adaptiveNote) {
+    /**
+     * @param result     the verification; null when the task ended before it (budget)
+     * @param clustering the pool's clusters, as verified; null with {@code result}
+     */
+    public static void write(TaskDirectory dir, TaskOutcome outcome, ModelSource models, Verification result,
+                             Clustering clustering, List<RolloutRecord> rollouts, String adaptiveNote) {
         ObjectNode n = JSON.createObjectNode().put("instance_id", outcome.instanceId()).put("status", outcome.status().name())
                 .put("model", models.label()).put("scripted", models.scripted()).put("chosen", outcome.chosen());
         var reasons = n.putArray("reasons");
@@ -41,26 +48,21 @@ public final class SelectionReport {
                     .put("temperature", r.settings().temperature()).put("prompt_variant", r.settings().promptVariant())
                     .put("outcome", c.outcome().name()).put("steps", c.steps()).put("patch_chars", c.patch().length())
                     .put("reproduction_files", c.reproduction().size()).put("error", c.error());
-            if (result != null) {
-                Cluster cl = result.clustering().byCandidate().get("rollout-" + r.settings().index());
+            if (clustering != null) {
+                Cluster cl = clustering.byCandidate().get("rollout-" + r.settings().index());
                 if (cl != null) o.put("cluster", cl.id());
             }
         }
-        if (result != null) {
+        if (clustering != null) {
             var cs = n.putArray("clusters");
-            for (Cluster c : result.clustering().clusters()) {
+            for (Cluster c : clustering.clusters()) {
                 var o = cs.addObject().put("id", c.id()).put("state", c.state().name()).put("size", c.size());
                 c.memberIds().forEach(o.withArray("members")::add);
                 c.files().forEach(o.withArray("files")::add);
             }
-            var scripts = n.putObject("reproduction_scripts");
-            result.keptScripts().forEach(scripts.withArray("kept")::add);
-            result.rejectedScripts().values().forEach(scripts.withArray("rejected")::add);
-            n.put("regression_tests", result.regressionTests());
-            n.set("selection", JSON.valueToTree(result.selection()));
-            if (result.judge() != null) {
-                n.putObject("judge").put("calls", result.judge().calls()).set("problems", JSON.valueToTree(result.judge().problems()));
-            }
+        }
+        if (result != null) {
+            writeVerification(n, result);
         }
         Budget.Spend s = outcome.spend();
         n.putObject("spend").put("usd", s.usd()).put("tokens", s.tokens()).put("model_calls", s.calls())
@@ -72,5 +74,27 @@ public final class SelectionReport {
         } catch (IOException e) {
             throw new SolverException(outcome.instanceId() + ": cannot write the selection report: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The verification's fields of {@code selection.json} (and of {@code select}'s report): reproduction tests kept
+     * ("origin id: how it runs") and rejected, the regression test count, the selection, the judge, and the whole
+     * verification.
+     */
+    public static void writeVerification(ObjectNode n, Verification result) {
+        var scripts = n.putObject("reproduction_scripts");
+        var kept = scripts.putArray("kept");
+        int regression = 0;
+        for (Verification.TestInfo t : result.tests().tests()) {
+            if (t.kind() == VerificationTest.Kind.REPRODUCTION) kept.add(t.origin() + " " + t.id() + ": " + t.target());
+            else regression++;
+        }
+        result.tests().discarded().forEach(scripts.putArray("rejected")::add);
+        n.put("regression_tests", regression);
+        n.set("selection", JSON.valueToTree(result.selection()));
+        if (result.judge().ran()) {
+            n.putObject("judge").put("calls", result.compute().judge().calls()).set("problems", JSON.valueToTree(result.judge().problems()));
+        }
+        n.set("verification", JSON.valueToTree(result));
     }
 }

@@ -1,30 +1,26 @@
 package dev.fixpoint.solver.verify;
 
 import dev.fixpoint.tasks.Task;
-import dev.fixpoint.verifiers.dedup.BaseFiles;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
- * A task ready for rollouts: its instance image (repository at base inside, at {@code workdir}) and a host copy of
- * the base files for de-duplication. {@link #close()} removes the host copy (idempotent).
+ * A task ready for rollouts: its instance image (repository at base inside, at {@code workdir}) and the host
+ * checkout it was baked from, which the verifiers read (de-duplication, regression test selection).
+ * {@link #close()} removes the host checkout (idempotent).
  */
 public final class PreparedTask implements AutoCloseable {
 
     private final Task task;
     private final String image;
-    private final Path baseDir;
+    private final Path baseTree;
     private final Runnable cleanup;
     private boolean closed;
 
-    PreparedTask(Task task, String image, Path baseDir, Runnable cleanup) {
+    PreparedTask(Task task, String image, Path baseTree, Runnable cleanup) {
         this.task = task;
         this.image = image;
-        this.baseDir = baseDir;
+        this.baseTree = baseTree;
         this.cleanup = cleanup;
     }
 
@@ -40,17 +36,9 @@ public final class PreparedTask implements AutoCloseable {
         return task.environment().workdir();
     }
 
-    /** Base files by repository-relative path, read from the host copy. */
-    public BaseFiles baseFiles() {
-        return path -> {
-            Path p = baseDir.resolve(path).normalize();
-            if (!p.startsWith(baseDir) || !Files.isRegularFile(p)) return Optional.empty();
-            try {
-                return Optional.of(Files.readString(p));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read base file " + p, e);
-            }
-        };
+    /** The host checkout at the base commit (a standalone git repository); only to be read. */
+    public Path baseTree() {
+        return baseTree;
     }
 
     @Override

@@ -1,0 +1,68 @@
+package dev.fixpoint.solver;
+
+import dev.fixpoint.solver.verify.PreparedTask;
+import dev.fixpoint.verifiers.CandidatePatch;
+import dev.fixpoint.verifiers.Verification;
+import dev.fixpoint.verifiers.VerificationSession;
+import dev.fixpoint.verifiers.dedup.Clustering;
+import dev.fixpoint.verifiers.select.ExecutionEvidence;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+/**
+ * One task's verification inside the pipeline: a verifiers {@link VerificationSession} (tests and results kept as
+ * rollouts arrive, sandboxes from the instance image), fed with the scripts of the task's test-writing sessions,
+ * which run beside the rollouts. Confined to the task's thread; {@link #close()} cancels sessions still running.
+ */
+final class VerificationStage implements AutoCloseable {
+
+    private final String instanceId;
+    private final VerificationSession session;
+    private final Future<List<TestWriter.Written>> writers;
+    private boolean writersAdded;
+
+    /**
+     * @param writers the task's test-writing sessions, running (or done); null for none
+     */
+    VerificationStage(PreparedTask prepared, VerificationSession session, Future<List<TestWriter.Written>> writers) {
+        this.instanceId = prepared.task().instanceId();
+        this.session = session;
+        this.writers = writers;
+    }
+
+    Clustering cluster(List<CandidatePatch> pool) {
+        return session.cluster(pool);
+    }
+
+    /** One candidate's execution evidence, with the test writers' scripts if they are done (without waiting). */
+    Optional<ExecutionEvidence> execution(List<CandidatePatch> pool, String candidateId) throws InterruptedException {
+        if (writers != null && writers.isDone()) addWriters();
+        return session.execution(pool, candidateId);
+    }
+
+    /** Verifies and selects, once the test writers are done. */
+    Verification verify(List<CandidatePatch> pool) throws InterruptedException {
+        addWriters();
+        return session.verify(pool);
+    }
+
+    private void addWriters() throws InterruptedException {
+        if (writers == null || writersAdded) return;
+        writersAdded = true;
+        try {
+            writers.get().forEach(w -> session.addScripts(w.source(), w.files()));
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) throw re;
+            throw new SolverException(instanceId + ": test-writing sessions failed: " + cause, cause);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (writers != null) writers.cancel(true);
+    }
+}
