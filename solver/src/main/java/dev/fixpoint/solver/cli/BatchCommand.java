@@ -8,12 +8,9 @@ import dev.fixpoint.solver.TaskOutcome;
 import dev.fixpoint.solver.batch.BatchRunner;
 import dev.fixpoint.solver.batch.RunReport;
 import dev.fixpoint.solver.batch.TaskSelection;
-import dev.fixpoint.solver.config.ConfigLoader;
 import dev.fixpoint.solver.config.FixpointConfig;
 import dev.fixpoint.solver.run.RunDirectory;
 import dev.fixpoint.tasks.Task;
-import dev.fixpoint.tasks.TaskLoadResult;
-import dev.fixpoint.tasks.InvalidTaskException;
 import dev.fixpoint.tasks.RepoCache;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,11 +29,14 @@ import java.util.concurrent.Callable;
                 + "then verification and selection. Writes OUT/predictions.jsonl, OUT/tasks/<id>/rollouts/<k>/{trajectory.jsonl,candidate.json}, "
                 + "OUT/tasks/<id>/selection.json and OUT/run.json. Re-running with the same --out resumes: finished tasks and "
                 + "finished rollouts are not redone, and containers left by a killed run are removed first."},
-        footer = ExitCodes.HELP)
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {"0:done: every task has a prediction (possibly an abstention's empty patch)",
+                "1:failure: infrastructure (Docker, git, I/O), a missing image, or some task ended in error",
+                ExitCodes.USAGE_LINE, ExitCodes.NO_MODEL_LINE, ExitCodes.BUDGET_LINE, ExitCodes.INTERRUPTED_LINE})
 public final class BatchCommand implements Callable<Integer> {
 
-    @Option(names = "--tasks", required = true, paramLabel = "FILE", description = "tasks: JSON, JSONL or a Hugging Face export")
-    Path tasks;
+    @Mixin
+    TaskFileOptions tasks = new TaskFileOptions();
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "run directory (created; reused to resume)")
     Path out;
@@ -50,38 +50,29 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "K", description = "at most K tasks (after shard and filter)")
     Integer limit;
 
-    @Option(names = "--skip-invalid", description = "skip invalid task rows and tasks without an environment (reported) instead of stopping")
+    @Option(names = "--skip-invalid", description = TaskFileOptions.SKIP_INVALID)
     boolean skipInvalid;
-
-    @Option(names = "--specs", paramLabel = "FILE", description = "environment spec file (YAML) for rows without an environment (default: environments.yaml next to the task file, if any; else built-in defaults)")
-    Path specs;
 
     @Option(names = "--run-id", paramLabel = "ID", description = "label of this run's containers (default: derived from --out)")
     String runId;
 
-    @Option(names = {"-v", "--verbose"}, description = "log progress details to stderr")
-    boolean verbose;
-
     @Mixin
     RunOptions run;
 
+    @Mixin
+    Logging logging = new Logging();
+
     @Override
     public Integer call() throws Exception {
-        Logging.configure(verbose);
+        logging.apply();
         return Guard.run("batch", this::execute);
     }
 
     private Integer execute() throws Exception {
         PrintStream stdout = System.out;
-        Map<String, String> env = System.getenv();
-        FixpointConfig config = ConfigLoader.load(ConfigLoader.locate(run.config, env), run.overrides());
-        ModelSource models;
-        try {
-            models = SolverSetup.models(config, env);
-        } catch (NoModelException e) {
-            System.err.println("fixpoint batch: " + e.getMessage());
-            return ExitCodes.NO_MODEL;
-        }
+        RunSetup setup = run.setup(System.getenv(), Map.of());
+        FixpointConfig config = setup.config();
+        ModelSource models = setup.models();
         TaskSelection selection;
         try {
             int[] s = shard == null ? new int[] {0, 0} : TaskSelection.parseShard(shard);
@@ -90,21 +81,18 @@ public final class BatchCommand implements Callable<Integer> {
             System.err.println("fixpoint batch: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        RepoCache cache = SolverSetup.cache(config);
-        TaskLoadResult loaded = TaskInputs.load(tasks, specs, skipInvalid, cache, true).asLoadResult();
-        if (!skipInvalid && !loaded.problems().isEmpty()) throw new InvalidTaskException(loaded.problems());
-        loaded.problems().forEach(p -> System.err.println("fixpoint batch: skipped: " + p));
-        List<Task> chosen = selection.apply(loaded.tasks());
+        RepoCache cache = setup.cache(tasks.file);
+        List<Task> loaded = tasks.loadToRun(cache, skipInvalid, "batch");
+        List<Task> chosen = selection.apply(loaded);
         if (chosen.isEmpty()) {
-            System.err.println("fixpoint batch: no task left after --shard/--filter/--limit (of " + loaded.tasks().size() + " in " + tasks + ")");
+            System.err.println("fixpoint batch: no task left after --shard/--filter/--limit (of " + loaded.size() + " in " + tasks.file + ")");
             return ExitCodes.USAGE;
         }
-        String id = runId != null ? runId : "batch-" + Integer.toHexString(out.toAbsolutePath().normalize().toString().hashCode());
-        var prices = SolverSetup.prices(config);
-        Budget budget = SolverSetup.budget(config, prices);
+        String id = runId != null ? runId : RunSetup.derivedRunId("batch", out);
+        Budget budget = setup.budget();
         RunDirectory runDir = RunDirectory.open(out);
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("tasks_file", tasks.toAbsolutePath().toString());
+        settings.put("tasks_file", tasks.file.toAbsolutePath().toString());
         settings.put("rollouts", config.rollouts());
         settings.put("workers", config.workers());
         settings.put("strategy", config.strategy());
@@ -119,10 +107,8 @@ public final class BatchCommand implements Callable<Integer> {
                 + " in flight, model " + models.label() + (models.scripted() ? " (SCRIPTED: no model is asked)" : "") + ", out " + out);
         BatchRunner.Result result;
         try (DockerSandboxProvider docker = DockerSandboxProvider.builder().runId(id).build();
-             Pipeline pipeline = Pipeline.builder(docker).cache(cache).models(models)
-                     .config(SolverSetup.pipeline(config)).budget(budget).concurrency(SolverSetup.concurrency(config))
-                     .prices(prices).runId(id).build()) {
-            if (TaskInputs.reportMissingImages(new java.io.PrintWriter(System.err, true), "fixpoint batch", tasks,
+             Pipeline pipeline = setup.pipeline(docker, cache, id)) {
+            if (TaskInputs.reportMissingImages(new java.io.PrintWriter(System.err, true), "fixpoint batch", tasks.file,
                     TaskInputs.missingImages(docker, chosen))) return ExitCodes.FAILURE;
             int pruned = docker.prune(false);
             if (pruned > 0) System.err.println("fixpoint batch: removed " + pruned + " container(s) left by a dead run");

@@ -10,7 +10,8 @@ import java.util.concurrent.Callable;
 
 /** {@code fixpoint config show}: the merged configuration (file, then flags), secrets masked. */
 @Command(name = "config", mixinStandardHelpOptions = true, description = "Shows the configuration.",
-        subcommands = {ConfigCommand.Show.class}, footer = ExitCodes.HELP)
+        subcommands = {ConfigCommand.Show.class},
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = ExitCodes.NO_SUBCOMMAND_LINE)
 public final class ConfigCommand implements Callable<Integer> {
 
     @Override
@@ -22,7 +23,9 @@ public final class ConfigCommand implements Callable<Integer> {
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = {"Prints every option as YAML: the config file's values with the given flags on top (the same flags as batch "
                     + "and solve), defaults for the rest, and whether each secret variable (API keys, GitHub token) is set; "
-                    + "secret values are never printed."})
+                    + "secret values are never printed."},
+            exitCodeListHeading = ExitCodes.HEADING,
+            exitCodeList = {"0:printed", "1:the config file cannot be read or has a bad value", "2:bad usage: unknown flag or bad value"})
     static final class Show implements Callable<Integer> {
         @Mixin
         RunOptions run;

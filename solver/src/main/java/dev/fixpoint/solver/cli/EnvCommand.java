@@ -5,10 +5,8 @@ import dev.fixpoint.sandbox.SandboxException;
 import dev.fixpoint.sandbox.docker.DockerSandboxProvider;
 import dev.fixpoint.solver.env.EnvironmentBuilds;
 import dev.fixpoint.tasks.RepoCache;
-import dev.fixpoint.tasks.RepoLocator;
 import dev.fixpoint.tasks.Task;
 import dev.fixpoint.tasks.TaskException;
-import dev.fixpoint.tasks.WorkspaceException;
 import dev.fixpoint.tasks.env.EnvironmentRecipe;
 import dev.fixpoint.tasks.env.Resolution;
 import java.io.PrintWriter;
@@ -41,12 +39,10 @@ import picocli.CommandLine.Spec;
                 + " Gradle or pytest default), builds their images once with network on, and checks them with the"
                 + " tasks' gold patches.",
                 "Spec file: --specs FILE, or environments.yaml next to the task file when --specs is not given."},
-        subcommands = {EnvCommand.Build.class, EnvCommand.Check.class, EnvCommand.ListEnvs.class})
+        subcommands = {EnvCommand.Build.class, EnvCommand.Check.class, EnvCommand.ListEnvs.class},
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = ExitCodes.NO_SUBCOMMAND_LINE)
 public final class EnvCommand implements Runnable {
 
-    static final int OK = 0;
-    static final int FAILURE = 1;
-    static final int USAGE = 2;
     static final Path HOST_CA = Path.of("/etc/ssl/certs/ca-certificates.crt");
 
     @Override
@@ -57,68 +53,37 @@ public final class EnvCommand implements Runnable {
 
     /** Options of the subcommands that read tasks. */
     static class TaskOptions {
-        @Option(names = "--tasks", required = true, paramLabel = "FILE", description = "Tasks (JSON, JSONL, HF rows).")
-        Path tasksFile;
+        @Mixin
+        TaskFileOptions tasks = new TaskFileOptions();
 
-        @Option(names = "--specs", paramLabel = "FILE",
-                description = "Environment spec file (YAML; default: environments.yaml next to the task file, if any).")
-        Path specsFile;
-
-        @Option(names = "--mirrors", paramLabel = "FILE",
-                description = "Mirror map {\"owner/name\": \"path-or-url\"} (default: mirrors.json next to the task file, if any).")
-        Path mirrorsFile;
-
-        @Option(names = "--cache", paramLabel = "DIR",
-                description = "Mirror cache directory (default $FIXPOINT_CACHE/mirrors or ~/.cache/fixpoint/mirrors).")
-        Path cacheDir;
+        @Mixin
+        RepoOptions repos = new RepoOptions();
 
         @Option(names = "--instance", paramLabel = "ID", arity = "1..*", description = "Only these instance ids.")
         List<String> instances = new ArrayList<>();
 
-        @Option(names = {"-v", "--verbose"}, description = "Log details to stderr.")
-        boolean verbose;
-
-        Path mirrors() {
-            if (mirrorsFile != null) return mirrorsFile;
-            Path sibling = tasksFile.toAbsolutePath().resolveSibling("mirrors.json");
-            return Files.isRegularFile(sibling) ? sibling : null;
-        }
+        @Mixin
+        Logging logging = new Logging();
 
         RepoCache cache() {
-            Path m = mirrors();
-            RepoLocator locator = m == null ? RepoLocator.direct() : RepoLocator.fromMirrorFile(m);
-            return cacheDir == null ? RepoCache.openDefault(locator) : RepoCache.open(cacheDir, locator);
+            return repos.open(tasks.file);
         }
 
         /** Loads, checks the repos and resolves; keeps only --instance ids (unknown ones are an error). */
         TaskInputs load() throws InterruptedException {
-            TaskInputs in = TaskInputs.load(tasksFile, specsFile, true, cache(), true);
+            return load(tasks, repos, instances);
+        }
+
+        static TaskInputs load(TaskFileOptions tasks, RepoOptions repos, List<String> instances) throws InterruptedException {
+            TaskInputs in = tasks.load(repos.open(tasks.file), true, true);
             if (instances.isEmpty()) return in;
             Set<String> wanted = new LinkedHashSet<>(instances);
             List<Resolution> kept = in.resolutions().all().stream()
                     .filter(r -> wanted.remove(r.task().instanceId())).toList();
             if (!wanted.isEmpty()) {
-                throw new TaskException("unknown instance id(s) in " + tasksFile + ": " + String.join(", ", wanted));
+                throw new TaskException("unknown instance id(s) in " + tasks.file + ": " + String.join(", ", wanted));
             }
             return new TaskInputs(in.file(), in.specs(), in.rows(), new dev.fixpoint.tasks.env.Resolutions(kept));
-        }
-    }
-
-    /** Runs a body, turning the errors a user can act on into one message and an exit code. */
-    static int guarded(PrintWriter err, String command, Callable<Integer> body) throws Exception {
-        try {
-            return body.call();
-        } catch (WorkspaceException e) {
-            err.println("fixpoint " + command + ": " + e.getMessage());
-            return e.reason() == WorkspaceException.Reason.BAD_LOCATION ? USAGE : FAILURE;
-        } catch (TaskException | IllegalArgumentException e) {
-            err.println("fixpoint " + command + ": " + e.getMessage());
-            return USAGE;
-        } catch (SandboxException e) {
-            err.println("fixpoint " + command + ": " + e.getMessage());
-            return FAILURE;
-        } finally {
-            err.flush();
         }
     }
 
@@ -131,9 +96,10 @@ public final class EnvCommand implements Runnable {
                     + " images are kept. Images that specs name as is (image:) are pulled when missing.",
                     "Lists the tasks whose environment could not be resolved (they need a spec), and failures per"
                     + " recipe; the other recipes are built regardless."},
-            exitCodeListHeading = "Exit codes:%n",
+            exitCodeListHeading = ExitCodes.HEADING,
             exitCodeList = {"0:every task has an environment and every image is there", "1:some build or pull failed,"
-                    + " or some task has no environment", "2:bad usage, unreadable task or spec file"})
+                    + " some task has no environment, or a repository cannot be reached", "2:bad usage, unreadable task or spec file",
+                    ExitCodes.INTERRUPTED_LINE})
     static final class Build implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -158,10 +124,10 @@ public final class EnvCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Logging.configure(options.verbose);
+            options.logging.apply();
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            return guarded(err, "env build", () -> execute(out, err));
+            return Guard.run(err, "env build", () -> execute(out, err));
         }
 
         private int execute(PrintWriter out, PrintWriter err) throws Exception {
@@ -211,7 +177,7 @@ public final class EnvCommand implements Runnable {
                     + unresolved.size() + " task(s) without an environment");
             out.flush();
             return failed == 0 && pullFailures.isEmpty() && unresolved.isEmpty() && in.rows().problems().isEmpty()
-                    ? OK : FAILURE;
+                    ? ExitCodes.OK : ExitCodes.FAILURE;
         }
 
         private static Set<String> asIsImages(TaskInputs in) {
@@ -256,7 +222,7 @@ public final class EnvCommand implements Runnable {
             description = {"Validates the environments: grades every task's own (gold) patch with the harness, as"
                     + " fixpoint eval --gold does, with network off on the tasks' images. A task whose gold patch does"
                     + " not resolve it has a broken environment (or a broken row)."},
-            exitCodeListHeading = "Exit codes:%n",
+            exitCodeListHeading = ExitCodes.HEADING,
             exitCodeList = {"0:every task was graded", "1:some task errored, or has no environment", "2:bad usage"})
     static final class Check implements Callable<Integer> {
         @Spec
@@ -273,12 +239,13 @@ public final class EnvCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<String> args = new ArrayList<>(List.of("--tasks", options.tasksFile.toString(), "--gold",
+            List<String> args = new ArrayList<>(List.of("--tasks", options.tasks.file.toString(), "--gold",
                     "--workers", Integer.toString(workers), "--out", out.toString(), "--no-progress", "--rerun"));
-            if (options.specsFile != null) args.addAll(List.of("--specs", options.specsFile.toString()));
-            Path mirrors = options.mirrors();
+            if (options.tasks.specs != null) args.addAll(List.of("--specs", options.tasks.specs.toString()));
+            Path mirrors = options.repos.mirrors(options.tasks.file);
             if (mirrors != null) args.addAll(List.of("--mirrors", mirrors.toString()));
-            if (options.cacheDir != null) args.addAll(List.of("--cache", options.cacheDir.toString()));
+            if (options.repos.cacheDir != null) args.addAll(List.of("--cache-dir", options.repos.cacheDir.toString()));
+            if (options.logging.verbose) args.add("--verbose");
             if (!options.instances.isEmpty()) {
                 args.add("--instance");
                 args.addAll(options.instances);
@@ -293,31 +260,31 @@ public final class EnvCommand implements Runnable {
             description = {"Without --tasks: the environment images on the Docker daemon (fixpoint/env:*).",
                     "With --tasks: each task's environment, where it came from, its image and whether that image is"
                             + " there; and the tasks that need a spec."},
-            exitCodeListHeading = "Exit codes:%n",
+            exitCodeListHeading = ExitCodes.HEADING,
             exitCodeList = {"0:listed (with --tasks: every task has an environment)", "1:some task has none, or"
-                    + " Docker could not be reached", "2:bad usage"})
+                    + " Docker could not be reached", "2:bad usage", ExitCodes.INTERRUPTED_LINE})
     static final class ListEnvs implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--tasks", paramLabel = "FILE", description = "Tasks (JSON, JSONL, HF rows).")
+        @Option(names = "--tasks", paramLabel = "FILE", description = "tasks: JSON, JSONL or a Hugging Face export (default: list the images)")
         Path tasksFile;
 
-        @Option(names = "--specs", paramLabel = "FILE", description = "Environment spec file (default: environments.yaml next to the task file, if any).")
+        @Option(names = "--specs", paramLabel = "FILE", description = "environment spec file (YAML; default: environments.yaml next to the task file, if any)")
         Path specsFile;
 
-        @Option(names = "--mirrors", paramLabel = "FILE", description = "Mirror map (default: mirrors.json next to the task file, if any).")
-        Path mirrorsFile;
+        @Mixin
+        RepoOptions repos = new RepoOptions();
 
-        @Option(names = "--cache", paramLabel = "DIR", description = "Mirror cache directory.")
-        Path cacheDir;
+        @Mixin
+        Logging logging = new Logging();
 
         @Override
         public Integer call() throws Exception {
-            Logging.configure(false);
+            logging.apply();
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            return guarded(err, "env list", () -> tasksFile == null ? images(out) : tasks(out));
+            return Guard.run(err, "env list", () -> tasksFile == null ? images(out) : tasks(out));
         }
 
         private int images(PrintWriter out) {
@@ -332,16 +299,14 @@ public final class EnvCommand implements Runnable {
                 }
                 print(out, t);
             }
-            return OK;
+            return ExitCodes.OK;
         }
 
         private int tasks(PrintWriter out) throws Exception {
-            TaskOptions o = new TaskOptions();
-            o.tasksFile = tasksFile;
-            o.specsFile = specsFile;
-            o.mirrorsFile = mirrorsFile;
-            o.cacheDir = cacheDir;
-            TaskInputs in = o.load();
+            TaskFileOptions file = new TaskFileOptions();
+            file.file = tasksFile;
+            file.specs = specsFile;
+            TaskInputs in = TaskOptions.load(file, repos, List.of());
             Map<String, Boolean> present = new LinkedHashMap<>();
             try (DockerSandboxProvider docker = DockerSandboxProvider.create()) {
                 for (Task t : in.tasks()) present.computeIfAbsent(t.environment().image(), docker::imageExists);
@@ -362,7 +327,7 @@ public final class EnvCommand implements Runnable {
             out.println(in.resolutions().all().size() + " task(s); " + in.resolutions().recipes().size()
                     + " image recipe(s); " + unresolved.size() + " without an environment");
             out.flush();
-            return unresolved.isEmpty() ? OK : FAILURE;
+            return unresolved.isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
         }
     }
 }

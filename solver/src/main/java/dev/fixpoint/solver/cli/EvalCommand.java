@@ -2,7 +2,6 @@ package dev.fixpoint.solver.cli;
 
 import dev.fixpoint.sandbox.docker.DockerSandboxProvider;
 import dev.fixpoint.tasks.RepoCache;
-import dev.fixpoint.tasks.RepoLocator;
 import dev.fixpoint.tasks.Task;
 import dev.fixpoint.tasks.TaskException;
 import dev.fixpoint.tasks.TaskLoadResult;
@@ -36,6 +35,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -50,27 +50,22 @@ import picocli.CommandLine.Spec;
                 + "patch and the test patch in a fresh sandbox, runs the tests, writes report.json per instance and "
                 + "summary.json in SWE-bench's schema.",
                 "Resumes: instances with a report are skipped unless --rerun."},
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:every submitted instance was graded", "1:some instance errored or was invalid",
-                "2:bad usage"})
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {"0:every submitted instance was graded", "1:some instance errored or was invalid, a task row could not"
+                + " be loaded, a repository cannot be reached or an image is missing", "2:bad usage, unreadable task or"
+                + " predictions file"})
 public final class EvalCommand implements Callable<Integer> {
 
-    static final int OK = 0;
-    static final int SOME_ERRORED = 1;
-    static final int USAGE = 2;
+    static final int SOME_ERRORED = ExitCodes.FAILURE;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--tasks", required = true, paramLabel = "FILE", description = "Tasks (JSON, JSONL, HF rows).")
-    Path tasksFile;
+    @Mixin
+    TaskFileOptions taskFile = new TaskFileOptions();
 
-    @Option(names = "--mirrors", paramLabel = "FILE", description = "Mirror map {\"owner/name\": \"path-or-url\"}.")
-    Path mirrorsFile;
-
-    @Option(names = "--specs", paramLabel = "FILE", description = "Environment spec file (YAML) for rows without an"
-            + " environment (default: environments.yaml next to the task file, if any; else built-in defaults).")
-    Path specsFile;
+    @Mixin
+    RepoOptions repos = new RepoOptions();
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
@@ -104,39 +99,39 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--instance", paramLabel = "ID", arity = "1..*", description = "Only these instance ids.")
     List<String> instances = new ArrayList<>();
 
-    @Option(names = "--cache", paramLabel = "DIR", description = "Mirror cache directory (default $FIXPOINT_CACHE/mirrors or ~/.cache/fixpoint/mirrors).")
-    Path cacheDir;
-
     @Option(names = "--run-id", paramLabel = "ID", description = "Label of this run's containers (default: eval-<time>).")
     String runId;
 
     @Option(names = "--no-progress", description = "No progress bar (one line per finished instance instead).")
     boolean noProgress;
 
+    @Mixin
+    Logging logging = new Logging();
+
     @Override
     public Integer call() throws Exception {
+        logging.apply();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
         if (workers < 1 || repeat < 1 || (timeoutSeconds != null && timeoutSeconds < 1)) {
             err.println("eval: --workers, --repeat and --timeout must be at least 1");
-            return USAGE;
+            return ExitCodes.USAGE;
         }
         if (regrade && rerun) {
             err.println("eval: --regrade and --rerun exclude each other");
-            return USAGE;
+            return ExitCodes.USAGE;
         }
         TaskLoadResult loaded;
         RepoCache cache;
         try {
-            RepoLocator locator = mirrorsFile != null ? RepoLocator.fromMirrorFile(mirrorsFile) : RepoLocator.direct();
-            cache = cacheDir != null ? RepoCache.open(cacheDir, locator) : RepoCache.openDefault(locator);
-            loaded = TaskInputs.load(tasksFile, specsFile, true, cache, !regrade).asLoadResult();
+            cache = repos.open(taskFile.file);
+            loaded = taskFile.load(cache, true, !regrade).asLoadResult();
         } catch (WorkspaceException e) {
             err.println("eval: " + e.getMessage());
-            return e.reason() == WorkspaceException.Reason.UNREACHABLE_REPO ? SOME_ERRORED : USAGE;
+            return e.reason() == WorkspaceException.Reason.UNREACHABLE_REPO ? SOME_ERRORED : ExitCodes.USAGE;
         } catch (TaskException e) {
             err.println("eval: " + e.getMessage());
-            return USAGE;
+            return ExitCodes.USAGE;
         }
         for (TaskProblem p : loaded.problems()) err.println("eval: skipped task row: " + p);
         PredictionSet predictions;
@@ -147,7 +142,7 @@ public final class EvalCommand implements Callable<Integer> {
                 predictions = PredictionLoader.load(source.predictions);
             } catch (IOException e) {
                 err.println("eval: cannot read predictions " + source.predictions + ": " + e.getMessage());
-                return USAGE;
+                return ExitCodes.USAGE;
             }
         }
         List<Task> tasks = loaded.tasks();
@@ -164,7 +159,7 @@ public final class EvalCommand implements Callable<Integer> {
              DockerSandboxProvider sandboxes = regrade ? null : DockerSandboxProvider.builder().runId(run).build()) {
             InstanceEvaluator evaluator = null;
             if (!regrade) {
-                if (TaskInputs.reportMissingImages(err, "eval", tasksFile, TaskInputs.missingImages(sandboxes, tasks))) {
+                if (TaskInputs.reportMissingImages(err, "eval", taskFile.file, TaskInputs.missingImages(sandboxes, tasks))) {
                     return SOME_ERRORED;
                 }
                 evaluator = new InstanceEvaluator(sandboxes, new WorkspaceTrees(cache), run,
@@ -174,14 +169,14 @@ public final class EvalCommand implements Callable<Integer> {
             outcome = runner.run(tasks, predictions);
         } catch (WorkspaceException e) {
             err.println("eval: " + e.getMessage());
-            return USAGE;
+            return ExitCodes.USAGE;
         }
         printTable(outw, outcome);
         RunSummary s = outcome.summary();
         if (!loaded.problems().isEmpty()) {
             err.println("eval: " + loaded.problems().size() + " task row(s) could not be loaded and were not evaluated");
         }
-        return s.allGraded() && loaded.problems().isEmpty() ? OK : SOME_ERRORED;
+        return s.allGraded() && loaded.problems().isEmpty() ? ExitCodes.OK : SOME_ERRORED;
     }
 
     static PredictionSet goldPredictions(List<Task> tasks) {

@@ -1,7 +1,8 @@
 package dev.fixpoint.solver.cli;
 
 /**
- * Exit codes of the solver commands (batch, solve, select, images, config):
+ * Exit codes of the {@code fixpoint} commands. Each command's {@code --help} lists the ones it can return, built from
+ * the {@code *_LINE} texts here so that a code means the same everywhere:
  * <ul>
  *   <li>0: done (batch: every task has a prediction; solve/select: a patch was chosen)</li>
  *   <li>1: failure: infrastructure (Docker, git, I/O) or some tasks ended in error</li>
@@ -21,8 +22,16 @@ public final class ExitCodes {
     public static final int BUDGET = 5;
     public static final int INTERRUPTED = 130;
 
-    public static final String HELP = "%nExit codes: 0 done, 1 failure (infrastructure or tasks in error), 2 bad usage, "
-            + "3 no model configured, 4 abstained (no confident patch), 5 budget exhausted, 130 interrupted.";
+    /** Heading of every command's exit code list. */
+    static final String HEADING = "%nExit codes:%n";
+    static final String FAILURE_LINE = "1:failure: infrastructure (Docker, git, I/O)";
+    static final String USAGE_LINE = "2:bad usage: unknown flag, bad value, unreadable task or config file";
+    static final String NO_MODEL_LINE = "3:no model: neither --model (with its key in the environment) nor --scripted";
+    static final String ABSTAINED_LINE = "4:abstained: no candidate was confident enough, nothing to ship";
+    static final String BUDGET_LINE = "5:budget exhausted before every task was done; re-run with more budget to continue";
+    static final String INTERRUPTED_LINE = "130:interrupted";
+    /** Of the commands that only group subcommands. */
+    static final String NO_SUBCOMMAND_LINE = "2:no subcommand given, or bad usage";
 
     private ExitCodes() {}
 }

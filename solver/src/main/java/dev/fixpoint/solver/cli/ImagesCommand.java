@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 @Command(name = "images", mixinStandardHelpOptions = true,
         description = "Builds, lists and prunes Fixpoint's Docker images (fixpoint/*).",
         subcommands = {ImagesCommand.Build.class, ImagesCommand.ListImages.class, ImagesCommand.Prune.class},
-        footer = ExitCodes.HELP)
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = ExitCodes.NO_SUBCOMMAND_LINE)
 public final class ImagesCommand implements Callable<Integer> {
 
     @Override
@@ -26,7 +26,9 @@ public final class ImagesCommand implements Callable<Integer> {
 
     @Command(name = "build", mixinStandardHelpOptions = true,
             description = "Builds the base sandbox images offline (debootstrap + docker import, then fixpoint/python and fixpoint/java): "
-                    + "runs scripts/build-images of this checkout (found from $FIXPOINT_HOME or the CLI's location). Skips what exists.")
+                    + "runs scripts/build-images of this checkout (found from $FIXPOINT_HOME or the CLI's location). Skips what exists.",
+            exitCodeListHeading = ExitCodes.HEADING,
+            exitCodeList = {"0:the images are there", "1:the build script failed", "2:the build script was not found"})
     static final class Build implements Callable<Integer> {
         @Option(names = "--script", paramLabel = "FILE", description = "the build script (default: <checkout>/scripts/build-images)")
         Path script;
@@ -58,7 +60,8 @@ public final class ImagesCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists Fixpoint images: repository:tag, id, size, created.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists Fixpoint images: repository:tag, id, size, created.",
+            exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {"0:listed", "1:docker images failed"})
     static final class ListImages implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
@@ -73,7 +76,9 @@ public final class ImagesCommand implements Callable<Integer> {
     }
 
     @Command(name = "prune", mixinStandardHelpOptions = true,
-            description = "Removes per-task instance images (fixpoint/instance:*) no container uses; with --all also the base images.")
+            description = "Removes per-task instance images (fixpoint/instance:*) no container uses; with --all also the base images.",
+            exitCodeListHeading = ExitCodes.HEADING,
+            exitCodeList = {"0:every image was removed (or listed, with --dry-run)", "1:docker images failed, or some image was kept"})
     static final class Prune implements Callable<Integer> {
         @Option(names = "--all", description = "also remove fixpoint/base, fixpoint/python and fixpoint/java (rebuild with: fixpoint images build)")
         boolean all;

@@ -1,8 +1,19 @@
 package dev.fixpoint.solver.cli;
 
-/** Log level of slf4j-simple for the solver commands (stderr); must run before the first logger is made. */
+import picocli.CommandLine.Option;
+
+/**
+ * {@code -v/--verbose} of every command, and the log level of slf4j-simple it sets (stderr). {@link #apply()} must run
+ * before the first logger is made, so first thing in a command's {@code call()}.
+ */
 final class Logging {
-    private Logging() {}
+
+    @Option(names = {"-v", "--verbose"}, description = "log progress details to stderr")
+    boolean verbose;
+
+    void apply() {
+        configure(verbose);
+    }
 
     static void configure(boolean verbose) {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {

@@ -21,7 +21,9 @@ import picocli.CommandLine.Command;
             ReportCommand.class,
             SandboxCommand.class,
             TasksCommand.class,
-        })
+        },
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {"2:no command given, or bad usage (each command's --help lists its own exit codes)"})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

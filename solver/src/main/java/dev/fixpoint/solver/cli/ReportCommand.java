@@ -12,12 +12,12 @@ import dev.fixpoint.solver.report.ReportData;
 import dev.fixpoint.solver.report.ReportInputs;
 import dev.fixpoint.solver.run.AtomicFiles;
 import dev.fixpoint.tasks.RepoCache;
-import dev.fixpoint.tasks.RepoLocator;
 import dev.fixpoint.tasks.Task;
 import dev.fixpoint.tasks.TaskLoader;
 import dev.fixpoint.verifiers.harness.InstanceEvaluator;
 import dev.fixpoint.verifiers.harness.WorkspaceTrees;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,9 +45,9 @@ import java.util.concurrent.atomic.AtomicInteger;
                 + "and per task the issue, the candidates' diffs, the test matrix, judge verdicts and every trajectory.",
                 "--grade first grades every distinct candidate patch with the evaluation harness (Docker sandboxes) and caches "
                         + "the grades in RUN_DIR/report/grades.json; later reports reuse them."},
-        exitCodeListHeading = "Exit codes:%n",
+        exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:page written", "1:failure (grading infrastructure, I/O)", "2:bad input (unreadable run or eval directory, bad option)",
-                "130:interrupted"})
+                ExitCodes.INTERRUPTED_LINE})
 public final class ReportCommand implements Callable<Integer> {
 
     @Spec
@@ -68,11 +68,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--grade", description = "grade every distinct candidate patch with the harness first (Docker; cached)")
     boolean grade;
 
-    @Option(names = "--mirrors", paramLabel = "FILE", description = "mirror map {\"owner/name\": \"path-or-url\"} for --grade")
-    Path mirrorsFile;
-
-    @Option(names = "--cache-dir", paramLabel = "DIR", description = "mirror cache for --grade (default $FIXPOINT_CACHE/mirrors or ~/.cache/fixpoint/mirrors)")
-    Path cacheDir;
+    /** Where --grade gets the repositories from. */
+    @Mixin
+    RepoOptions repos = new RepoOptions();
 
     @Option(names = "--workers", paramLabel = "N", defaultValue = "2", description = "patches graded at once (default ${DEFAULT-VALUE})")
     int workers;
@@ -84,8 +82,12 @@ public final class ReportCommand implements Callable<Integer> {
             description = "longest trajectory text kept in the page; longer ones are clipped, head and tail (default ${DEFAULT-VALUE})")
     int maxText;
 
+    @Mixin
+    Logging logging = new Logging();
+
     @Override
     public Integer call() throws Exception {
+        logging.apply();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
         if (runDir == null && evalDir == null) {
@@ -100,7 +102,7 @@ public final class ReportCommand implements Callable<Integer> {
             err.println("fixpoint report: --workers and --timeout must be at least 1, --max-text at least 200");
             return ExitCodes.USAGE;
         }
-        return Guard.run("report", () -> {
+        return Guard.run(err, "report", () -> {
             if (grade) {
                 int code = gradeCandidates(err);
                 if (code != ExitCodes.OK) return code;
@@ -137,15 +139,14 @@ public final class ReportCommand implements Callable<Integer> {
         }
         Map<String, Task> tasks = new LinkedHashMap<>();
         TaskLoader.lenient().load(file).tasks().forEach(t -> tasks.put(t.instanceId(), t));
-        CandidateGrades cache = CandidateGrades.load(runDir);
+        CandidateGrades grades = CandidateGrades.load(runDir);
         String runId = "report-" + (run.info().runId().isEmpty() ? "grade" : run.info().runId());
-        RepoLocator locator = mirrorsFile != null ? RepoLocator.fromMirrorFile(mirrorsFile) : RepoLocator.direct();
-        RepoCache repos = cacheDir != null ? RepoCache.open(cacheDir, locator) : RepoCache.openDefault(locator);
+        RepoCache cache = repos.open(file);
         AtomicInteger done = new AtomicInteger();
         try (SandboxProvider sandboxes = DockerSandboxProvider.builder().runId(runId).build()) {
-            InstanceEvaluator evaluator = new InstanceEvaluator(sandboxes, new WorkspaceTrees(repos), runId,
+            InstanceEvaluator evaluator = new InstanceEvaluator(sandboxes, new WorkspaceTrees(cache), runId,
                     timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds), 1);
-            int graded = new CandidateGrader(evaluator, workers).grade(run, tasks, cache, (id, status) -> {
+            int graded = new CandidateGrader(evaluator, workers).grade(run, tasks, grades, (id, status) -> {
                 err.printf("[grade %d] %s: %s%n", done.incrementAndGet(), id, status);
                 err.flush();
             });

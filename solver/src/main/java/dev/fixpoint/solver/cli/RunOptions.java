@@ -1,5 +1,7 @@
 package dev.fixpoint.solver.cli;
 
+import dev.fixpoint.solver.config.ConfigLoader;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.math.BigDecimal;
@@ -8,7 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Options shared by the commands that run the pipeline; each overrides the config file's key of the same name. */
+/**
+ * Options shared by the commands that run the pipeline (batch, solve, select, config show); each overrides the config
+ * file's key of the same name.
+ */
 public final class RunOptions {
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML config file (default: $FIXPOINT_CONFIG, else ./fixpoint.yaml if present)")
@@ -56,11 +61,21 @@ public final class RunOptions {
     @Option(names = "--prompt-variants", split = ",", paramLabel = "V,...", description = "prompt variants over rollouts: default, minimal, tests-first, root-cause")
     List<String> promptVariants;
 
-    @Option(names = "--mirrors", paramLabel = "FILE", description = "mirror map JSON {\"owner/name\": \"path-or-url\"}")
-    Path mirrors;
+    @Mixin
+    RepoOptions repos = new RepoOptions();
 
-    @Option(names = "--cache-dir", paramLabel = "DIR", description = "mirror cache (default $FIXPOINT_CACHE or ~/.cache/fixpoint)")
-    Path cacheDir;
+    /**
+     * The config file ({@code --config}, else $FIXPOINT_CONFIG, else ./fixpoint.yaml) with the flags given on top,
+     * and the model source, prices and budget it names.
+     *
+     * @param extra further config keys set by the command's own flags (null values are not set)
+     * @throws NoModelException when no model is configured or its key is missing
+     */
+    RunSetup setup(Map<String, String> env, Map<String, Object> extra) {
+        Map<String, Object> keys = overrides();
+        keys.putAll(extra);
+        return RunSetup.of(ConfigLoader.load(ConfigLoader.locate(config, env), keys), env);
+    }
 
     /** Flags given, as config keys. */
     Map<String, Object> overrides() {
@@ -79,8 +94,8 @@ public final class RunOptions {
         m.put("min_score", minScore);
         m.put("temperatures", temperatures);
         m.put("prompt_variants", promptVariants);
-        m.put("mirrors", mirrors == null ? null : mirrors.toString());
-        m.put("cache_dir", cacheDir == null ? null : cacheDir.toString());
+        m.put("mirrors", repos.mirrors == null ? null : repos.mirrors.toString());
+        m.put("cache_dir", repos.cacheDir == null ? null : repos.cacheDir.toString());
         return m;
     }
 }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 /** {@code fixpoint sandbox ...}: housekeeping of Docker sandboxes. */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
         description = "Housekeeping of Fixpoint's Docker sandboxes.",
-        subcommands = {SandboxCommand.Prune.class})
+        subcommands = {SandboxCommand.Prune.class},
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = ExitCodes.NO_SUBCOMMAND_LINE)
 public final class SandboxCommand implements Runnable {
 
     @Override
@@ -23,7 +24,7 @@ public final class SandboxCommand implements Runnable {
             description = {"Removes Fixpoint containers left by runs whose process is gone (owner label host:pid on "
                     + "this host, pid not running). With --all, removes every Fixpoint container, including those "
                     + "of runs still going.", "Prints how many containers were removed."},
-            exitCodeListHeading = "Exit codes:%n",
+            exitCodeListHeading = ExitCodes.HEADING,
             exitCodeList = {"0:done", "1:the Docker daemon could not be reached or a removal failed"})
     static final class Prune implements Callable<Integer> {
 
@@ -35,11 +36,11 @@ public final class SandboxCommand implements Runnable {
             try (DockerSandboxProvider docker = DockerSandboxProvider.create()) {
                 int n = docker.prune(all);
                 System.out.println("removed " + n + " container" + (n == 1 ? "" : "s"));
-                return 0;
+                return ExitCodes.OK;
             } catch (SandboxException e) {
                 System.err.println("fixpoint sandbox prune: " + e.getMessage()
                         + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
-                return 1;
+                return ExitCodes.FAILURE;
             }
         }
     }

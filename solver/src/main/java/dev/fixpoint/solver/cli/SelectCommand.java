@@ -4,17 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fixpoint.sandbox.docker.DockerSandboxProvider;
-import dev.fixpoint.solver.Budget;
 import dev.fixpoint.solver.ModelSource;
 import dev.fixpoint.solver.Pipeline;
-import dev.fixpoint.solver.config.ConfigLoader;
-import dev.fixpoint.solver.config.FixpointConfig;
 import dev.fixpoint.solver.run.AtomicFiles;
 import dev.fixpoint.solver.run.RunDirectory;
 import dev.fixpoint.solver.run.SelectionReport;
 import dev.fixpoint.verifiers.Verification;
+import dev.fixpoint.tasks.RepoCache;
 import dev.fixpoint.tasks.Task;
-import dev.fixpoint.tasks.TaskLoader;
 import dev.fixpoint.verifiers.CandidatePatch;
 import dev.fixpoint.verifiers.harness.Prediction;
 import dev.fixpoint.verifiers.harness.PredictionLoader;
@@ -35,13 +32,19 @@ import java.util.concurrent.Callable;
                 + "de-duplication, generated reproduction tests (test-writing sessions of --model or --scripted) and the repository's "
                 + "regression tests, run in sandboxes; the judge too when a model is given. Writes OUT/predictions.jsonl and "
                 + "OUT/tasks/<id>/selection.json. A task where no candidate is confident gets an empty patch."},
-        footer = ExitCodes.HELP)
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {"0:done: a patch was chosen for some task", ExitCodes.FAILURE_LINE, ExitCodes.USAGE_LINE,
+                ExitCodes.NO_MODEL_LINE, "4:abstained on every task: no candidate was confident enough, nothing to ship",
+                ExitCodes.INTERRUPTED_LINE})
 public final class SelectCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    @Option(names = "--tasks", required = true, paramLabel = "FILE", description = "the tasks the predictions are for")
-    Path tasks;
+    @Mixin
+    TaskFileOptions tasks = new TaskFileOptions();
+
+    @Option(names = "--skip-invalid", description = TaskFileOptions.SKIP_INVALID)
+    boolean skipInvalid;
 
     @Option(names = "--candidates", required = true, arity = "1..*", paramLabel = "PREDICTIONS",
             description = "prediction files (SWE-bench JSON/JSONL), one per system")
@@ -53,44 +56,43 @@ public final class SelectCommand implements Callable<Integer> {
     @Option(names = "--test-writers", paramLabel = "K", defaultValue = "2", description = "test-writing sessions per task (default ${DEFAULT-VALUE})")
     int testWriters;
 
-    @Option(names = {"-v", "--verbose"}, description = "log progress details to stderr")
-    boolean verbose;
+    @Option(names = "--run-id", paramLabel = "ID", description = "label of this run's containers (default: derived from --out)")
+    String runId;
 
     @Mixin
     RunOptions run;
 
+    @Mixin
+    Logging logging = new Logging();
+
     @Override
     public Integer call() throws Exception {
-        Logging.configure(verbose);
+        logging.apply();
         return Guard.run("select", this::execute);
     }
 
     private Integer execute() throws Exception {
-        Map<String, String> env = System.getenv();
-        FixpointConfig config = ConfigLoader.load(ConfigLoader.locate(run.config, env), run.overrides());
-        ModelSource models;
+        RunSetup setup;
         try {
-            models = SolverSetup.models(config, env);
+            setup = run.setup(System.getenv(), Map.of());
         } catch (NoModelException e) {
-            System.err.println("fixpoint select: " + e.getMessage() + " (select needs a model, or scripted sessions, to write tests)");
-            return ExitCodes.NO_MODEL;
+            throw new NoModelException(e.getMessage() + " (select needs a model, or scripted sessions, to write tests)");
         }
+        ModelSource models = setup.models();
         List<PredictionSet> sets = new ArrayList<>();
         for (Path p : candidates) {
             PredictionSet s = PredictionLoader.load(p);
             s.problems().forEach(pr -> System.err.println("fixpoint select: " + p + ": " + pr));
             sets.add(s);
         }
-        List<Task> all = TaskLoader.strict().load(tasks).tasks();
-        var prices = SolverSetup.prices(config);
-        Budget budget = SolverSetup.budget(config, prices);
+        RepoCache cache = setup.cache(tasks.file);
+        List<Task> all = tasks.loadToRun(cache, skipInvalid, "select");
         RunDirectory runDir = RunDirectory.open(out);
-        String runId = "select-" + Integer.toHexString(out.toAbsolutePath().normalize().toString().hashCode());
+        String runName = runId != null ? runId : RunSetup.derivedRunId("select", out);
         String label = "fixpoint-select(" + String.join(",", candidates.stream().map(p -> p.getFileName().toString()).toList()) + ")";
         int chosenCount = 0, abstained = 0;
-        try (DockerSandboxProvider docker = DockerSandboxProvider.builder().runId(runId).build();
-             Pipeline pipeline = Pipeline.builder(docker).cache(SolverSetup.cache(config)).models(models).config(SolverSetup.pipeline(config))
-                     .budget(budget).concurrency(SolverSetup.concurrency(config)).prices(prices).runId(runId).build()) {
+        try (DockerSandboxProvider docker = DockerSandboxProvider.builder().runId(runName).build();
+             Pipeline pipeline = setup.pipeline(docker, cache, runName)) {
             docker.prune(false);
             for (Task task : all) {
                 if (runDir.finished(task.instanceId())) continue;

@@ -1,12 +1,10 @@
 package dev.fixpoint.solver.cli;
 
 import dev.fixpoint.sandbox.docker.DockerSandboxProvider;
-import dev.fixpoint.solver.Budget;
 import dev.fixpoint.solver.ModelSource;
 import dev.fixpoint.solver.Pipeline;
 import dev.fixpoint.solver.PipelineListener;
 import dev.fixpoint.solver.TaskOutcome;
-import dev.fixpoint.solver.config.ConfigLoader;
 import dev.fixpoint.solver.config.FixpointConfig;
 import dev.fixpoint.solver.github.CommentRenderer;
 import dev.fixpoint.solver.github.GitHubClient;
@@ -27,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -36,7 +35,10 @@ import java.util.concurrent.Callable;
         description = {"Solves one issue of a repository: rollouts in sandboxes, verification, selection. Writes OUT/patch.diff, "
                 + "OUT/selection.json and OUT/comment.md (Markdown for a pull request or issue). When no candidate is "
                 + "confident it abstains (exit 4) and, with --post, stays silent."},
-        footer = ExitCodes.HELP)
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {"0:a patch was chosen (and posted, with --post)", "1:failure: infrastructure (Docker, git, I/O, GitHub) or the task ended in error",
+                ExitCodes.USAGE_LINE, ExitCodes.NO_MODEL_LINE, ExitCodes.ABSTAINED_LINE + " (nothing is posted)",
+                ExitCodes.BUDGET_LINE, ExitCodes.INTERRUPTED_LINE})
 public final class SolveCommand implements Callable<Integer> {
 
     @Option(names = "--repo", paramLabel = "PATH|URL", description = "the repository: a local path or a git URL (default: the event's clone URL)")
@@ -78,30 +80,28 @@ public final class SolveCommand implements Callable<Integer> {
     @Option(names = "--reports-dir", paramLabel = "DIR", description = "JUnit XML reports directory, relative to the repository")
     String reportsDir;
 
-    @Option(names = {"-v", "--verbose"}, description = "log progress details to stderr")
-    boolean verbose;
+    @Option(names = "--run-id", paramLabel = "ID", description = "label of this run's containers (default: derived from --out)")
+    String runId;
 
     @Mixin
     RunOptions run;
 
+    @Mixin
+    Logging logging = new Logging();
+
     @Override
     public Integer call() throws Exception {
-        Logging.configure(verbose);
+        logging.apply();
         return Guard.run("solve", this::execute);
     }
 
     private Integer execute() throws Exception {
         Map<String, String> env = System.getenv();
-        var overrides = run.overrides();
-        overrides.put("github_api_url", githubApiUrl);
-        FixpointConfig config = ConfigLoader.load(ConfigLoader.locate(run.config, env), overrides);
-        ModelSource models;
-        try {
-            models = SolverSetup.models(config, env);
-        } catch (NoModelException e) {
-            System.err.println("fixpoint solve: " + e.getMessage());
-            return ExitCodes.NO_MODEL;
-        }
+        Map<String, Object> extra = new HashMap<>();
+        extra.put("github_api_url", githubApiUrl);
+        RunSetup setup = run.setup(env, extra);
+        FixpointConfig config = setup.config();
+        ModelSource models = setup.models();
         IssueRef event = githubEvent == null ? null : IssueRef.fromEvent(githubEvent);
         String repoArg = repo != null ? repo : event != null && !event.cloneUrl().isEmpty() ? event.cloneUrl() : null;
         if (repoArg == null) return usage("--repo PATH|URL is required (or --github-event with a repository clone URL)");
@@ -122,21 +122,18 @@ public final class SolveCommand implements Callable<Integer> {
             if (token == null || token.isBlank()) return usage("--post needs a GitHub token in $" + config.githubTokenEnv() + " (a token that may write issues)");
         }
 
-        RepoCache cache = SolverSetup.cache(config);
+        RepoCache cache = setup.cache(null);
         Task task = LocalIssueSource.of(repoArg, issueFile, base, cache).task();
         try (Workspace ws = cache.checkout(task)) {
             task = task.withEnvironment(LocalEnvironment.guess(ws.directory(), image, testCommand, resultFormat, reportsDir));
         }
-        var prices = SolverSetup.prices(config);
-        Budget budget = SolverSetup.budget(config, prices);
         RunDirectory runDir = RunDirectory.open(out);
-        String runId = "solve-" + Integer.toHexString(out.toAbsolutePath().normalize().toString().hashCode());
+        String id = runId != null ? runId : RunSetup.derivedRunId("solve", out);
         System.err.println("fixpoint solve: " + task.instanceId() + " (" + task.environment().image() + ", tests: " + task.environment().testCommand()
                 + "), " + config.rollouts() + " rollouts, model " + models.label() + (models.scripted() ? " (SCRIPTED)" : ""));
         TaskOutcome outcome;
-        try (DockerSandboxProvider docker = DockerSandboxProvider.builder().runId(runId).build();
-             Pipeline pipeline = Pipeline.builder(docker).cache(cache).models(models).config(SolverSetup.pipeline(config))
-                     .budget(budget).concurrency(SolverSetup.concurrency(config)).prices(prices).runId(runId).build()) {
+        try (DockerSandboxProvider docker = DockerSandboxProvider.builder().runId(id).build();
+             Pipeline pipeline = setup.pipeline(docker, cache, id)) {
             docker.prune(false);
             outcome = pipeline.solve(task, runDir.task(task.instanceId()), PipelineListener.NONE);
         }

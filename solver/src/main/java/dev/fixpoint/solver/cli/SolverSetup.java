@@ -14,8 +14,6 @@ import dev.fixpoint.solver.SelectionConfig;
 import dev.fixpoint.solver.config.FixpointConfig;
 import dev.fixpoint.solver.model.LiveModels;
 import dev.fixpoint.solver.model.ScriptedModels;
-import dev.fixpoint.tasks.RepoCache;
-import dev.fixpoint.tasks.RepoLocator;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -73,10 +71,5 @@ final class SolverSetup {
 
     static Concurrency concurrency(FixpointConfig c) {
         return new Concurrency(new Concurrency.Limits(c.workers(), c.containers(), c.modelCallsInFlight(), c.tasksInFlight()));
-    }
-
-    static RepoCache cache(FixpointConfig c) {
-        RepoLocator locator = c.mirrors() == null ? RepoLocator.direct() : RepoLocator.fromMirrorFile(Path.of(c.mirrors()));
-        return c.cacheDir() == null ? RepoCache.openDefault(locator) : RepoCache.open(Path.of(c.cacheDir()), locator);
     }
 }

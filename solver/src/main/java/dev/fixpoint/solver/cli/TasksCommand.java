@@ -1,7 +1,6 @@
 package dev.fixpoint.solver.cli;
 
 import dev.fixpoint.tasks.RepoCache;
-import dev.fixpoint.tasks.RepoLocator;
 import dev.fixpoint.tasks.Task;
 import dev.fixpoint.tasks.TaskException;
 import dev.fixpoint.tasks.TaskLoadResult;
@@ -10,23 +9,20 @@ import dev.fixpoint.tasks.TaskProblem;
 import dev.fixpoint.tasks.Workspace;
 import dev.fixpoint.tasks.WorkspaceException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code fixpoint tasks list|prepare}: reads task files and prepares the tasks' workspaces through the mirror cache. */
 @Command(name = "tasks", mixinStandardHelpOptions = true,
         description = "Reads SWE-bench task files (JSON, JSONL, Hugging Face exports) and prepares their workspaces.",
-        subcommands = {TasksCommand.ListTasks.class, TasksCommand.Prepare.class})
+        subcommands = {TasksCommand.ListTasks.class, TasksCommand.Prepare.class},
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = ExitCodes.NO_SUBCOMMAND_LINE)
 public final class TasksCommand implements Runnable {
-
-    static final int OK = 0;
-    static final int FAILURE = 1;
-    static final int USAGE = 2;
 
     @Override
     public void run() {
@@ -35,27 +31,25 @@ public final class TasksCommand implements Runnable {
     }
 
     /** Options shared by the subcommands. */
-    static class TaskFileOptions {
-        @Option(names = "--tasks", paramLabel = "FILE", required = true,
-                description = "Task file: JSON array, JSONL, or Hugging Face export.")
-        Path tasksFile;
+    static class TaskRowOptions {
+        @Mixin
+        TaskFileOptions tasks = new TaskFileOptions();
 
-        @Option(names = "--mirrors", paramLabel = "FILE",
-                description = "Mirror map {\"owner/name\": \"path-or-url\"} (default: mirrors.json next to the task"
-                        + " file, if there is one).")
-        Path mirrorsFile;
+        @Mixin
+        RepoOptions repos = new RepoOptions();
 
-        @Option(names = "--skip-invalid", description = "Skip invalid rows (listed on stderr) instead of failing.")
+        @Option(names = "--skip-invalid", description = "skip invalid task rows (listed on stderr) instead of stopping")
         boolean skipInvalid;
 
-        @Option(names = {"-v", "--verbose"}, description = "Log progress (fetches, checkouts) to stderr.")
-        boolean verbose;
+        @Mixin
+        Logging logging = new Logging();
 
         /** The tasks, or null after reporting why not (on stderr). */
         List<Task> load(PrintStream err) {
             TaskLoadResult result;
             try {
-                result = TaskLoader.skippingInvalid(skipInvalid).load(tasksFile);
+                TaskLoader loader = TaskLoader.skippingInvalid(skipInvalid);
+                result = (tasks.specs == null ? loader : loader.withSpecs(tasks.specs)).load(tasks.file);
             } catch (TaskException e) {
                 err.println("fixpoint tasks: " + e.getMessage());
                 return null;
@@ -65,31 +59,23 @@ public final class TasksCommand implements Runnable {
             }
             return result.tasks();
         }
-
-        Path mirrors() {
-            if (mirrorsFile != null) {
-                return mirrorsFile;
-            }
-            Path sibling = tasksFile.toAbsolutePath().resolveSibling("mirrors.json");
-            return Files.isRegularFile(sibling) ? sibling : null;
-        }
     }
 
     /** {@code fixpoint tasks list}. */
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "Lists the tasks of a task file (invalid rows fail the command unless --skip-invalid).",
-            exitCodeListHeading = "Exit codes:%n",
+            exitCodeListHeading = ExitCodes.HEADING,
             exitCodeList = {"0:listed", "2:the task file is missing or has invalid rows"})
     static final class ListTasks implements Callable<Integer> {
-        @CommandLine.Mixin
-        TaskFileOptions options = new TaskFileOptions();
+        @Mixin
+        TaskRowOptions options = new TaskRowOptions();
 
         @Override
         public Integer call() {
-            Logging.configure(options.verbose);
+            options.logging.apply();
             List<Task> tasks = options.load(System.err);
             if (tasks == null) {
-                return USAGE;
+                return ExitCodes.USAGE;
             }
             Table table = new Table("instance", "repo", "base commit", "F2P", "P2P", "image");
             for (Task t : tasks) {
@@ -98,7 +84,7 @@ public final class TasksCommand implements Runnable {
             }
             table.print(System.out);
             System.out.println(tasks.size() + " task" + (tasks.size() == 1 ? "" : "s"));
-            return OK;
+            return ExitCodes.OK;
         }
     }
 
@@ -107,16 +93,12 @@ public final class TasksCommand implements Runnable {
             description = {"Fetches each task's repository into the shared mirror cache (once) and checks the task out"
                     + " at its base commit, printing how long each step took.",
                     "Workspaces are deleted afterwards unless --workdir is given."},
-            exitCodeListHeading = "Exit codes:%n",
+            exitCodeListHeading = ExitCodes.HEADING,
             exitCodeList = {"0:every task was prepared", "1:some task could not be prepared (repo unreachable, "
                     + "commit missing, ...)", "2:the task or mirror file is missing or invalid"})
     static final class Prepare implements Callable<Integer> {
-        @CommandLine.Mixin
-        TaskFileOptions options = new TaskFileOptions();
-
-        @Option(names = "--cache", paramLabel = "DIR",
-                description = "Mirror cache directory (default $FIXPOINT_CACHE/mirrors or ~/.cache/fixpoint/mirrors).")
-        Path cacheDir;
+        @Mixin
+        TaskRowOptions options = new TaskRowOptions();
 
         @Option(names = "--workdir", paramLabel = "DIR",
                 description = "Keep the workspaces, in DIR/<instance_id> (must not exist yet).")
@@ -124,19 +106,17 @@ public final class TasksCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Logging.configure(options.verbose);
+            options.logging.apply();
             List<Task> tasks = options.load(System.err);
             if (tasks == null) {
-                return USAGE;
+                return ExitCodes.USAGE;
             }
             RepoCache cache;
             try {
-                Path mirrors = options.mirrors();
-                RepoLocator locator = mirrors == null ? RepoLocator.direct() : RepoLocator.fromMirrorFile(mirrors);
-                cache = cacheDir == null ? RepoCache.openDefault(locator) : RepoCache.open(cacheDir, locator);
+                cache = options.repos.open(options.tasks.file);
             } catch (WorkspaceException e) {
                 System.err.println("fixpoint tasks prepare: " + e.getMessage());
-                return USAGE;
+                return ExitCodes.USAGE;
             }
             System.err.println("mirror cache: " + cache.directory());
             Table table = new Table("instance", "repo", "base commit", "files", "mirror ms", "checkout ms", "status");
@@ -162,7 +142,7 @@ public final class TasksCommand implements Runnable {
             table.print(System.out);
             System.out.println((tasks.size() - failed) + " of " + tasks.size() + " task"
                     + (tasks.size() == 1 ? "" : "s") + " prepared");
-            return failed == 0 ? OK : FAILURE;
+            return failed == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
         }
     }
 
