@@ -1,8 +1,7 @@
 package dev.fixpoint.agent;
 
-import dev.fixpoint.agent.trajectory.TrajectoryJson;
-
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Re-issues the model responses recorded in a trajectory file, in order, with their recorded token counts and
@@ -17,8 +16,17 @@ public final class ReplayModel implements Model {
         this.script = script;
     }
 
+    /**
+     * @throws AgentException when the file cannot be read, a line of it is not JSON or a record has bad values (records
+     *                        of unknown types are skipped), or it has no steps
+     */
     public static ReplayModel fromFile(Path trajectory) {
-        var responses = TrajectoryJson.readResponses(trajectory);
+        RecordedTrajectory recorded = RecordedTrajectory.read(trajectory);
+        recorded.problems().stream().filter(p -> p.kind() != RecordedTrajectory.Problem.Kind.UNKNOWN_RECORD).findFirst()
+                .ifPresent(p -> {
+                    throw new AgentException(trajectory + ":" + p.line() + ": " + p.message() + ": not a trajectory to replay");
+                });
+        List<ModelResponse> responses = recorded.steps().stream().map(Step::response).toList();
         if (responses.isEmpty()) throw new AgentException("trajectory " + trajectory + " has no steps to replay");
         return new ReplayModel(new ScriptedModel("replay:" + trajectory.getFileName(), responses));
     }

@@ -9,6 +9,10 @@ import dev.fixpoint.agent.AgentException;
 import dev.fixpoint.agent.Candidate;
 import dev.fixpoint.agent.Message;
 import dev.fixpoint.agent.ModelResponse;
+import dev.fixpoint.agent.Observation;
+import dev.fixpoint.agent.Outcome;
+import dev.fixpoint.agent.RecordedTrajectory;
+import dev.fixpoint.agent.RecordedTrajectory.Problem.Kind;
 import dev.fixpoint.agent.RolloutStart;
 import dev.fixpoint.agent.Step;
 import dev.fixpoint.agent.ToolCall;
@@ -22,6 +26,8 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -92,9 +98,12 @@ public final class TrajectoryJson {
         return n;
     }
 
-    /** The model responses of a trajectory's step records, in order (latency zero: replay has no model time). */
-    public static List<ModelResponse> readResponses(Path file) {
-        var out = new ArrayList<ModelResponse>();
+    /** Reads a trajectory file back; see {@link RecordedTrajectory}. */
+    public static RecordedTrajectory read(Path file) {
+        var messages = new ArrayList<Message>();
+        var steps = new ArrayList<Step>();
+        RecordedTrajectory.End end = null;
+        var problems = new ArrayList<RecordedTrajectory.Problem>();
         try (BufferedReader in = Files.newBufferedReader(file)) {
             int lineNo = 0;
             for (String line; (line = in.readLine()) != null; ) {
@@ -104,27 +113,78 @@ public final class TrajectoryJson {
                 try {
                     n = JSON.readTree(line);
                 } catch (IOException e) {
-                    // A rollout killed mid-write leaves at most a partial last line; earlier lines are complete.
-                    throw new AgentException(file + ":" + lineNo + ": not a JSON line of a trajectory: " + e.getMessage(), e);
+                    problems.add(new RecordedTrajectory.Problem(lineNo, Kind.NOT_JSON,
+                            "not a JSON line (" + e.getMessage().lines().findFirst().orElse("") + ")"));
+                    continue;
                 }
-                if (!"step".equals(n.path("type").asText())) continue;
-                out.add(response(n));
+                try {
+                    switch (n.path("type").asText()) {
+                        case "start" -> messages.addAll(messages(n));
+                        case "step" -> steps.add(step(n));
+                        case "end" -> end = end(n);
+                        default -> problems.add(new RecordedTrajectory.Problem(lineNo, Kind.UNKNOWN_RECORD,
+                                "unknown record type " + n.path("type").asText()));
+                    }
+                } catch (IllegalArgumentException | DateTimeParseException e) {
+                    problems.add(new RecordedTrajectory.Problem(lineNo, Kind.BAD_RECORD,
+                            "bad " + n.path("type").asText() + " record: " + e.getMessage()));
+                }
             }
         } catch (IOException e) {
             throw new AgentException("cannot read trajectory " + file + ": " + e.getMessage(), e);
         }
+        return new RecordedTrajectory(messages, steps, Optional.ofNullable(end), problems);
+    }
+
+    private static List<Message> messages(JsonNode start) {
+        var out = new ArrayList<Message>();
+        for (JsonNode m : start.path("messages")) {
+            String text = m.path("text").asText("");
+            switch (m.path("role").asText()) {
+                case "system" -> out.add(new Message.SystemPrompt(text));
+                case "user" -> out.add(new Message.User(text));
+                default -> throw new IllegalArgumentException("unknown message role " + m.path("role").asText());
+            }
+        }
         return out;
     }
 
-    private static ModelResponse response(JsonNode step) {
-        JsonNode r = step.path("response");
+    private static Step step(JsonNode n) {
+        JsonNode r = n.path("response");
         var calls = new ArrayList<ToolCall>();
         for (JsonNode c : r.path("tool_calls")) {
-            calls.add(new ToolCall(c.path("id").asText(), c.path("name").asText(), c.path("arguments").asText()));
+            calls.add(new ToolCall(c.path("id").asText(), c.path("name").asText(), c.path("arguments").asText("")));
         }
-        JsonNode u = step.path("usage");
+        JsonNode u = n.path("usage");
         Usage usage = Usage.of(u.path("input").asLong(), u.path("output").asLong(), u.path("cached").asLong(), Duration.ZERO);
-        return new ModelResponse(new Message.Assistant(r.path("text").asText(), calls), usage, r.path("finish_reason").asText());
+        var response = new ModelResponse(new Message.Assistant(r.path("text").asText(""), calls), usage,
+                r.path("finish_reason").asText(""));
+        var runs = new ArrayList<ToolRun>();
+        for (JsonNode o : n.path("observations")) {
+            String callId = o.path("call_id").asText();
+            String arguments = calls.stream().filter(c -> c.id().equals(callId)).findFirst().map(ToolCall::arguments).orElse("");
+            runs.add(new ToolRun(new ToolCall(callId, o.path("tool").asText(), arguments),
+                    new Observation(o.path("text").asText(""), o.path("error").asBoolean(), o.path("submitted").asBoolean()),
+                    duration(o.path("ms"))));
+        }
+        JsonNode total = n.path("total_usage");
+        JsonNode timings = n.path("timings");
+        return new Step(n.path("step").asInt(), n.hasNonNull("ts") ? Instant.parse(n.path("ts").asText()) : Instant.EPOCH,
+                n.path("request").path("messages").asInt(), n.path("request").path("chars").asLong(), response,
+                decimal(n.get("cost_usd")), runs,
+                new Usage(total.path("input").asLong(), total.path("output").asLong(), total.path("cached").asLong(),
+                        duration(total.path("latency_ms")), total.path("calls").asInt()),
+                decimal(n.get("total_cost_usd")), duration(timings.path("model_ms")), duration(timings.path("tools_ms")),
+                duration(timings.path("step_ms")));
+    }
+
+    private static RecordedTrajectory.End end(JsonNode n) {
+        return new RecordedTrajectory.End(Outcome.valueOf(n.path("outcome").asText()), n.path("steps").asInt(),
+                n.path("error").asText(""));
+    }
+
+    private static Duration duration(JsonNode millis) {
+        return Duration.ofNanos(Math.round(millis.asDouble() * 1_000_000));
     }
 
     private static ObjectNode usage(Usage u) {

@@ -1,25 +1,25 @@
 package dev.fixpoint.solver.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fixpoint.agent.AgentException;
+import dev.fixpoint.agent.Message;
+import dev.fixpoint.agent.RecordedTrajectory;
+import dev.fixpoint.agent.Step;
+import dev.fixpoint.agent.ToolCall;
+import dev.fixpoint.agent.ToolRun;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads a rollout's {@code trajectory.jsonl} (see the agent's TrajectoryJson) into the page's compact form:
- * {@code {messages: [{role, text | ref}], steps: [{n, text, calls: [{name, args}], obs: [{tool, text, error, ms}],
+ * Turns a rollout's {@code trajectory.jsonl}, read by the agent's {@link RecordedTrajectory}, into the page's compact
+ * form: {@code {messages: [{role, text | ref}], steps: [{n, text, calls: [{name, args}], obs: [{tool, text, error, ms}],
  * tokens, ms}], end: {outcome, error}, problems: [...]}}. Long texts are clipped ({@link Clip}); system prompts go
- * to {@link SharedTexts}. A missing file or a line that is not JSON (a rollout killed mid-write) becomes a problem
+ * to {@link SharedTexts}. A missing file or a line that cannot be read (a rollout killed mid-write) becomes a problem
  * shown on the page, not an exception.
  */
 final class TrajectoryReader {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int maxText;
     private final SharedTexts shared;
@@ -38,59 +38,43 @@ final class TrajectoryReader {
             problems.add("no trajectory file " + shownAs);
             return out;
         }
-        try (BufferedReader in = Files.newBufferedReader(file)) {
-            int lineNo = 0;
-            for (String line; (line = in.readLine()) != null; ) {
-                lineNo++;
-                if (line.isBlank()) continue;
-                JsonNode n;
-                try {
-                    n = JSON.readTree(line);
-                } catch (IOException e) {
-                    problems.add(shownAs + ":" + lineNo + ": not a JSON line (" + e.getMessage().lines().findFirst().orElse("") + ")");
-                    continue;
-                }
-                switch (n.path("type").asText()) {
-                    case "start" -> start(n, messages, shownAs);
-                    case "step" -> steps.add(step(n, shownAs));
-                    case "end" -> out.putObject("end").put("outcome", n.path("outcome").asText()).put("error", n.path("error").asText(""))
-                            .put("steps", n.path("steps").asInt());
-                    default -> problems.add(shownAs + ":" + lineNo + ": unknown record type " + n.path("type").asText());
-                }
-            }
-        } catch (IOException e) {
-            problems.add("cannot read " + shownAs + ": " + e.getMessage());
+        RecordedTrajectory t;
+        try {
+            t = RecordedTrajectory.read(file);
+        } catch (AgentException e) {
+            problems.add("cannot read " + shownAs + ": " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+            return out;
         }
+        for (Message m : t.messages()) message(m, messages, shownAs);
+        for (Step s : t.steps()) steps.add(step(s, shownAs));
+        t.end().ifPresent(e -> out.putObject("end").put("outcome", e.outcome().name()).put("error", e.error()).put("steps", e.steps()));
+        t.problems().forEach(p -> problems.add(shownAs + ":" + p.line() + ": " + p.message()));
         return out;
     }
 
-    private void start(JsonNode n, ArrayNode messages, String where) {
-        for (JsonNode m : n.path("messages")) {
-            String role = m.path("role").asText();
-            String text = m.path("text").asText("");
-            ObjectNode o = messages.addObject().put("role", role);
-            if (role.equals("system")) o.put("ref", shared.ref(text));
-            else o.put("text", Clip.clip(text, maxText * 4, where));
+    private void message(Message m, ArrayNode messages, String where) {
+        if (m instanceof Message.SystemPrompt s) {
+            messages.addObject().put("role", "system").put("ref", shared.ref(s.text()));
+        } else if (m instanceof Message.User u) {
+            messages.addObject().put("role", "user").put("text", Clip.clip(u.text(), maxText * 4, where));
         }
     }
 
-    private ObjectNode step(JsonNode n, String where) {
-        ObjectNode s = SafeJson.mapper().createObjectNode().put("n", n.path("step").asInt());
-        JsonNode r = n.path("response");
-        s.put("text", Clip.clip(r.path("text").asText(""), maxText, where));
+    private ObjectNode step(Step st, String where) {
+        ObjectNode s = SafeJson.mapper().createObjectNode().put("n", st.index());
+        s.put("text", Clip.clip(st.response().message().text(), maxText, where));
         ArrayNode calls = s.putArray("calls");
-        for (JsonNode c : r.path("tool_calls")) {
-            calls.addObject().put("name", c.path("name").asText()).put("args", Clip.clip(c.path("arguments").asText(""), maxText, where));
+        for (ToolCall c : st.response().message().toolCalls()) {
+            calls.addObject().put("name", c.name()).put("args", Clip.clip(c.arguments(), maxText, where));
         }
         ArrayNode obs = s.putArray("obs");
-        for (JsonNode o : n.path("observations")) {
-            ObjectNode x = obs.addObject().put("tool", o.path("tool").asText()).put("text", Clip.clip(o.path("text").asText(""), maxText, where));
-            if (o.path("error").asBoolean()) x.put("error", true);
-            if (o.path("submitted").asBoolean()) x.put("submitted", true);
+        for (ToolRun r : st.toolRuns()) {
+            ObjectNode x = obs.addObject().put("tool", r.call().name()).put("text", Clip.clip(r.observation().text(), maxText, where));
+            if (r.observation().error()) x.put("error", true);
+            if (r.observation().submitted()) x.put("submitted", true);
         }
-        JsonNode u = n.path("usage");
-        s.put("tokens", u.path("input").asLong() + u.path("output").asLong());
-        s.put("ms", Math.round(n.path("timings").path("step_ms").asDouble()));
+        s.put("tokens", st.response().usage().totalTokens());
+        s.put("ms", Math.round(st.stepTime().toNanos() / 1_000_000.0));
         return s;
     }
 }
