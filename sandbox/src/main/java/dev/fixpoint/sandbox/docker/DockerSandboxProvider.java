@@ -46,6 +46,7 @@ public final class DockerSandboxProvider implements SandboxProvider, InstanceIma
     private final String runnerMode;
     private final ContainerLauncher launcher;
     private final Pruner pruner;
+    private final LocalImages images;
     private final ImageBaker baker;
     private final EnvironmentImageBuilder environments;
     private final Set<DockerSandbox> open = ConcurrentHashMap.newKeySet();
@@ -60,8 +61,9 @@ public final class DockerSandboxProvider implements SandboxProvider, InstanceIma
                 SandboxLabels.OWNER, OwnerId.current().toString());
         this.launcher = new ContainerLauncher(docker, own);
         this.pruner = new Pruner(docker, launcher);
-        this.baker = new ImageBaker(docker, launcher, own);
-        this.environments = new EnvironmentImageBuilder(docker, this);
+        this.images = new LocalImages(docker);
+        this.baker = new ImageBaker(docker, images, launcher, own);
+        this.environments = new EnvironmentImageBuilder(docker, images, this);
         this.shutdownHook = new Thread(this::removeOpen, "fixpoint-sandbox-cleanup");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -122,7 +124,7 @@ public final class DockerSandboxProvider implements SandboxProvider, InstanceIma
 
     @Override
     public boolean imageExists(String image) {
-        return baker.exists(image);
+        return images.exists(image);
     }
 
     @Override

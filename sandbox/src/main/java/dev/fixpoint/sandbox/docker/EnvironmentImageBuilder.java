@@ -2,7 +2,6 @@ package dev.fixpoint.sandbox.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Image;
 import dev.fixpoint.sandbox.ExecRequest;
 import dev.fixpoint.sandbox.ExecResult;
@@ -59,15 +58,17 @@ final class EnvironmentImageBuilder {
             """.replace("HOST_CA", HOST_CA).replace("SYSTEM_BUNDLE", SYSTEM_BUNDLE);
 
     private final DockerClient docker;
+    private final LocalImages images;
     private final SandboxProvider sandboxes;
 
-    EnvironmentImageBuilder(DockerClient docker, SandboxProvider sandboxes) {
+    EnvironmentImageBuilder(DockerClient docker, LocalImages images, SandboxProvider sandboxes) {
         this.docker = docker;
+        this.images = images;
         this.sandboxes = sandboxes;
     }
 
     boolean build(ImageBuild b, Consumer<String> log) {
-        if (exists(b.image())) {
+        if (images.exists(b.image())) {
             log.accept(b.image() + ": exists, not building");
             return false;
         }
@@ -99,10 +100,7 @@ final class EnvironmentImageBuilder {
             }
             Map<String, String> labels = new LinkedHashMap<>(b.labels());
             labels.put(ENV_LABEL, b.image());
-            int colon = b.image().lastIndexOf(':');
-            docker.commitCmd(box.id()).withRepository(b.image().substring(0, colon))
-                    .withTag(b.image().substring(colon + 1)).withWorkingDir(b.workdir()).withLabels(labels)
-                    .withCmd("/bin/sh").exec();
+            images.commit(box.id(), b.image(), b.workdir(), labels, "/bin/sh");
             log.accept(b.image() + ": committed in " + seconds(System.nanoTime() - start) + " s");
             LOG.info("{}: built {} from {} in {} s", name, b.image(), b.baseImage(), seconds(System.nanoTime() - start));
             return true;
@@ -126,15 +124,6 @@ final class EnvironmentImageBuilder {
                     + (r.oomKilled() ? " (out of memory)" : "") + (tail.isEmpty() ? "" : "; last output:\n" + tail));
         }
         log.accept(b.image() + ": " + what + ": ok in " + seconds(r.duration().toNanos()) + " s");
-    }
-
-    boolean exists(String image) {
-        try {
-            docker.inspectImageCmd(image).exec();
-            return true;
-        } catch (NotFoundException e) {
-            return false;
-        }
     }
 
     void pull(String image) {

@@ -29,11 +29,13 @@ final class ImageBaker {
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,127}");
 
     private final DockerClient docker;
+    private final LocalImages images;
     private final ContainerLauncher launcher;
     private final Map<String, String> ownLabels;
 
-    ImageBaker(DockerClient docker, ContainerLauncher launcher, Map<String, String> ownLabels) {
+    ImageBaker(DockerClient docker, LocalImages images, ContainerLauncher launcher, Map<String, String> ownLabels) {
         this.docker = docker;
+        this.images = images;
         this.launcher = launcher;
         this.ownLabels = ownLabels;
     }
@@ -44,7 +46,7 @@ final class ImageBaker {
             throw new IllegalArgumentException("instance workdir must be an absolute path, not: " + workdir);
         }
         String image = REPOSITORY + ":" + key;
-        if (exists(image)) {
+        if (images.exists(image)) {
             LOG.debug("{}: instance image exists, not baking", image);
             return image;
         }
@@ -63,8 +65,7 @@ final class ImageBaker {
                 docker.copyArchiveToContainerCmd(id).withRemotePath("/").withTarInputStream(tar).exec();
             }
             // Never started: commit takes the base image's config plus the copied tree as one layer.
-            docker.commitCmd(id).withRepository(REPOSITORY).withTag(key).withWorkingDir(workdir)
-                    .withLabels(Map.of(INSTANCE_LABEL, key)).exec();
+            images.commit(id, image, workdir, Map.of(INSTANCE_LABEL, key), null);
             LOG.info("{}: baked {} from {} + {} at {}", name, image, baseImage, hostDir, workdir);
             return image;
         } catch (IOException | DockerException e) {
@@ -72,15 +73,6 @@ final class ImageBaker {
                     + " failed", e);
         } finally {
             launcher.remove(id);
-        }
-    }
-
-    boolean exists(String image) {
-        try {
-            docker.inspectImageCmd(image).exec();
-            return true;
-        } catch (NotFoundException e) {
-            return false;
         }
     }
 
