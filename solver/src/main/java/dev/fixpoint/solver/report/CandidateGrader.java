@@ -1,7 +1,6 @@
 package dev.fixpoint.solver.report;
 
 import dev.fixpoint.solver.SolverException;
-import dev.fixpoint.tasks.ResultFormat;
 import dev.fixpoint.tasks.Task;
 import dev.fixpoint.verifiers.harness.InstanceEvaluator;
 import dev.fixpoint.verifiers.harness.InstanceReport;
@@ -114,9 +113,7 @@ public final class CandidateGrader {
         Path dir = ReportFiles.instanceDir(runRoot.resolve("report/grades"), task.instanceId()).resolve(job.sha().substring(0, 12));
         InstanceRun run = evaluator.evaluate(task, new Prediction(task.instanceId(), "candidate", job.patch()), dir);
         ReportFiles.writeAtomically(dir.resolve(ReportFiles.RUN), run.toJson());
-        ResultFormat format = task.environment() == null ? ResultFormat.PYTEST_LOG : task.environment().resultFormat();
-        InstanceReport report = ReportBuilder.build(run, task.failToPass(), task.passToPass(), format, dir);
-        ReportFiles.writeAtomically(dir.resolve(ReportFiles.REPORT), report.toJson());
+        InstanceReport report = ReportBuilder.write(task, run, dir);
         log.info("{}: candidate {}: {}", task.instanceId(), job.sha().substring(0, 12), report.status().json());
         return PatchGrade.fromReport(JSON.readTree(report.toJson()).path(task.instanceId()));
     }

@@ -187,9 +187,7 @@ public final class EvalRunner {
     }
 
     private InstanceOutcome finish(Task task, InstanceRun run, Path dir, boolean reused) throws IOException {
-        ResultFormat format = task.environment() == null ? ResultFormat.PYTEST_LOG : task.environment().resultFormat();
-        InstanceReport report = ReportBuilder.build(run, task.failToPass(), task.passToPass(), format, dir);
-        ReportFiles.writeAtomically(dir.resolve(ReportFiles.REPORT), report.toJson());
+        InstanceReport report = ReportBuilder.write(task, run, dir);
         log.info("{}: {} in {} ms (tests {} ms){}", task.instanceId(), report.status().json(),
                 report.duration().toMillis(), report.testDuration().toMillis(),
                 report.message().isEmpty() ? "" : ": " + report.message());

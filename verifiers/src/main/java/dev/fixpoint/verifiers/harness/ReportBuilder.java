@@ -1,6 +1,7 @@
 package dev.fixpoint.verifiers.harness;
 
 import dev.fixpoint.tasks.ResultFormat;
+import dev.fixpoint.tasks.Task;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,19 @@ import java.util.Set;
 public final class ReportBuilder {
 
     private ReportBuilder() {}
+
+    /**
+     * Builds the report of a task's run with the task's own test lists and result format (a pytest log when the task
+     * has no environment) and saves it as {@code dir/report.json}.
+     *
+     * @param dir the instance directory the run's files are relative to
+     */
+    public static InstanceReport write(Task task, InstanceRun run, Path dir) throws IOException {
+        ResultFormat format = task.environment() == null ? ResultFormat.PYTEST_LOG : task.environment().resultFormat();
+        InstanceReport report = build(run, task.failToPass(), task.passToPass(), format, dir);
+        ReportFiles.writeAtomically(dir.resolve(ReportFiles.REPORT), report.toJson());
+        return report;
+    }
 
     /**
      * @param run       saved facts
