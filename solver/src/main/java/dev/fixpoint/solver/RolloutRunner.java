@@ -1,15 +1,10 @@
 package dev.fixpoint.solver;
 
-import dev.fixpoint.agent.Agent;
 import dev.fixpoint.agent.Candidate;
 import dev.fixpoint.agent.Outcome;
 import dev.fixpoint.agent.PriceTable;
-import dev.fixpoint.agent.TrajectoryRecorder;
-import dev.fixpoint.sandbox.Sandbox;
 import dev.fixpoint.sandbox.SandboxException;
-import dev.fixpoint.sandbox.SandboxLabels;
 import dev.fixpoint.sandbox.SandboxProvider;
-import dev.fixpoint.sandbox.SandboxSpec;
 import dev.fixpoint.solver.model.GovernedModel;
 import dev.fixpoint.solver.run.RolloutRecord;
 import dev.fixpoint.solver.run.TaskDirectory;
@@ -28,20 +23,14 @@ final class RolloutRunner {
 
     private static final Logger log = LoggerFactory.getLogger(RolloutRunner.class);
 
-    private final SandboxProvider sandboxes;
     private final Concurrency concurrency;
     private final ModelSource models;
-    private final PipelineConfig config;
-    private final PriceTable prices;
-    private final String runId;
+    private final AgentSessions sessions;
 
     RolloutRunner(SandboxProvider sandboxes, Concurrency concurrency, ModelSource models, PipelineConfig config, PriceTable prices, String runId) {
-        this.sandboxes = sandboxes;
         this.concurrency = concurrency;
         this.models = models;
-        this.config = config;
-        this.prices = prices;
-        this.runId = runId;
+        this.sessions = new AgentSessions(sandboxes, config, prices, runId);
     }
 
     /** The finished rollout, or a record with {@code persisted=false} when it did not finish for good. */
@@ -62,15 +51,10 @@ final class RolloutRunner {
     private Result runInSandbox(PreparedTask prepared, RolloutSettings settings, TaskDirectory dir, Budget.Ledger ledger) {
         String id = prepared.task().instanceId();
         var model = new GovernedModel(models.forRollout(prepared.task(), settings), concurrency, ledger);
-        Agent agent = Agent.builder(model).prompts(PromptVariants.prompts(settings.promptVariant()))
-                .limits(config.agentLimits()).prices(prices).build();
-        SandboxSpec spec = SandboxSpec.builder(prepared.image()).workdir(prepared.workdir()).limits(config.sandboxLimits())
-                .label(SandboxLabels.RUN, runId).label(SandboxLabels.TASK, labelValue(id))
-                .label(SandboxLabels.ROLLOUT, Integer.toString(settings.index())).build();
         Candidate candidate;
-        try (TrajectoryRecorder recorder = TrajectoryRecorder.open(dir.trajectory(settings.index()));
-             Sandbox box = sandboxes.start(spec)) {
-            candidate = agent.run(prepared.task(), box, recorder);
+        try {
+            candidate = sessions.run(prepared, model, PromptVariants.prompts(settings.promptVariant()),
+                    Integer.toString(settings.index()), dir.trajectory(settings.index()));
         } catch (SandboxException e) {
             log.warn("{}: rollout {}: sandbox failed: {}", id, settings.index(), e.getMessage());
             candidate = new Candidate(id, model.id(), "", null, Outcome.SANDBOX_ERROR, 0, null, null, e.getMessage(), Duration.ZERO);
@@ -82,9 +66,5 @@ final class RolloutRunner {
         if (cutByBudget || infra) return new Result(record, false, false);
         dir.saveRollout(record);
         return new Result(record, true, false);
-    }
-
-    static String labelValue(String s) {
-        return s.length() > 60 ? s.substring(0, 60) : s;
     }
 }

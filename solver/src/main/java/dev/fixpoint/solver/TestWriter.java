@@ -1,15 +1,10 @@
 package dev.fixpoint.solver;
 
-import dev.fixpoint.agent.Agent;
 import dev.fixpoint.agent.Candidate;
 import dev.fixpoint.agent.Model;
 import dev.fixpoint.agent.PriceTable;
 import dev.fixpoint.agent.Prompts;
-import dev.fixpoint.agent.TrajectoryRecorder;
-import dev.fixpoint.sandbox.Sandbox;
-import dev.fixpoint.sandbox.SandboxLabels;
 import dev.fixpoint.sandbox.SandboxProvider;
-import dev.fixpoint.sandbox.SandboxSpec;
 import dev.fixpoint.solver.model.GovernedModel;
 import dev.fixpoint.solver.run.TaskDirectory;
 import dev.fixpoint.solver.verify.PreparedTask;
@@ -42,20 +37,14 @@ final class TestWriter {
             the problem described, and would exit 0 once it is fixed. Run it ({{repro_run}}) to check that it fails
             for that reason, then submit.""";
 
-    private final SandboxProvider sandboxes;
     private final Concurrency concurrency;
     private final ModelSource models;
-    private final PipelineConfig config;
-    private final PriceTable prices;
-    private final String runId;
+    private final AgentSessions sessions;
 
     TestWriter(SandboxProvider sandboxes, Concurrency concurrency, ModelSource models, PipelineConfig config, PriceTable prices, String runId) {
-        this.sandboxes = sandboxes;
         this.concurrency = concurrency;
         this.models = models;
-        this.config = config;
-        this.prices = prices;
-        this.runId = runId;
+        this.sessions = new AgentSessions(sandboxes, config, prices, runId);
     }
 
     /** The files one session wrote, e.g. source {@code testgen-1}. */
@@ -74,16 +63,8 @@ final class TestWriter {
             Optional<Model> m = models.forTestWriting(prepared.task(), k);
             if (m.isEmpty() || ledger.exhausted().isPresent()) break;
             int index = k;
-            Candidate c = concurrency.withContainer(() -> {
-                Agent agent = Agent.builder(new GovernedModel(m.get(), concurrency, ledger)).prompts(prompts).limits(config.agentLimits()).prices(prices).build();
-                SandboxSpec spec = SandboxSpec.builder(prepared.image()).workdir(prepared.workdir()).limits(config.sandboxLimits())
-                        .label(SandboxLabels.RUN, runId).label(SandboxLabels.TASK, RolloutRunner.labelValue(prepared.task().instanceId()))
-                        .label(SandboxLabels.ROLLOUT, "testgen-" + index).build();
-                try (TrajectoryRecorder rec = TrajectoryRecorder.open(dir.root().resolve("testgen").resolve(index + ".jsonl"));
-                     Sandbox box = sandboxes.start(spec)) {
-                    return agent.run(prepared.task(), box, rec);
-                }
-            });
+            Candidate c = concurrency.withContainer(() -> sessions.run(prepared, new GovernedModel(m.get(), concurrency, ledger),
+                    prompts, "testgen-" + index, dir.root().resolve("testgen").resolve(index + ".jsonl")));
             Map<String, String> files = new TreeMap<>();
             c.reproduction().forEach(f -> files.put(f.path(), f.content()));
             out.add(new Written("testgen-" + index, files));

@@ -1,0 +1,58 @@
+package dev.fixpoint.solver;
+
+import dev.fixpoint.agent.Agent;
+import dev.fixpoint.agent.Candidate;
+import dev.fixpoint.agent.Model;
+import dev.fixpoint.agent.PriceTable;
+import dev.fixpoint.agent.Prompts;
+import dev.fixpoint.agent.TrajectoryRecorder;
+import dev.fixpoint.sandbox.Sandbox;
+import dev.fixpoint.sandbox.SandboxLabels;
+import dev.fixpoint.sandbox.SandboxProvider;
+import dev.fixpoint.sandbox.SandboxSpec;
+import dev.fixpoint.solver.verify.PreparedTask;
+
+import java.nio.file.Path;
+
+/**
+ * Agent sessions on a task's instance image, as {@link RolloutRunner} and {@link TestWriter} run them: the agent with
+ * the run's limits and prices, a sandbox labelled with the run, the task and the session, the trajectory recorded
+ * step by step.
+ */
+final class AgentSessions {
+
+    private final SandboxProvider sandboxes;
+    private final PipelineConfig config;
+    private final PriceTable prices;
+    private final String runId;
+
+    AgentSessions(SandboxProvider sandboxes, PipelineConfig config, PriceTable prices, String runId) {
+        this.sandboxes = sandboxes;
+        this.config = config;
+        this.prices = prices;
+        this.runId = runId;
+    }
+
+    /**
+     * Runs one session to its end.
+     *
+     * @param model      the session's model, already governed by the run's concurrency and budget
+     * @param session    the sandbox's {@link SandboxLabels#ROLLOUT} label, e.g. {@code 3} or {@code testgen-1}
+     * @param trajectory where the trajectory is recorded
+     * @throws dev.fixpoint.sandbox.SandboxException when the sandbox cannot be started
+     */
+    Candidate run(PreparedTask prepared, Model model, Prompts prompts, String session, Path trajectory) {
+        Agent agent = Agent.builder(model).prompts(prompts).limits(config.agentLimits()).prices(prices).build();
+        SandboxSpec spec = SandboxSpec.builder(prepared.image()).workdir(prepared.workdir()).limits(config.sandboxLimits())
+                .label(SandboxLabels.RUN, runId).label(SandboxLabels.TASK, labelValue(prepared.task().instanceId()))
+                .label(SandboxLabels.ROLLOUT, session).build();
+        try (TrajectoryRecorder recorder = TrajectoryRecorder.open(trajectory);
+             Sandbox box = sandboxes.start(spec)) {
+            return agent.run(prepared.task(), box, recorder);
+        }
+    }
+
+    static String labelValue(String s) {
+        return s.length() > 60 ? s.substring(0, 60) : s;
+    }
+}
