@@ -22,7 +22,6 @@ import java.util.List;
 
 import static dev.fixpoint.agent.ScriptedModel.call;
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Full rollouts with a scripted model in real Docker sandboxes on one Python and one Java sample: explore,
@@ -37,7 +36,7 @@ class DockerRolloutTest {
 
     @BeforeAll
     static void start() {
-        assumeTrue(Samples.present(), "sample tasks missing");
+        assertTrue(Samples.present(), "sample tasks missing (tasks/samples)");
         docker = DockerSandboxProvider.create();
     }
 

@@ -3,7 +3,6 @@ package dev.fixpoint.solver.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,7 +39,7 @@ class EnvCommandDockerTest {
 
     @BeforeAll
     static void docker() throws InterruptedException {
-        assumeTrue(EvalCommandDockerTest.dockerAvailable(), "no Docker daemon");
+        assertTrue(EvalCommandDockerTest.dockerAvailable(), "no Docker daemon answers: run scripts/test, which starts one");
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.fixpoint.solver.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,8 +47,8 @@ class EvalCommandDockerTest {
 
     @BeforeAll
     void goldRun() throws Exception {
-        assumeTrue(Files.isRegularFile(SAMPLES.resolve("tasks.jsonl")), "samples missing");
-        assumeTrue(dockerAvailable(), "no Docker daemon");
+        assertTrue(Files.isRegularFile(SAMPLES.resolve("tasks.jsonl")), "sample tasks missing: " + SAMPLES.resolve("tasks.jsonl"));
+        assertTrue(dockerAvailable(), "no Docker daemon answers: run scripts/test, which starts one");
         tmp = Files.createTempDirectory("eval-cli-test");
         cache = tmp.resolve("cache");
         tasks = new ArrayList<>();
