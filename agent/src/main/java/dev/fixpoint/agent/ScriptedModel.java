@@ -37,6 +37,14 @@ public final class ScriptedModel implements Model {
                 calls.length > 0 ? "tool_calls" : "stop");
     }
 
+    /**
+     * A text response carrying scripted token log-probabilities, as an OpenAI model asked for them would; it is
+     * returned whether or not the request asked (check {@link #requests()} for that).
+     */
+    public static ModelResponse respond(String text, List<TokenLogprob> logprobs) {
+        return respond(text).withLogprobs(logprobs);
+    }
+
     @Override
     public String id() {
         return id;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -157,5 +158,55 @@ class ModelProviderTest {
         Model m = Models.open(ModelConfig.parse("openai-compatible:qwen").withBaseUrl(stub.baseUrl()), Map.of());
         assertEquals("hello", m.chat(request(List.of(new Message.User("hi")))).message().text());
         assertEquals("openai-compatible:qwen", m.id());
+    }
+
+    @Test
+    void logprobsAreAskedForAndMappedToOurRecords() throws Exception {
+        var yesTop = new LinkedHashMap<String, Double>();
+        yesTop.put("YES", -0.1);
+        yesTop.put("NO", -2.4);
+        yesTop.put(" yes", -5.0);
+        var dotTop = new LinkedHashMap<String, Double>();
+        dotTop.put(".", -0.01);
+        stub.reply(200, OpenAiStub.textWithLogprobs(List.of("YES", "."), List.of(-0.1, -0.01), List.of(yesTop, dotTop)));
+        Model model = Models.open(ModelConfig.parse("openai-compatible:qwen").withBaseUrl(stub.baseUrl()), Map.of());
+
+        ModelResponse r = model.chat(request(List.of(new Message.User("resolved?"))).withTopLogprobs(3));
+
+        JsonNode sent = JSON.readTree(stub.requests().get(0));
+        assertTrue(sent.get("logprobs").asBoolean(), sent::toString);
+        assertEquals(3, sent.get("top_logprobs").asInt(), sent::toString);
+        assertEquals("qwen", sent.get("model").asText(), "the request's parameters keep the model's defaults");
+        assertEquals(1, sent.get("tools").size(), "tools still go with the request");
+        assertEquals("YES.", r.message().text());
+        assertEquals(List.of(
+                new TokenLogprob("YES", -0.1, List.of(new TokenLogprob.Alternative("YES", -0.1),
+                        new TokenLogprob.Alternative("NO", -2.4), new TokenLogprob.Alternative(" yes", -5.0))),
+                new TokenLogprob(".", -0.01, List.of(new TokenLogprob.Alternative(".", -0.01)))), r.logprobs());
+    }
+
+    @Test
+    void withoutAskingNoLogprobsAreSentOrReturned() throws Exception {
+        stub.reply(200, OpenAiStub.text("ok"));
+        ModelResponse r = open(FAST).chat(request(List.of(new Message.User("hi"))));
+        JsonNode sent = JSON.readTree(stub.requests().get(0));
+        assertFalse(sent.has("logprobs"), sent::toString);
+        assertFalse(sent.has("top_logprobs"), sent::toString);
+        assertEquals(List.of(), r.logprobs());
+    }
+
+    @Test
+    void aProviderWithoutLogprobsAnswersWithoutThem() throws Exception {
+        stub.reply(200, OpenAiStub.text("ok"));
+        ModelResponse r = open(FAST).chat(request(List.of(new Message.User("hi"))).withTopLogprobs(5));
+        assertEquals("ok", r.message().text());
+        assertEquals(List.of(), r.logprobs(), "no choices[0].logprobs in the answer: empty, not an error");
+    }
+
+    @Test
+    void topLogprobsOutsideOpenAisRangeIsRefused() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> request(List.of(new Message.User("hi"))).withTopLogprobs(21));
+        assertTrue(e.getMessage().contains("21"), e.getMessage());
     }
 }

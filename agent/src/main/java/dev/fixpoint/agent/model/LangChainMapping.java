@@ -1,6 +1,9 @@
 package dev.fixpoint.agent.model;
 
 import dev.fixpoint.agent.Message;
+import dev.fixpoint.agent.ModelRequest;
+import dev.fixpoint.agent.Provider;
+import dev.fixpoint.agent.TokenLogprob;
 import dev.fixpoint.agent.ToolCall;
 import dev.fixpoint.agent.ToolParam;
 import dev.fixpoint.agent.ToolSpec;
@@ -13,13 +16,18 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.anthropic.AnthropicTokenUsage;
+import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.json.JsonBooleanSchema;
 import dev.langchain4j.model.chat.request.json.JsonEnumSchema;
 import dev.langchain4j.model.chat.request.json.JsonIntegerSchema;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchemaElement;
 import dev.langchain4j.model.chat.request.json.JsonStringSchema;
+import dev.langchain4j.model.chat.response.ChatResponseMetadata;
 import dev.langchain4j.model.googleai.GoogleAiGeminiTokenUsage;
+import dev.langchain4j.model.openai.LogProb;
+import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
+import dev.langchain4j.model.openai.OpenAiChatResponseMetadata;
 import dev.langchain4j.model.openai.OpenAiTokenUsage;
 import dev.langchain4j.model.output.TokenUsage;
 
@@ -31,6 +39,46 @@ import java.util.List;
 final class LangChainMapping {
 
     private LangChainMapping() {}
+
+    /**
+     * The langchain4j request. Log-probabilities are asked for only from OpenAI and OpenAI-compatible servers
+     * ({@code "logprobs": true, "top_logprobs": n}); other providers' adapters have no such option and get the
+     * request without it.
+     */
+    static ChatRequest toChatRequest(Provider provider, ModelRequest request) {
+        var builder = ChatRequest.builder().messages(toChatMessages(request.messages()));
+        boolean openAi = provider == Provider.OPENAI || provider == Provider.OPENAI_COMPATIBLE;
+        if (request.wantsLogprobs() && openAi) {
+            return builder.parameters(OpenAiChatRequestParameters.builder()
+                    .toolSpecifications(toToolSpecifications(request.tools()))
+                    .logprobs(true).topLogprobs(request.topLogprobs())
+                    .build()).build();
+        }
+        return builder.toolSpecifications(toToolSpecifications(request.tools())).build();
+    }
+
+    /** The generated tokens' log-probabilities when the provider gave them (OpenAI's {@code choices[0].logprobs.content}); else empty. */
+    static List<TokenLogprob> toLogprobs(ChatResponseMetadata metadata) {
+        if (!(metadata instanceof OpenAiChatResponseMetadata m) || m.logProbs() == null) return List.of();
+        var out = new ArrayList<TokenLogprob>(m.logProbs().size());
+        for (LogProb p : m.logProbs()) {
+            var top = new ArrayList<TokenLogprob.Alternative>();
+            if (p.topLogprobs() != null) {
+                for (LogProb t : p.topLogprobs()) top.add(new TokenLogprob.Alternative(text(t.token()), logprob(t.logprob())));
+            }
+            out.add(new TokenLogprob(text(p.token()), logprob(p.logprob()), top));
+        }
+        return out;
+    }
+
+    private static String text(String token) {
+        return token == null ? "" : token;
+    }
+
+    /** Providers round, so a certain token may come back as a hair above 0; a missing value is "unknown", -inf. */
+    private static double logprob(Double v) {
+        return v == null || v.isNaN() ? Double.NEGATIVE_INFINITY : Math.min(v, 0.0);
+    }
 
     static List<ChatMessage> toChatMessages(List<Message> messages) {
         var out = new ArrayList<ChatMessage>(messages.size());

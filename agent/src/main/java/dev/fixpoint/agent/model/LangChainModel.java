@@ -40,10 +40,7 @@ public final class LangChainModel implements Model {
 
     @Override
     public ModelResponse chat(ModelRequest request) {
-        ChatRequest chatRequest = ChatRequest.builder()
-                .messages(LangChainMapping.toChatMessages(request.messages()))
-                .toolSpecifications(LangChainMapping.toToolSpecifications(request.tools()))
-                .build();
+        ChatRequest chatRequest = LangChainMapping.toChatRequest(config.provider(), request);
         long call = calls.incrementAndGet();
         long start = System.nanoTime();
         ChatResponse response;
@@ -57,6 +54,7 @@ public final class LangChainModel implements Model {
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
         String finish = response.finishReason() == null ? "" : response.finishReason().name().toLowerCase(Locale.ROOT);
         return new ModelResponse(LangChainMapping.toAssistant(response.aiMessage(), "call_" + call),
-                LangChainMapping.toUsage(response.tokenUsage(), latency), finish);
+                LangChainMapping.toUsage(response.tokenUsage(), latency), finish,
+                LangChainMapping.toLogprobs(response.metadata()));
     }
 }

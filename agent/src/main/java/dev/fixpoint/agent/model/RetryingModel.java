@@ -51,7 +51,7 @@ public final class RetryingModel implements Model {
             try {
                 ModelResponse r = delegate.chat(request);
                 return attempt == 1 ? r
-                        : new ModelResponse(r.message(), r.usage().withLatency(Duration.ofNanos(System.nanoTime() - start)), r.finishReason());
+                        : r.withUsage(r.usage().withLatency(Duration.ofNanos(System.nanoTime() - start)));
             } catch (ModelException e) {
                 if (!e.retryable() || attempt >= policy.maxAttempts()) {
                     if (attempt > 1) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 
@@ -95,6 +96,31 @@ public final class OpenAiStub implements AutoCloseable {
                 "message":{"role":"assistant","content":"%s"},"finish_reason":"stop"}],
                 "usage":{"prompt_tokens":10,"completion_tokens":5,"total_tokens":15}}
                 """.formatted(content);
+    }
+
+    /**
+     * A completion with text and {@code choices[0].logprobs.content}: one entry per token, each with the given top
+     * alternatives ({@code top[i]} as token, logprob pairs).
+     */
+    public static String textWithLogprobs(List<String> tokens, List<Double> logprobs, List<Map<String, Double>> top) {
+        var content = new StringBuilder();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (i > 0) content.append(',');
+            content.append("{\"token\":\"").append(tokens.get(i)).append("\",\"logprob\":").append(logprobs.get(i))
+                   .append(",\"bytes\":null,\"top_logprobs\":[");
+            int j = 0;
+            for (var e : top.get(i).entrySet()) {
+                if (j++ > 0) content.append(',');
+                content.append("{\"token\":\"").append(e.getKey()).append("\",\"logprob\":").append(e.getValue())
+                       .append(",\"bytes\":null}");
+            }
+            content.append("]}");
+        }
+        return """
+                {"id":"chatcmpl-3","object":"chat.completion","created":1,"model":"stub-model","choices":[{"index":0,
+                "message":{"role":"assistant","content":"%s"},"logprobs":{"content":[%s]},"finish_reason":"stop"}],
+                "usage":{"prompt_tokens":10,"completion_tokens":5,"total_tokens":15}}
+                """.formatted(String.join("", tokens), content);
     }
 
     public static String error(String message) {

@@ -5,6 +5,7 @@ import dev.fixpoint.agent.Model;
 import dev.fixpoint.agent.ModelException;
 import dev.fixpoint.agent.ModelRequest;
 import dev.fixpoint.agent.ModelResponse;
+import dev.fixpoint.agent.TokenLogprob;
 import dev.fixpoint.agent.Usage;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ final class JudgeCalls {
     private final Model model;
     private final int retries;
     private int calls;
+    private boolean logprobsRefused;
     private Usage usage = Usage.ZERO;
     private final List<String> problems = new ArrayList<>();
 
@@ -33,27 +35,63 @@ final class JudgeCalls {
         this.retries = retries;
     }
 
+    /** An answer's parsed value and its tokens' log-probabilities (empty when not asked for or not given). */
+    record Answer<T>(T value, List<TokenLogprob> logprobs) {
+    }
+
     <T> Optional<T> ask(String system, String user, Function<String, Optional<T>> parser, String what) {
-        ModelRequest request = new ModelRequest(List.of(new Message.SystemPrompt(system), new Message.User(user)), List.of());
+        return answer(request(system, user), parser, what).map(Answer::value);
+    }
+
+    /**
+     * As {@link #ask}, asking for token log-probabilities with {@code top} alternatives. A provider that refuses them
+     * (a bad-request error, as OpenAI's reasoning models give) is asked again without them, once, and
+     * {@link #logprobsRefused()} turns true.
+     */
+    <T> Optional<Answer<T>> askWithLogprobs(String system, String user, int top, Function<String, Optional<T>> parser,
+                                            String what) {
+        return answer(request(system, user).withTopLogprobs(top), parser, what);
+    }
+
+    private static ModelRequest request(String system, String user) {
+        return new ModelRequest(List.of(new Message.SystemPrompt(system), new Message.User(user)), List.of());
+    }
+
+    private <T> Optional<Answer<T>> answer(ModelRequest request, Function<String, Optional<T>> parser, String what) {
+        boolean dropped = false;
         for (int attempt = 0; attempt <= retries; attempt++) {
             ModelResponse response;
             try {
                 calls++;
                 response = model.chat(request);
             } catch (ModelException e) {
+                if (request.wantsLogprobs() && e.kind() == ModelException.Kind.BAD_REQUEST) {
+                    log.info("{}: {}: refused with log-probabilities ({}), asking without", model.id(), what, e.getMessage());
+                    request = new ModelRequest(request.messages(), request.tools());
+                    dropped = true;
+                    attempt--;
+                    continue;
+                }
                 log.warn("{}: {} failed: {}", model.id(), what, e.getMessage());
                 problems.add(what + ": model call failed: " + e.getMessage());
                 return Optional.empty();
             }
+            // refused only if the same request goes through without them (not, say, when the context is too long)
+            logprobsRefused |= dropped;
             usage = usage.plus(response.usage());
             Optional<T> parsed = parser.apply(response.message().text());
             if (parsed.isPresent()) {
-                return parsed;
+                return Optional.of(new Answer<>(parsed.get(), response.logprobs()));
             }
             log.debug("{}: {} attempt {}: unparseable answer", model.id(), what, attempt + 1);
         }
         problems.add(what + ": no parseable answer after " + (retries + 1) + " attempts");
         return Optional.empty();
+    }
+
+    /** Whether a call asking for log-probabilities was refused as a bad request and then went through without them. */
+    boolean logprobsRefused() {
+        return logprobsRefused;
     }
 
     int calls() {

@@ -93,7 +93,7 @@ public final class ModelVerifier {
             boolean ranked = listwise != null && !listwise.scores().isEmpty();
             JudgeEvidence e = new JudgeEvidence(p == null ? null : p.probability(),
                     ranked ? listwise.scores().get(k) : null, ranked ? listwise.meanRanks().get(k) : null,
-                    p == null ? 0 : p.calls());
+                    p == null ? 0 : p.calls(), p == null || p.probability() == null ? null : p.method());
             c.memberIds().forEach(id -> evidence.put(id, e));
         }
         log.debug("{}: judged {} clusters with {} calls, {} problems", model.id(), judged.size(), calls, problems.size());

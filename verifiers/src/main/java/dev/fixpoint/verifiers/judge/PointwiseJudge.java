@@ -1,16 +1,24 @@
 package dev.fixpoint.verifiers.judge;
 
 import dev.fixpoint.agent.Model;
+import dev.fixpoint.verifiers.select.JudgeEvidence.PointwiseMethod;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Asks a model whether one patch resolves the issue, {@code samples} times; the YES share of the answers is the
- * probability. (Our {@link Model} interface does not expose token log-probabilities, so the vote share over
- * samples stands in for them; with a temperature of 0, use one sample.) Thread-safe.
+ * Asks a model whether one patch resolves the issue. The first question asks for token log-probabilities; when
+ * the provider gives them (OpenAI and OpenAI-compatible servers), P(YES) is read from the verdict token's top
+ * alternatives ({@link VerdictLogprobs}) and that one answer is the verdict ({@link PointwiseMethod#LOGPROBS}).
+ * Otherwise the question is asked {@code samples} times in all and the YES share of the answers is the
+ * probability ({@link PointwiseMethod#VOTES}; with a temperature of 0, use one sample). A provider that refuses
+ * log-probabilities is not asked for them again by this judge. Thread-safe.
  */
 public final class PointwiseJudge {
+
+    /** Alternatives asked for per token: YES and NO variants are normally well within these. */
+    static final int TOP_LOGPROBS = 10;
 
     private static final Template SYSTEM = Template.resource("pointwise_system.txt");
     private static final Template USER = Template.resource("pointwise.txt");
@@ -18,9 +26,10 @@ public final class PointwiseJudge {
     private final Model model;
     private final int samples;
     private final int retries;
+    private final AtomicBoolean askLogprobs = new AtomicBoolean(true);
 
     /**
-     * @param samples independent questions per patch, at least 1
+     * @param samples independent questions per patch when there are no log-probabilities, at least 1
      * @param retries re-asks per sample when the answer has no verdict line, at least 0
      */
     public PointwiseJudge(Model model, int samples, int retries) {
@@ -44,7 +53,24 @@ public final class PointwiseJudge {
         int yes = 0;
         int no = 0;
         for (int i = 0; i < samples; i++) {
-            Optional<Boolean> vote = calls.ask(system, user, VerdictParser::yesNo, "pointwise sample " + (i + 1));
+            String what = "pointwise sample " + (i + 1);
+            Optional<Boolean> vote;
+            if (i == 0 && askLogprobs.get()) {
+                Optional<JudgeCalls.Answer<Boolean>> answer =
+                        calls.askWithLogprobs(system, user, TOP_LOGPROBS, VerdictParser::yesNo, what);
+                if (calls.logprobsRefused()) {
+                    askLogprobs.set(false);
+                }
+                Optional<Double> p = answer.flatMap(a -> VerdictLogprobs.yesProbability(a.logprobs()));
+                if (p.isPresent()) {
+                    boolean said = answer.get().value();
+                    return new PointwiseVerdict(p.get(), said ? 1 : 0, said ? 0 : 1, 0, calls.calls(), calls.usage(),
+                            calls.problems(), PointwiseMethod.LOGPROBS);
+                }
+                vote = answer.map(JudgeCalls.Answer::value);
+            } else {
+                vote = calls.ask(system, user, VerdictParser::yesNo, what);
+            }
             if (vote.isPresent()) {
                 if (vote.get()) {
                     yes++;
@@ -55,6 +81,6 @@ public final class PointwiseJudge {
         }
         Double probability = yes + no == 0 ? null : (double) yes / (yes + no);
         return new PointwiseVerdict(probability, yes, no, samples - yes - no, calls.calls(), calls.usage(),
-                calls.problems());
+                calls.problems(), PointwiseMethod.VOTES);
     }
 }

@@ -24,18 +24,29 @@ final class VerdictParser {
 
     /** YES (true) or NO (false) from the last verdict line, or a bare one-word answer; else empty. */
     static Optional<Boolean> yesNo(String answer) {
+        int at = verdictOffset(answer);
+        return at < 0 ? Optional.empty()
+                : Optional.of(answer.regionMatches(true, at, "yes", 0, 3));
+    }
+
+    /**
+     * Where in {@code answer} the verdict word {@link #yesNo} reads starts (the YES or NO of the last verdict line,
+     * or of a bare one-word answer), or -1 when there is none.
+     */
+    static int verdictOffset(String answer) {
         Matcher m = VERDICT.matcher(answer);
-        String last = null;
+        int last = -1;
         while (m.find()) {
-            last = m.group(1);
+            last = m.start(1);
         }
-        if (last == null) {
-            Matcher bare = BARE.matcher(answer.strip());
+        if (last < 0) {
+            String stripped = answer.strip();
+            Matcher bare = BARE.matcher(stripped);
             if (bare.matches()) {
-                last = bare.group(1);
+                last = answer.indexOf(stripped) + bare.start(1);
             }
         }
-        return last == null ? Optional.empty() : Optional.of(last.equalsIgnoreCase("yes"));
+        return last;
     }
 
     /**

@@ -9,8 +9,23 @@ package dev.fixpoint.verifiers.select;
  * @param meanRank  mean 1-based rank over the listwise permutations
  * @param calls     model calls spent on this candidate's cluster alone (pointwise); listwise calls rank all
  *                  clusters at once and are counted by whoever ran the judge
+ * @param pointwiseMethod how {@code pointwise} was measured, or null when it is missing or not known (read back
+ *                  from a report that did not record it)
  */
-public record JudgeEvidence(Double pointwise, Double listwise, Double meanRank, int calls) {
+public record JudgeEvidence(Double pointwise, Double listwise, Double meanRank, int calls, PointwiseMethod pointwiseMethod) {
+
+    /** Where a pointwise probability comes from. */
+    public enum PointwiseMethod {
+        /** P(YES) from the log-probabilities of the verdict token, normalised over YES and NO: one model call. */
+        LOGPROBS,
+        /** The share of YES among the verdicts of k sampled answers. */
+        VOTES
+    }
+
+    /** Evidence without a recorded pointwise method. */
+    public JudgeEvidence(Double pointwise, Double listwise, Double meanRank, int calls) {
+        this(pointwise, listwise, meanRank, calls, null);
+    }
 
     public JudgeEvidence {
         requireUnit(pointwise, "pointwise probability");

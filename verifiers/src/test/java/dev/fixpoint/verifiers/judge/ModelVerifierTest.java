@@ -138,9 +138,9 @@ class ModelVerifierTest {
 
         assertEquals(4, report.calls());
         assertEquals(List.of(), report.problems());
-        assertEquals(new JudgeEvidence(1.0, 1.0, 1.0, 1), report.evidence().get("r0"));
+        assertEquals(new JudgeEvidence(1.0, 1.0, 1.0, 1, JudgeEvidence.PointwiseMethod.VOTES), report.evidence().get("r0"));
         assertEquals(report.evidence().get("r0"), report.evidence().get("r2"));
-        assertEquals(new JudgeEvidence(0.0, 0.0, 2.0, 1), report.evidence().get("r1"));
+        assertEquals(new JudgeEvidence(0.0, 0.0, 2.0, 1, JudgeEvidence.PointwiseMethod.VOTES), report.evidence().get("r1"));
         assertFalse(report.evidence().containsKey("r3"));
         assertFalse(report.evidence().containsKey("r4"));
         String first = lastUserText(model.requests().get(0));
