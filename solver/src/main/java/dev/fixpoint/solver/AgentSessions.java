@@ -16,8 +16,8 @@ import java.nio.file.Path;
 
 /**
  * Agent sessions on a task's instance image, as {@link RolloutRunner} and {@link TestWriter} run them: the agent with
- * the run's limits and prices, a sandbox labelled with the run, the task and the session, the trajectory recorded
- * step by step.
+ * the run's limits and prices, a sandbox labelled with the run, the task and the session and given the task's
+ * environment variables (its spec's {@code env}, nothing else), the trajectory recorded step by step.
  */
 final class AgentSessions {
 
@@ -43,9 +43,11 @@ final class AgentSessions {
      */
     Candidate run(PreparedTask prepared, Model model, Prompts prompts, String session, Path trajectory) {
         Agent agent = Agent.builder(model).prompts(prompts).limits(config.agentLimits()).prices(prices).build();
-        SandboxSpec spec = SandboxSpec.builder(prepared.image()).workdir(prepared.workdir()).limits(config.sandboxLimits())
+        SandboxSpec.Builder b = SandboxSpec.builder(prepared.image()).workdir(prepared.workdir()).limits(config.sandboxLimits())
                 .label(SandboxLabels.RUN, runId).label(SandboxLabels.TASK, labelValue(prepared.task().instanceId()))
-                .label(SandboxLabels.ROLLOUT, session).build();
+                .label(SandboxLabels.ROLLOUT, session);
+        prepared.task().environment().env().forEach(b::env);
+        SandboxSpec spec = b.build();
         try (TrajectoryRecorder recorder = TrajectoryRecorder.open(trajectory);
              Sandbox box = sandboxes.start(spec)) {
             return agent.run(prepared.task(), box, recorder);

@@ -2,11 +2,13 @@ package dev.fixpoint.solver;
 
 import dev.fixpoint.agent.Candidate;
 import dev.fixpoint.agent.Model;
+import dev.fixpoint.agent.Outcome;
 import dev.fixpoint.agent.PriceTable;
 import dev.fixpoint.agent.Prompts;
 import dev.fixpoint.sandbox.SandboxProvider;
 import dev.fixpoint.solver.model.GovernedModel;
 import dev.fixpoint.solver.run.TaskDirectory;
+import dev.fixpoint.solver.run.TestWriterRecord;
 import dev.fixpoint.solver.verify.PreparedTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +23,9 @@ import java.util.TreeMap;
  * Test-writing sessions: agent sessions asked only to write a reproduction script for the issue (no fix), in
  * sandboxes from the instance image, each recorded as {@code testgen/<k>.jsonl}. Their reproduction files join the
  * verifier's pool of tests ({@link dev.fixpoint.verifiers.VerificationSession#addScripts}: kept only if they fail on
- * the base code, as every script). Usage counts against the task's budget like any model call.
+ * the base code, as every script). Usage counts against the task's budget like any model call. A finished session
+ * is saved ({@link TaskDirectory#saveTestWriter}) and reused by a resumed run instead of being run again; one cut
+ * short by the budget, the sandbox or an interrupt is not saved, so a resumed run redoes it.
  */
 final class TestWriter {
 
@@ -60,16 +64,30 @@ final class TestWriter {
         Prompts d = Prompts.defaults();
         Prompts prompts = new Prompts(d.systemTemplate(), INSTANCE, d.noToolCall());
         for (int k = 1; k <= count; k++) {
+            Optional<TestWriterRecord> finished = dir.finishedTestWriter(k);
+            if (finished.isPresent()) {
+                out.add(written(finished.get()));
+                log.info("{}: test writer {} finished in an earlier run, reused", prepared.task().instanceId(), k);
+                continue;
+            }
             Optional<Model> m = models.forTestWriting(prepared.task(), k);
             if (m.isEmpty() || ledger.exhausted().isPresent()) break;
             int index = k;
             Candidate c = concurrency.withContainer(() -> sessions.run(prepared, new GovernedModel(m.get(), concurrency, ledger),
-                    prompts, "testgen-" + index, dir.root().resolve("testgen").resolve(index + ".jsonl")));
-            Map<String, String> files = new TreeMap<>();
-            c.reproduction().forEach(f -> files.put(f.path(), f.content()));
-            out.add(new Written("testgen-" + index, files));
+                    prompts, "testgen-" + index, dir.testWriterTrajectory(index)));
+            if (Thread.currentThread().isInterrupted()) throw new InterruptedException("test writer " + index + " interrupted");
+            var record = new TestWriterRecord(index, c);
+            boolean cutByBudget = c.outcome() == Outcome.MODEL_ERROR && ledger.exhausted().isPresent();
+            if (!cutByBudget && c.outcome() != Outcome.SANDBOX_ERROR) dir.saveTestWriter(record);
+            out.add(written(record));
             log.info("{}: test writer {} ({}) wrote {} file(s)", prepared.task().instanceId(), index, c.modelId(), c.reproduction().size());
         }
         return out;
+    }
+
+    private static Written written(TestWriterRecord r) {
+        Map<String, String> files = new TreeMap<>();
+        r.candidate().reproduction().forEach(f -> files.put(f.path(), f.content()));
+        return new Written(r.source(), files);
     }
 }

@@ -1,8 +1,12 @@
 package dev.fixpoint.tasks;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Where and how a task's tests run.
@@ -14,6 +18,8 @@ import java.util.Objects;
  * @param resultFormat  how per-test results are read back
  * @param reportsDir    for {@link ResultFormat#JUNIT_XML}: directory (relative to workdir) holding the XML reports; else null
  * @param testTimeout   wall-time bound for one run of {@code testCommand}
+ * @param env           environment variables of every sandbox started for the task (tests, rollouts, verification),
+ *                      exactly these: nothing from the host environment is added; sorted by name, may be empty
  */
 public record EnvironmentSpec(
         String image,
@@ -22,7 +28,10 @@ public record EnvironmentSpec(
         String testCommand,
         ResultFormat resultFormat,
         String reportsDir,
-        Duration testTimeout) {
+        Duration testTimeout,
+        Map<String, String> env) {
+
+    private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     public static final String DEFAULT_WORKDIR = "/testbed";
     public static final Duration DEFAULT_TEST_TIMEOUT = Duration.ofMinutes(10);
@@ -43,6 +52,28 @@ public record EnvironmentSpec(
         if (testTimeout.isNegative() || testTimeout.isZero()) {
             throw new IllegalArgumentException("environment test_timeout must be positive, not: " + testTimeout);
         }
+        var sorted = new TreeMap<String, String>();
+        if (env != null) {
+            env.forEach((name, value) -> {
+                if (name == null || !VARIABLE.matcher(name).matches()) {
+                    throw new IllegalArgumentException("environment env: not a variable name: " + name);
+                }
+                if (value == null) throw new IllegalArgumentException("environment env " + name + " has no value");
+                sorted.put(name, value);
+            });
+        }
+        env = Collections.unmodifiableMap(sorted);
+    }
+
+    /** An environment without variables of its own. */
+    public EnvironmentSpec(String image, String workdir, List<String> setupCommands, String testCommand,
+                           ResultFormat resultFormat, String reportsDir, Duration testTimeout) {
+        this(image, workdir, setupCommands, testCommand, resultFormat, reportsDir, testTimeout, Map.of());
+    }
+
+    /** This environment with {@code env} as its variables. */
+    public EnvironmentSpec withEnv(Map<String, String> env) {
+        return new EnvironmentSpec(image, workdir, setupCommands, testCommand, resultFormat, reportsDir, testTimeout, env);
     }
 
     private static void requireText(String value, String field) {

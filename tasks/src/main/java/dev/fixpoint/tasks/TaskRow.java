@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -15,6 +17,7 @@ record TaskRow(Task task, List<TaskProblem> problems) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9._/+-]+");
     private static final Pattern COMMIT = Pattern.compile("[0-9a-fA-F]{4,40}");
+    private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final int SNIPPET = 80;
 
     TaskRow {
@@ -77,12 +80,13 @@ record TaskRow(Task task, List<TaskProblem> problems) {
         ResultFormat format = resultFormat(env, f);
         String reportsDir = f.text(env, "reports_dir");
         Duration timeout = timeout(env, f);
+        Map<String, String> variables = variables(env, f);
         if (!f.problems.isEmpty()) {
             return null;
         }
         try {
             return new EnvironmentSpec(image, workdir, setup, testCommand, format, reportsDir.isEmpty() ? null : reportsDir,
-                    timeout);
+                    timeout, variables);
         } catch (IllegalArgumentException | NullPointerException e) {
             rowFields.problem("environment", e.getMessage());
             return null;
@@ -112,6 +116,37 @@ record TaskRow(Task task, List<TaskProblem> problems) {
             return null;
         }
         return Duration.ofSeconds(value.asLong());
+    }
+
+    /** {@code environment.env}: variable names to string values (a JSON object, or one encoded as a string). */
+    private static Map<String, String> variables(JsonNode env, Fields f) {
+        JsonNode value = env.get("env");
+        if (value == null || value.isNull()) {
+            return Map.of();
+        }
+        if (value.isTextual()) {
+            try {
+                value = MAPPER.readTree(value.asText());
+            } catch (JsonProcessingException e) {
+                f.problem("env", "not a JSON object: " + snippet(value));
+                return Map.of();
+            }
+        }
+        if (!value.isObject()) {
+            f.problem("env", "not an object of variable names to values: " + snippet(value));
+            return Map.of();
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : value.properties()) {
+            if (!VARIABLE.matcher(e.getKey()).matches()) {
+                f.problem("env", "not a variable name: " + quote(e.getKey()));
+            } else if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                f.problem("env", e.getKey() + " must be a string, not: " + snippet(e.getValue()));
+            } else {
+                out.put(e.getKey(), e.getValue().asText());
+            }
+        }
+        return out;
     }
 
     static String snippet(JsonNode value) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -124,6 +125,44 @@ class TaskLoaderTest {
         assertTrue(e.getMessage().contains("tasks.jsonl:2: FAIL_TO_PASS: not a JSON list of strings: "
                 + "\"tests/test_a.py::test_x\""), e.getMessage());
         assertTrue(e.getMessage().contains("skip"), "tells how to go on: " + e.getMessage());
+    }
+
+    @Test
+    void readsEnvironmentVariablesOfARowAsAnObjectOrJsonEncoded() throws IOException {
+        String env = "\"image\": \"fixpoint/python:latest\", \"test_command\": \"pytest\", \"result_format\": \"pytest_log\"";
+        Path f = file("env.jsonl", String.join("\n",
+                "{\"instance_id\": \"v-1\", \"repo\": \"a/b\", \"base_commit\": \"" + C1 + "\", \"environment\": {" + env
+                        + ", \"env\": {\"ZETA\": \"1\", \"GREETING\": \"hello world\"}}}",
+                "{\"instance_id\": \"v-2\", \"repo\": \"a/b\", \"base_commit\": \"" + C1 + "\", \"environment\": {" + env
+                        + ", \"env\": \"{\\\"GREETING\\\": \\\"hi\\\"}\"}}",
+                "{\"instance_id\": \"v-3\", \"repo\": \"a/b\", \"base_commit\": \"" + C1 + "\", \"environment\": {" + env + "}}",
+                "{\"instance_id\": \"v-4\", \"repo\": \"a/b\", \"base_commit\": \"" + C1 + "\", \"environment\": {" + env
+                        + ", \"env\": {\"NOT-A-NAME\": \"x\", \"N\": {\"x\": 1}}}}",
+                "{\"instance_id\": \"v-5\", \"repo\": \"a/b\", \"base_commit\": \"" + C1 + "\", \"environment\": {" + env
+                        + ", \"env\": [1]}}"));
+
+        TaskLoadResult result = TaskLoader.lenient().load(f);
+
+        List<Task> tasks = result.tasks();
+        assertEquals(List.of("v-1", "v-2", "v-3"), tasks.stream().map(Task::instanceId).toList());
+        assertEquals(Map.of("GREETING", "hello world", "ZETA", "1"), tasks.get(0).environment().env());
+        assertEquals(List.of("GREETING", "ZETA"), List.copyOf(tasks.get(0).environment().env().keySet()), "sorted by name");
+        assertEquals(Map.of("GREETING", "hi"), tasks.get(1).environment().env());
+        assertEquals(Map.of(), tasks.get(2).environment().env());
+        assertEquals(List.of(
+                "env.jsonl:4: environment.env: not a variable name: \"NOT-A-NAME\"",
+                "env.jsonl:4: environment.env: N must be a string, not: {\"x\":1}",
+                "env.jsonl:5: environment.env: not an object of variable names to values: [1]"),
+                result.problems().stream().map(TaskProblem::toString).toList());
+    }
+
+    @Test
+    void environmentSpecChecksItsVariables() {
+        var spec = new EnvironmentSpec("i", null, null, "t", ResultFormat.PYTEST_LOG, null, null);
+        assertEquals(Map.of(), spec.env());
+        assertEquals(Map.of("A", "1"), spec.withEnv(Map.of("A", "1")).env());
+        var bad = assertThrows(IllegalArgumentException.class, () -> spec.withEnv(Map.of("1A", "x")));
+        assertEquals("environment env: not a variable name: 1A", bad.getMessage());
     }
 
     @Test

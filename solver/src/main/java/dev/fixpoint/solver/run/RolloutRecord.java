@@ -25,34 +25,43 @@ public record RolloutRecord(RolloutSettings settings, Candidate candidate) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public String toJson() {
-        Candidate c = candidate;
-        ObjectNode n = JSON.createObjectNode().put("instance_id", c.instanceId()).put("rollout", settings.index())
-                .put("model", c.modelId()).put("temperature", settings.temperature()).put("prompt_variant", settings.promptVariant())
-                .put("outcome", c.outcome().name()).put("steps", c.steps());
+        ObjectNode n = JSON.createObjectNode().put("instance_id", candidate.instanceId()).put("rollout", settings.index())
+                .put("temperature", settings.temperature()).put("prompt_variant", settings.promptVariant());
+        putCandidate(n, candidate);
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(n) + "\n";
+        } catch (IOException e) {
+            throw new SolverException("cannot serialise rollout " + settings.index() + " of " + candidate.instanceId(), e);
+        }
+    }
+
+    /** A candidate's fields (model, outcome, steps, usage, cost, error, wall time, patch, reproduction), added to {@code n}. */
+    static void putCandidate(ObjectNode n, Candidate c) {
+        n.put("model", c.modelId()).put("outcome", c.outcome().name()).put("steps", c.steps());
         n.putObject("usage").put("input", c.usage().inputTokens()).put("output", c.usage().outputTokens())
                 .put("cached", c.usage().cachedInputTokens()).put("calls", c.usage().calls()).put("latency_ms", c.usage().latency().toMillis());
         n.put("cost_usd", c.costUsd().orElse(null)).put("error", c.error()).put("wall_ms", c.wallTime().toMillis()).put("patch", c.patch());
         var repro = n.putArray("reproduction");
         c.reproduction().forEach(f -> repro.addObject().put("path", f.path()).put("content", f.content()));
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(n) + "\n";
-        } catch (IOException e) {
-            throw new SolverException("cannot serialise rollout " + settings.index() + " of " + c.instanceId(), e);
-        }
+    }
+
+    /** The candidate {@link #putCandidate} wrote. */
+    static Candidate readCandidate(JsonNode n) {
+        JsonNode u = n.path("usage");
+        var repro = new ArrayList<ReproductionFile>();
+        for (JsonNode f : n.path("reproduction")) repro.add(new ReproductionFile(f.path("path").asText(), f.path("content").asText()));
+        Optional<BigDecimal> cost = n.path("cost_usd").isNumber() ? Optional.of(n.get("cost_usd").decimalValue()) : Optional.empty();
+        return new Candidate(n.path("instance_id").asText(), n.path("model").asText(), n.path("patch").asText(), repro,
+                Outcome.valueOf(n.path("outcome").asText()), n.path("steps").asInt(),
+                new Usage(u.path("input").asLong(), u.path("output").asLong(), u.path("cached").asLong(),
+                        Duration.ofMillis(u.path("latency_ms").asLong()), u.path("calls").asInt()),
+                cost, n.path("error").asText(), Duration.ofMillis(n.path("wall_ms").asLong()));
     }
 
     public static RolloutRecord parse(String json, String source) {
         try {
             JsonNode n = JSON.readTree(json);
-            JsonNode u = n.path("usage");
-            var repro = new ArrayList<ReproductionFile>();
-            for (JsonNode f : n.path("reproduction")) repro.add(new ReproductionFile(f.path("path").asText(), f.path("content").asText()));
-            Optional<BigDecimal> cost = n.path("cost_usd").isNumber() ? Optional.of(n.get("cost_usd").decimalValue()) : Optional.empty();
-            Candidate c = new Candidate(n.path("instance_id").asText(), n.path("model").asText(), n.path("patch").asText(), repro,
-                    Outcome.valueOf(n.path("outcome").asText()), n.path("steps").asInt(),
-                    new Usage(u.path("input").asLong(), u.path("output").asLong(), u.path("cached").asLong(),
-                            Duration.ofMillis(u.path("latency_ms").asLong()), u.path("calls").asInt()),
-                    cost, n.path("error").asText(), Duration.ofMillis(n.path("wall_ms").asLong()));
+            Candidate c = readCandidate(n);
             Double t = n.path("temperature").isNumber() ? n.get("temperature").asDouble() : null;
             return new RolloutRecord(new RolloutSettings(n.path("rollout").asInt(), t, n.path("prompt_variant").asText("default")), c);
         } catch (IOException | IllegalArgumentException e) {

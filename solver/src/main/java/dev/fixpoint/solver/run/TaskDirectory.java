@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * One task's part of a run directory: {@code tasks/<id>/rollouts/<k>/{trajectory.jsonl,candidate.json}},
- * {@code selection.json} and {@code patch.diff}.
+ * One task's part of a run directory: {@code tasks/<id>/rollouts/<k>/{trajectory.jsonl,candidate.json}}, the
+ * test-writing sessions' {@code testgen/<k>.jsonl} (trajectory) and {@code testgen/<k>.result.json} (what the
+ * session wrote), {@code selection.json} and {@code patch.diff}.
  */
 public record TaskDirectory(Path root) {
 
@@ -31,6 +32,30 @@ public record TaskDirectory(Path root) {
 
     public Path patchFile() {
         return root.resolve("patch.diff");
+    }
+
+    public Path testWriterTrajectory(int k) {
+        return root.resolve("testgen").resolve(k + ".jsonl");
+    }
+
+    public Path testWriterResultFile(int k) {
+        return root.resolve("testgen").resolve(k + ".result.json");
+    }
+
+    /** The test-writing session's record if it finished in this or an earlier (killed) run. */
+    public Optional<TestWriterRecord> finishedTestWriter(int k) {
+        Path f = testWriterResultFile(k);
+        if (!Files.exists(f)) return Optional.empty();
+        try {
+            return Optional.of(TestWriterRecord.parse(Files.readString(f), f.toString()));
+        } catch (IOException e) {
+            throw new SolverException("cannot read " + f + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Saves the session's record (after its trajectory), which marks it finished. */
+    public void saveTestWriter(TestWriterRecord record) {
+        AtomicFiles.write(testWriterResultFile(record.index()), record.toJson());
     }
 
     /** The rollout's record if it finished in this or an earlier (killed) run. */

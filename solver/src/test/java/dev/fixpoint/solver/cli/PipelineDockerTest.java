@@ -148,19 +148,55 @@ class PipelineDockerTest {
         String[] args = batch(out, "--rollouts", "4", "--workers", "1", "--run-id", "t-kill");
         Process p = Cli.start(shared.resolve("log-kill-1"), Map.of(), args);
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
-        while (finishedRollouts(out) < 3 && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(200);
+        while ((finishedRollouts(out) < 3 || finishedTestWriters(out).isEmpty()) && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
         assertTrue(p.isAlive(), "the batch was still running when killed");
         p.destroyForcibly().waitFor();
         long finishedBefore = finishedRollouts(out);
         assertTrue(finishedBefore >= 3 && !Files.exists(out.resolve("predictions.jsonl")) || predictions(out).size() < TASKS.size());
+        Map<Path, String> testWritersBefore = finishedTestWriters(out);
+        assertFalse(testWritersBefore.isEmpty(), "a test-writing session finished before the kill");
 
+        java.time.Instant resumed = java.time.Instant.now();
         var r = Cli.run(shared.resolve("log-kill-2"), Map.of(), Duration.ofMinutes(6), args);
         assertEquals(0, r.exit(), r.stderr() + r.stdout());
+        // sessions started by the resumed run, from docker's event log: none of the test writers finished before the kill
+        List<String> started = sessionsStarted("t-kill", resumed, java.time.Instant.now());
+        for (Path f : testWritersBefore.keySet()) {
+            String task = f.getParent().getParent().getFileName().toString();
+            String session = "testgen-" + f.getFileName().toString().replace(".result.json", "");
+            assertFalse(started.contains(task + " " + session), task + " " + session + " finished before the kill and was run again: " + started);
+            assertEquals(testWritersBefore.get(f), Files.readString(f), f + " unchanged");
+        }
+        assertFalse(started.isEmpty(), "the resumed run's sessions show in docker's event log");
         JsonNode run = JSON.readTree(out.resolve("run.json").toFile());
         assertTrue(run.get("rollouts").get("reused_from_earlier_run").asInt() + run.get("totals").get("finished_in_earlier_run").asInt() > 0,
                 "finished work was reused: " + run);
         assertEquals(predictions(shared.resolve("full")), predictions(out), "same predictions as the uninterrupted run");
         assertTrue(containers("t-kill").isEmpty(), "containers of the killed run were pruned");
+    }
+
+    /** Each finished test-writing session's result file and content. */
+    static Map<Path, String> finishedTestWriters(Path out) throws IOException {
+        Map<Path, String> m = new HashMap<>();
+        if (!Files.exists(out.resolve("tasks"))) return m;
+        try (Stream<Path> s = Files.walk(out.resolve("tasks"))) {
+            for (Path f : s.filter(f -> f.getFileName().toString().endsWith(".result.json")).toList()) m.put(f, Files.readString(f));
+        }
+        return m;
+    }
+
+    /** "task session" of every container of the run created between the two instants (docker's event log). */
+    static List<String> sessionsStarted(String runId, java.time.Instant since, java.time.Instant until) throws Exception {
+        String out = docker("events", "--since", epoch(since), "--until", epoch(until), "--filter", "type=container",
+                "--filter", "event=create", "--filter", "label=dev.fixpoint.run=" + runId,
+                "--format", "{{index .Actor.Attributes \"dev.fixpoint.task\"}} {{index .Actor.Attributes \"dev.fixpoint.rollout\"}}");
+        return out.lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    static String epoch(java.time.Instant t) {
+        return String.format("%d.%09d", t.getEpochSecond(), t.getNano());
     }
 
     static long finishedRollouts(Path out) throws IOException {

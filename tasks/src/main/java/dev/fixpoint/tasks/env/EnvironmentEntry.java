@@ -23,7 +23,9 @@ import java.util.Map;
  * @param reportsDir     JUnit XML reports directory, relative to {@code workdir}
  * @param testTimeout    bound of one test-command run
  * @param installTimeout bound of each build-time command (default 30 minutes)
- * @param env            environment variables, baked into the built image
+ * @param env            environment variables: given to every sandbox started for the task
+ *                       ({@link dev.fixpoint.tasks.EnvironmentSpec#env()}), an image used as is included, and
+ *                       baked into a built image as well
  */
 public record EnvironmentEntry(
         String image,
@@ -63,7 +65,12 @@ public record EnvironmentEntry(
 
     /** Whether an image must be built: packages, install commands or environment variables are given. */
     public boolean needsBuild() {
-        return nonEmpty(packages) || nonEmpty(install) || env != null && !env.isEmpty();
+        return installs() || env != null && !env.isEmpty();
+    }
+
+    /** Whether packages or install commands are given (which an image used as is cannot take; env it can). */
+    public boolean installs() {
+        return nonEmpty(packages) || nonEmpty(install);
     }
 
     private static boolean nonEmpty(List<String> list) {

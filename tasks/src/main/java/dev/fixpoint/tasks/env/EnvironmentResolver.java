@@ -98,9 +98,9 @@ public final class EnvironmentResolver {
             String image;
             String workdir = e.workdir() == null ? EnvironmentSpec.DEFAULT_WORKDIR : e.workdir();
             if (e.image() != null) {
-                if (e.needsBuild()) {
+                if (e.installs()) {
                     return Resolution.failed(task, source, origin, where + ": image " + e.image() + " is used as is,"
-                            + " so it cannot take packages, install or env; use base_image to build upon it");
+                            + " so it cannot take packages or install; use base_image to build upon it");
                 }
                 image = CommandTemplate.expand(e.image(), task);
             } else if (e.baseImage() == null) {
@@ -118,7 +118,7 @@ public final class EnvironmentResolver {
                 return Resolution.failed(task, source, origin, where + ": test_command is missing");
             }
             EnvironmentSpec spec = new EnvironmentSpec(image, workdir, e.setupCommands(),
-                    CommandTemplate.expand(e.testCommand(), task), e.resultFormat(), e.reportsDir(), e.testTimeout());
+                    CommandTemplate.expand(e.testCommand(), task), e.resultFormat(), e.reportsDir(), e.testTimeout(), e.env());
             return Resolution.resolved(task.withEnvironment(spec), source, origin, recipe);
         } catch (IllegalArgumentException | NullPointerException ex) {
             return Resolution.failed(task, source, origin, where + ": " + ex.getMessage());

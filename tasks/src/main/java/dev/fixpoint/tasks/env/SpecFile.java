@@ -42,7 +42,8 @@ import java.util.Set;
  * Fields: {@code image} (an existing image, used as is), {@code base_image}, {@code workdir} (alias
  * {@code repo_path}), {@code packages}, {@code install}, {@code setup_commands}, {@code test_command},
  * {@code result_format} ({@code pytest_log} or {@code junit_xml}), {@code reports_dir},
- * {@code test_timeout_seconds}, {@code install_timeout_seconds}, {@code env}. See {@link EnvironmentEntry}.
+ * {@code test_timeout_seconds}, {@code install_timeout_seconds}, {@code env} (variables every sandbox of the
+ * task gets, also with {@code image}; only these reach the containers). See {@link EnvironmentEntry}.
  * Immutable.
  */
 public final class SpecFile {

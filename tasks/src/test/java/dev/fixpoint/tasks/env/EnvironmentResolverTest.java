@@ -89,6 +89,29 @@ class EnvironmentResolverTest {
     }
 
     @Test
+    void specEnvReachesTheTaskEnvironmentAlsoForAnImageUsedAsIs() {
+        SpecFile f = SpecFile.parse("a/b:\n  default:\n    image: x:1\n    test_command: t\n    result_format: pytest_log\n"
+                + "    env: {GREETING: hello, LANG: C.UTF-8}\n  \"2\":\n    env: {GREETING: bonjour}\n"
+                + "c/d:\n  default:\n    base_image: fixpoint/python:latest\n    install: [make]\n    test_command: t\n"
+                + "    result_format: pytest_log\n    env: {MODE: ci}\n", "e.yaml");
+        Resolution asIs = EnvironmentResolver.of(f, null).resolve(task("b-1", "a/b", "1", ""));
+        assertTrue(asIs.resolved(), asIs.problem());
+        assertNull(asIs.recipe());
+        assertEquals("x:1", asIs.task().environment().image());
+        assertEquals(Map.of("GREETING", "hello", "LANG", "C.UTF-8"), asIs.task().environment().env());
+        // a version entry's env replaces the default's, as every other field
+        assertEquals(Map.of("GREETING", "bonjour"),
+                EnvironmentResolver.of(f, null).resolve(task("b-2", "a/b", "2", "")).task().environment().env());
+        Resolution built = EnvironmentResolver.of(f, null).resolve(task("d-1", "c/d", "1", ""));
+        assertTrue(built.resolved(), built.problem());
+        assertEquals(Map.of("MODE", "ci"), built.recipe().env());
+        assertEquals(Map.of("MODE", "ci"), built.task().environment().env());
+        // without env in the spec, none
+        assertEquals(Map.of(), EnvironmentResolver.of(SPECS, null).resolve(task("acme__gadgets-7", "acme/gadgets", "1.0", ""))
+                .task().environment().env());
+    }
+
+    @Test
     void baseImageWithoutStepsIsUsedAsIs() {
         SpecFile f = SpecFile.parse("a/b:\n  default:\n    base_image: fixpoint/java:latest\n    test_command: sh"
                 + " run-tests.sh\n    result_format: junit_xml\n    reports_dir: build/test-results\n", "e.yaml");
@@ -121,7 +144,7 @@ class EnvironmentResolverTest {
         SpecFile mixed = SpecFile.parse("a/b:\n  default:\n    install: [make]\n  \"2\":\n    image: x:1\n"
                 + "    test_command: t\n    result_format: pytest_log\n", "e.yaml");
         assertEquals("b-1: environment of repo a/b version \"2\" from e.yaml: a/b 2: image x:1 is used as is, so it"
-                        + " cannot take packages, install or env; use base_image to build upon it",
+                        + " cannot take packages or install; use base_image to build upon it",
                 EnvironmentResolver.of(mixed, null).resolve(task("b-1", "a/b", "2", "")).problem());
     }
 

@@ -69,9 +69,11 @@ final class SandboxTestRunner {
     RunResult run(Task task, Path baseTree, String label, String patch, List<VerificationTest> tests, boolean suite) {
         EnvironmentSpec env = task.environment();
         long start = System.nanoTime();
-        SandboxSpec spec = SandboxSpec.builder(instanceImage != null ? instanceImage : env.image()).workdir(env.workdir())
+        SandboxSpec.Builder b = SandboxSpec.builder(instanceImage != null ? instanceImage : env.image()).workdir(env.workdir())
                 .label(SandboxLabels.RUN, runId).label(SandboxLabels.TASK, task.instanceId())
-                .label(SandboxLabels.ROLLOUT, "verify-" + label.replaceAll("[^A-Za-z0-9_.-]", "_")).build();
+                .label(SandboxLabels.ROLLOUT, "verify-" + label.replaceAll("[^A-Za-z0-9_.-]", "_"));
+        env.env().forEach(b::env);
+        SandboxSpec spec = b.build();
         try (Sandbox sb = sandboxes.start(spec)) {
             if (instanceImage == null) {
                 sb.copyIn(baseTree, env.workdir());

@@ -149,12 +149,13 @@ public final class InstanceEvaluator {
 
     private SandboxSpec spec(Task task, int attempt) {
         EnvironmentSpec env = task.environment();
-        return SandboxSpec.builder(env.image())
+        SandboxSpec.Builder b = SandboxSpec.builder(env.image())
                 .workdir(env.workdir())
                 .label(SandboxLabels.RUN, runId)
                 .label(SandboxLabels.TASK, task.instanceId())
-                .label(SandboxLabels.ROLLOUT, "eval-" + attempt)
-                .build();
+                .label(SandboxLabels.ROLLOUT, "eval-" + attempt);
+        env.env().forEach(b::env);
+        return b.build();
     }
 
     private Duration timeout(Task task) {
