@@ -3,9 +3,9 @@
 
 Each file is what a model could answer, step by step (view, write a reproduction script, run it, str_replace edits,
 run it again, run the tests, submit), and testgen-<k>.json: test-writing sessions (a reproduction script, no fix) used by
-`fixpoint select` to generate tests. The edits come from the sample patches: the gold fix (rollouts 1, 3 and 5;
-rollout 3 drops the fix's comment lines, a formatting difference), the decoy partial fix (rollout 2) and the decoy
-that breaks passing tests (rollout 4). Every model id starts with "scripted:" so the sessions are labelled as
+`fixpoint select` to generate tests. The edits come from the sample patches: the decoy partial fix (rollout 1),
+the decoy that breaks passing tests (rollout 2) and the gold fix (rollouts 3, 4 and 5; rollout 4 drops the fix's
+comment lines, a formatting difference). The decoys come first so that selection cannot win by position. Every model id starts with "scripted:" so the sessions are labelled as
 scripted wherever they show. Usage numbers are plausible token counts, for budgets and reports; they cost $0.
 
     python3 tasks/samples/scripts/generate.py            # write the JSON files
@@ -115,7 +115,7 @@ def session(task, name, lang, edits, repro, label, kind, run_tests):
         s.say(f"Fixing {path}.", "edit", command="str_replace", path=path, old_str=old, new_str=new)
     s.say("Running the reproduction again.", "bash", command=run)
     if run_tests:
-        s.say("And the existing tests.", "bash", command=task["environment"]["test_command"], timeout=600)
+        s.say("And the existing tests.", "bash", command=TEST_COMMANDS[lang], timeout=600)
     s.say("Done.", "submit", summary=label)
     return s.json()
 
@@ -132,13 +132,16 @@ def testgen_session(name, lang, repro, kind, first):
     return s.json()
 
 
+# The samples' test commands (tasks/samples/environments.yaml; the rows carry no environment).
+TEST_COMMANDS = {"python": "python3 -m pytest -rA -p no:cacheprovider tests", "java": "sh run-tests.sh"}
+
+
 def main():
     check = "--check" in sys.argv
     tasks = [json.loads(l) for l in open(os.path.join(SAMPLES, "tasks.jsonl")) if l.strip()]
     for task in tasks:
         iid = task["instance_id"]
         name = task["repo"].split("/")[1]
-        lang = "java" if task["environment"]["result_format"] == "junit_xml" else "python"
         decoys = os.path.join(SAMPLES, "decoys", iid)
         diffs = {"gold": task["patch"], "partial": open(os.path.join(decoys, "partial.diff")).read(),
                  "breaks": open(os.path.join(decoys, "breaks_p2p.diff")).read()}
@@ -146,11 +149,12 @@ def main():
             repo = os.path.join(tmp, name)
             git("clone", "-q", os.path.join(SAMPLES, "repos", name + ".bundle"), repo)
             git("checkout", "-q", task["base_commit"], cwd=repo)
+            lang = "java" if os.path.isdir(os.path.join(repo, "src", "main", "java")) else "python"
             plans = [
-                ("gold-a", edits_for(diffs["gold"], repo), THOROUGH[name], "scripted: applies the gold fix", True),
                 ("partial", edits_for(diffs["partial"], repo), NAIVE[name], "scripted: plausible partial fix (decoy)", False),
-                ("gold-b", edits_for(diffs["gold"], repo, formatted=True), THOROUGH[name], "scripted: the gold fix, formatted differently (no comments)", True),
                 ("breaks", edits_for(diffs["breaks"], repo), NAIVE[name], "scripted: fix that breaks passing tests (decoy)", False),
+                ("gold-a", edits_for(diffs["gold"], repo), THOROUGH[name], "scripted: applies the gold fix", True),
+                ("gold-b", edits_for(diffs["gold"], repo, formatted=True), THOROUGH[name], "scripted: the gold fix, formatted differently (no comments)", True),
                 ("gold-c", edits_for(diffs["gold"], repo), THOROUGH[name], "scripted: applies the gold fix", True),
             ]
             out_dir = os.path.join(HERE, iid)
@@ -159,7 +163,7 @@ def main():
                 with open(os.path.join(out_dir, f"rollout-{k}.json"), "w") as f:
                     json.dump(session(task, name, lang, edits, repro, label, kind, tests), f, indent=1)
                     f.write("\n")
-            first = plans[0][1][0][0]
+            first = next(edits for kind, edits, *_ in plans if kind == "gold-a")[0][0]
             for k, (kind, repro) in enumerate((("thorough", THOROUGH[name]), ("naive", NAIVE[name])), start=1):
                 with open(os.path.join(out_dir, f"testgen-{k}.json"), "w") as f:
                     json.dump(testgen_session(name, lang, repro, kind, first), f, indent=1)
