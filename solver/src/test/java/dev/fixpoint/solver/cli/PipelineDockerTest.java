@@ -88,8 +88,9 @@ class PipelineDockerTest {
         Map<String, String> preds = predictions(out);
         assertEquals(TASKS.size(), preds.size());
         for (String task : TASKS) {
-            // rollouts 1 and 3 apply the gold fix (3 without comments); 2 is the partial decoy, 4 breaks passing tests
-            assertEquals(rolloutPatch(out, task, 1), preds.get(task), task + ": chose the gold cluster's first member");
+            // rollout 1 is the partial decoy, 2 breaks passing tests, 3 and 4 apply the gold fix (4 without comments):
+            // the decoys come first, so position alone would pick a wrong patch
+            assertEquals(rolloutPatch(out, task, 3), preds.get(task), task + ": chose the gold cluster's first member");
             JsonNode sel = JSON.readTree(out.resolve("tasks/" + task + "/selection.json").toFile());
             assertEquals("SELECTED", sel.get("status").asText());
             assertTrue(sel.get("scripted").asBoolean());
