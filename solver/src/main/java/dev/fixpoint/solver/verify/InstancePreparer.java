@@ -1,5 +1,6 @@
 package dev.fixpoint.solver.verify;
 
+import com.google.common.hash.Hashing;
 import dev.fixpoint.sandbox.InstanceImages;
 import dev.fixpoint.solver.SolverException;
 import dev.fixpoint.tasks.RepoCache;
@@ -9,9 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -63,10 +61,6 @@ public final class InstancePreparer {
     }
 
     static String sha(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Hashing.sha256().hashString(s, StandardCharsets.UTF_8).toString();
     }
 }
