@@ -86,21 +86,23 @@ public final class Agent {
         }
         Candidate candidate = collect(task, sandbox, workdir, outcome, error, rollout, start);
         events.forEach(l -> l.onFinish(candidate));
-        log.info("{}: rollout ended {} after {} steps, patch {} chars", task.instanceId(), outcome, rollout.steps, candidate.patch().length());
+        log.info("{}: rollout ended {} after {} steps, patch {}: {}", task.instanceId(), outcome, rollout.steps,
+                candidate.patchStatus(), candidate.patchMessage());
         return candidate;
     }
 
     private Candidate collect(Task task, Sandbox sandbox, String workdir, Outcome outcome, String error, Rollout r, Instant start) {
         PatchExtractor.Result extracted;
         try {
-            extracted = new PatchExtractor(stateDir).extract(sandbox, workdir, task.baseCommit());
+            extracted = new PatchExtractor(stateDir, limits.maxPatchBytes()).extract(sandbox, workdir, task.baseCommit());
         } catch (SandboxException e) {
-            log.warn("{}: no patch: {}", task.instanceId(), e.getMessage());
-            extracted = new PatchExtractor.Result("", List.of());
-            error = error.isEmpty() ? e.getMessage() : error + "; then: " + e.getMessage();
+            extracted = PatchExtractor.Result.unreadable("cannot read the patch: the sandbox failed: " + e.getMessage());
+        }
+        if (extracted.status() == PatchStatus.TOO_LARGE || extracted.status() == PatchStatus.UNREADABLE) {
+            log.warn("{}: no patch ({}): {}", task.instanceId(), extracted.status(), extracted.message());
         }
         return new Candidate(task.instanceId(), model.id(), extracted.patch(), extracted.reproduction(), outcome, r.steps,
-                r.meter.usage(), r.meter.cost(), error, Duration.between(start, clock.instant()));
+                r.meter.usage(), r.meter.cost(), error, Duration.between(start, clock.instant()), extracted.status(), extracted.message());
     }
 
     /** The mutable state of one run, confined to its thread. */

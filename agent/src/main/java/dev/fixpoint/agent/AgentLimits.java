@@ -14,9 +14,13 @@ import java.util.Optional;
  * @param maxTokens   input plus output tokens over all calls
  * @param maxCostUsd  USD over all calls, or null for no bound
  * @param maxWallTime wall time of the rollout; tool commands are also cut to the time left
+ * @param maxPatchBytes size of the patch read out at the end; a larger one is not read and the candidate is
+ *                    {@link PatchStatus#TOO_LARGE} (with the size in its message)
  */
-public record AgentLimits(int maxSteps, long maxTokens, BigDecimal maxCostUsd, Duration maxWallTime) {
+public record AgentLimits(int maxSteps, long maxTokens, BigDecimal maxCostUsd, Duration maxWallTime, long maxPatchBytes) {
 
+    /** 1 MiB: far above any real fix (SWE-bench's gold patches are a few KiB), well below what stray files make. */
+    public static final long DEFAULT_MAX_PATCH_BYTES = 1L << 20;
     public static final AgentLimits DEFAULT = new AgentLimits(100, 5_000_000, null, Duration.ofMinutes(60));
 
     public AgentLimits {
@@ -26,6 +30,12 @@ public record AgentLimits(int maxSteps, long maxTokens, BigDecimal maxCostUsd, D
         if (maxWallTime == null || maxWallTime.isNegative() || maxWallTime.isZero()) {
             throw new IllegalArgumentException("maxWallTime must be positive: " + maxWallTime);
         }
+        if (maxPatchBytes < 1) throw new IllegalArgumentException("maxPatchBytes must be >= 1: " + maxPatchBytes);
+    }
+
+    /** Limits with the default patch size limit. */
+    public AgentLimits(int maxSteps, long maxTokens, BigDecimal maxCostUsd, Duration maxWallTime) {
+        this(maxSteps, maxTokens, maxCostUsd, maxWallTime, DEFAULT_MAX_PATCH_BYTES);
     }
 
     /** The limit that stops the rollout now, if any, given what was spent so far. */
@@ -41,8 +51,9 @@ public record AgentLimits(int maxSteps, long maxTokens, BigDecimal maxCostUsd, D
         return start.plus(maxWallTime);
     }
 
-    public AgentLimits withMaxSteps(int v) { return new AgentLimits(v, maxTokens, maxCostUsd, maxWallTime); }
-    public AgentLimits withMaxTokens(long v) { return new AgentLimits(maxSteps, v, maxCostUsd, maxWallTime); }
-    public AgentLimits withMaxCostUsd(BigDecimal v) { return new AgentLimits(maxSteps, maxTokens, v, maxWallTime); }
-    public AgentLimits withMaxWallTime(Duration v) { return new AgentLimits(maxSteps, maxTokens, maxCostUsd, v); }
+    public AgentLimits withMaxSteps(int v) { return new AgentLimits(v, maxTokens, maxCostUsd, maxWallTime, maxPatchBytes); }
+    public AgentLimits withMaxTokens(long v) { return new AgentLimits(maxSteps, v, maxCostUsd, maxWallTime, maxPatchBytes); }
+    public AgentLimits withMaxCostUsd(BigDecimal v) { return new AgentLimits(maxSteps, maxTokens, v, maxWallTime, maxPatchBytes); }
+    public AgentLimits withMaxWallTime(Duration v) { return new AgentLimits(maxSteps, maxTokens, maxCostUsd, v, maxPatchBytes); }
+    public AgentLimits withMaxPatchBytes(long v) { return new AgentLimits(maxSteps, maxTokens, maxCostUsd, maxWallTime, v); }
 }

@@ -13,17 +13,23 @@ import java.util.Optional;
  * @param instanceId   task id
  * @param modelId      "provider:name" of the model
  * @param patch        unified diff (git format) of the repository against the base commit, reproduction files and
- *                     build/cache output excluded (see the README of the agent module); "" if nothing changed
+ *                     build/cache output excluded (see the README of the agent module); "" unless
+ *                     {@code patchStatus} is {@link PatchStatus#CHANGED}
  * @param reproduction the agent's reproduction script(s), not part of the patch
  * @param outcome      why the rollout ended
  * @param steps        model calls made
  * @param usage        tokens and model latency over all calls
  * @param costUsd      USD, or empty if a price was unknown
- * @param error        what failed for MODEL_ERROR / SANDBOX_ERROR (or a patch that could not be read); "" otherwise
+ * @param error        what failed for MODEL_ERROR / SANDBOX_ERROR; "" otherwise (a patch that could not be read is
+ *                     {@code patchStatus} UNREADABLE, with the reason in {@code patchMessage})
  * @param wallTime     duration of the rollout
+ * @param patchStatus  whether there is a patch, and if not why: no change, too large, unreadable
+ * @param patchMessage what happened to the patch, e.g. "patch of 2.1 KiB", "patch is 3.4 MiB (...), over the 1 MiB
+ *                     limit (max_patch_bytes)" or git's exit code and error; required for TOO_LARGE and UNREADABLE
  */
 public record Candidate(String instanceId, String modelId, String patch, List<ReproductionFile> reproduction, Outcome outcome,
-                        int steps, Usage usage, Optional<BigDecimal> costUsd, String error, Duration wallTime) {
+                        int steps, Usage usage, Optional<BigDecimal> costUsd, String error, Duration wallTime,
+                        PatchStatus patchStatus, String patchMessage) {
     public Candidate {
         Objects.requireNonNull(instanceId, "instanceId");
         Objects.requireNonNull(outcome, "outcome");
@@ -33,6 +39,23 @@ public record Candidate(String instanceId, String modelId, String patch, List<Re
         costUsd = costUsd == null ? Optional.empty() : costUsd;
         error = error == null ? "" : error;
         wallTime = wallTime == null ? Duration.ZERO : wallTime;
+        patchStatus = patchStatus == null ? PatchStatus.of(patch) : patchStatus;
+        if ((patchStatus == PatchStatus.CHANGED) == patch.isBlank()) {
+            throw new IllegalArgumentException(instanceId + ": patch status " + patchStatus + " with a"
+                    + (patch.isBlank() ? "n empty" : " non-empty") + " patch");
+        }
+        patchMessage = patchMessage == null || patchMessage.isBlank() ? switch (patchStatus) {
+            case CHANGED -> PatchStatus.sizeOf(patch.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+            case NO_CHANGE -> PatchStatus.NO_CHANGE_MESSAGE;
+            case TOO_LARGE, UNREADABLE -> throw new IllegalArgumentException(instanceId + ": patch status " + patchStatus
+                    + " needs a message saying why");
+        } : patchMessage;
+    }
+
+    /** A candidate whose patch status follows from its text: CHANGED if it has one, else NO_CHANGE. */
+    public Candidate(String instanceId, String modelId, String patch, List<ReproductionFile> reproduction, Outcome outcome,
+                     int steps, Usage usage, Optional<BigDecimal> costUsd, String error, Duration wallTime) {
+        this(instanceId, modelId, patch, reproduction, outcome, steps, usage, costUsd, error, wallTime, null, null);
     }
 
     public boolean hasPatch() {

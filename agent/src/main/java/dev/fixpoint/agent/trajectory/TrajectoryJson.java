@@ -40,7 +40,7 @@ import java.util.Optional;
  *   <li>{@code start}: task, model, workdir, limits, tool names, the initial messages;</li>
  *   <li>{@code step}: request summary (messages, chars), response (text, tool_calls, finish_reason), observations
  *       (call_id, tool, text, error, submitted, ms), usage and cost of the call, totals so far, timings in ms;</li>
- *   <li>{@code end}: outcome, steps, usage, cost, error, patch, reproduction files.</li>
+ *   <li>{@code end}: outcome, steps, usage, cost, error, patch status and message, patch, reproduction files.</li>
  * </ul>
  * Costs are numbers or null (unknown). Every string passes through the {@link Redactor} before it is written.
  */
@@ -54,7 +54,8 @@ public final class TrajectoryJson {
         ObjectNode n = JSON.createObjectNode().put("type", "start").put("ts", s.startedAt().toString())
                 .put("instance_id", s.instanceId()).put("model", s.modelId()).put("workdir", s.workdir());
         n.putObject("limits").put("max_steps", s.limits().maxSteps()).put("max_tokens", s.limits().maxTokens())
-                .put("max_cost_usd", s.limits().maxCostUsd()).put("max_wall_seconds", s.limits().maxWallTime().toSeconds());
+                .put("max_cost_usd", s.limits().maxCostUsd()).put("max_wall_seconds", s.limits().maxWallTime().toSeconds())
+                .put("max_patch_bytes", s.limits().maxPatchBytes());
         ArrayNode tools = n.putArray("tools");
         s.tools().stream().map(ToolSpec::name).forEach(tools::add);
         ArrayNode messages = n.putArray("messages");
@@ -92,7 +93,8 @@ public final class TrajectoryJson {
         ObjectNode n = JSON.createObjectNode().put("type", "end").put("instance_id", c.instanceId()).put("model", c.modelId())
                 .put("outcome", c.outcome().name()).put("steps", c.steps());
         n.set("usage", usage(c.usage()));
-        n.put("cost_usd", c.costUsd().orElse(null)).put("wall_ms", millis(c.wallTime())).put("error", c.error()).put("patch", c.patch());
+        n.put("cost_usd", c.costUsd().orElse(null)).put("wall_ms", millis(c.wallTime())).put("error", c.error())
+                .put("patch_status", c.patchStatus().name()).put("patch_message", c.patchMessage()).put("patch", c.patch());
         ArrayNode repro = n.putArray("reproduction");
         c.reproduction().forEach(f -> repro.addObject().put("path", f.path()).put("content", f.content()));
         return n;
