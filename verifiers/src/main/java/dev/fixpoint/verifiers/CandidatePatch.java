@@ -1,6 +1,7 @@
 package dev.fixpoint.verifiers;
 
 import dev.fixpoint.agent.Candidate;
+import dev.fixpoint.agent.PatchStatus;
 import dev.fixpoint.agent.ReproductionFile;
 import java.util.Map;
 import java.util.Objects;
@@ -14,8 +15,12 @@ import java.util.regex.Pattern;
  *                           ids together make every selection deterministic
  * @param patch              unified diff against the task's base commit; empty when the rollout produced none
  * @param reproductionFiles  the rollout's own reproduction script(s), repository-relative path -> content, sorted
+ * @param status             whether there is a patch, and if not why (no change, too large, unreadable); follows from
+ *                           the text when not given
+ * @param statusMessage      what happened to the patch, e.g. its size, or why it is missing; "" when not known
  */
-public record CandidatePatch(String id, String patch, Map<String, String> reproductionFiles) {
+public record CandidatePatch(String id, String patch, Map<String, String> reproductionFiles, PatchStatus status,
+                             String statusMessage) {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:/+-]+");
 
@@ -26,6 +31,16 @@ public record CandidatePatch(String id, String patch, Map<String, String> reprod
         patch = Objects.requireNonNullElse(patch, "");
         reproductionFiles = java.util.Collections.unmodifiableMap(
                 new TreeMap<>(reproductionFiles == null ? Map.of() : reproductionFiles));
+        status = status == null ? PatchStatus.of(patch) : status;
+        if (status != PatchStatus.CHANGED && !patch.isBlank()) {
+            throw new IllegalArgumentException(id + ": patch status " + status + " with a non-empty patch");
+        }
+        statusMessage = Objects.requireNonNullElse(statusMessage, "");
+    }
+
+    /** A candidate whose status follows from its patch text. */
+    public CandidatePatch(String id, String patch, Map<String, String> reproductionFiles) {
+        this(id, patch, reproductionFiles, null, "");
     }
 
     public static CandidatePatch of(String id, String patch) {
@@ -44,6 +59,6 @@ public record CandidatePatch(String id, String patch, Map<String, String> reprod
         for (ReproductionFile f : candidate.reproduction()) {
             files.put(f.path(), f.content());
         }
-        return new CandidatePatch(id, candidate.patch(), files);
+        return new CandidatePatch(id, candidate.patch(), files, candidate.patchStatus(), candidate.patchMessage());
     }
 }

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Groups candidates whose patches make the same change (see {@link PatchCanonicalizer} for what counts as
  * the same). Every empty or no-effect patch lands in one cluster; each malformed patch is alone unless its
- * text is identical to another's. Cluster ids follow the input order of each cluster's first member, so the
+ * text is identical to another's; each candidate whose patch is too large or unreadable (its
+ * {@link CandidatePatch#status()}) is alone, since nothing is known of its change. Cluster ids follow the input order of each cluster's first member, so the
  * same pool in the same order always gives the same clustering. Thread-safe.
  */
 public final class CandidateClusterer {
@@ -37,7 +38,11 @@ public final class CandidateClusterer {
         Map<String, List<String>> members = new LinkedHashMap<>();
         Map<String, CanonicalPatch> firstOfKey = new HashMap<>();
         for (CandidatePatch candidate : candidates) {
-            CanonicalPatch patch = canonicalizer.canonicalize(candidate.patch(), cached);
+            CanonicalPatch patch = switch (candidate.status()) {
+                case TOO_LARGE -> missing(PatchState.TOO_LARGE, "too-large:", candidate);
+                case UNREADABLE -> missing(PatchState.UNREADABLE, "unreadable:", candidate);
+                case CHANGED, NO_CHANGE -> canonicalizer.canonicalize(candidate.patch(), cached);
+            };
             log.debug("{}: {} key {} files {}", candidate.id(), patch.state(), abbreviate(patch.key()), patch.files());
             canonical.put(candidate.id(), patch);
             members.computeIfAbsent(patch.key(), k -> new ArrayList<>()).add(candidate.id());
@@ -50,6 +55,12 @@ public final class CandidateClusterer {
         });
         log.debug("{} candidates -> {} clusters", candidates.size(), clusters.size());
         return new Clustering(clusters, canonical);
+    }
+
+    /** A candidate without a patch text for a reason other than "no change": alone in its cluster. */
+    private static CanonicalPatch missing(PatchState state, String keyPrefix, CandidatePatch candidate) {
+        return new CanonicalPatch(state, keyPrefix + candidate.id(), List.of(),
+                candidate.statusMessage().isEmpty() ? List.of() : List.of(candidate.statusMessage()));
     }
 
     /** Base files are read once per path per pool: every candidate patches the same files. */

@@ -13,9 +13,16 @@ public enum PatchState {
     /** A hunk does not match the base file, or a file it needs is missing. */
     DOES_NOT_APPLY,
     /** The text is not a well-formed unified diff. */
-    MALFORMED;
+    MALFORMED,
+    /** The rollout's patch was over the size limit and was not read (see the candidate's status message). */
+    TOO_LARGE,
+    /** The rollout's patch could not be read out of its sandbox (see the candidate's status message). */
+    UNREADABLE;
 
-    /** Whether a candidate in this state can be a fix at all: not empty, no-op, non-applying or malformed. */
+    /**
+     * Whether a candidate in this state can be a fix at all: not empty, no-op, non-applying, malformed, too large or
+     * unreadable.
+     */
     public boolean isUsable() {
         return this == APPLIES || this == UNCHECKED;
     }

@@ -68,6 +68,8 @@ public record Evidence(String candidateId, int clusterId, int clusterSize, Patch
         return switch (patchState) {
             case EMPTY, NO_EFFECT -> "empty patch";
             case MALFORMED -> "malformed patch";
+            case TOO_LARGE -> "patch over the size limit";
+            case UNREADABLE -> "patch could not be read";
             case DOES_NOT_APPLY -> execution != null && execution.applied() ? "" : "patch does not apply";
             case APPLIES, UNCHECKED -> execution != null && !execution.applied() ? "patch does not apply" : "";
         };

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Chooses one candidate from a pool with a {@link SelectionStrategy}, or abstains.
  *
- * <p>Abstains, in this order, when: the pool is empty; every candidate is empty, malformed or does not apply;
+ * <p>Abstains, in this order, when: the pool is empty; every candidate is empty, malformed, does not apply, or has no
+ * patch that could be read (too large, unreadable);
  * the strategy excludes every candidate (the reasons are listed, e.g. "no candidate passes any reproduction
  * test"); the winner's score is below the strategy's minimum; the winner's margin over the best candidate of
  * any <em>other</em> cluster is below the strategy's minimum margin (members of one cluster are the same
@@ -35,7 +36,7 @@ public final class Selector {
         }
         if (pool.stream().noneMatch(Evidence::usable)) {
             List<String> reasons = new ArrayList<>();
-            reasons.add("all candidates are empty or do not apply");
+            reasons.add("no candidate has a usable patch");
             reasons.addAll(summarise(pool.stream().map(Evidence::unusableReason).toList()));
             return abstain(name, strategy.toString(), null, null, reasons, List.of(), List.of(), pool);
         }

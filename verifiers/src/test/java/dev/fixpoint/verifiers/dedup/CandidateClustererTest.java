@@ -1,9 +1,11 @@
 package dev.fixpoint.verifiers.dedup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.fixpoint.agent.PatchStatus;
 import dev.fixpoint.verifiers.CandidatePatch;
 import java.util.List;
 import java.util.Map;
@@ -183,6 +185,36 @@ class CandidateClustererTest {
         assertEquals(PatchState.EMPTY, c.clusters().get(0).state());
         assertEquals(PatchState.NO_EFFECT, c.canonical().get("c1").state());
         assertEquals(CanonicalPatch.EMPTY_KEY, c.clusters().get(0).key());
+    }
+
+    @Test
+    void tooLargeAndUnreadablePatchesAreEachAloneAndNotEmpty() {
+        var big = "patch is 3.4 MiB (3565158 bytes, 52 files: a.py, ...), over the 1 MiB limit (max_patch_bytes)";
+        List<CandidatePatch> candidates = List.of(
+                new CandidatePatch("r0", "", Map.of(), PatchStatus.TOO_LARGE, big),
+                new CandidatePatch("r1", "", Map.of(), PatchStatus.TOO_LARGE, big),
+                new CandidatePatch("r2", "", Map.of(), PatchStatus.UNREADABLE, "cannot read the patch: exit 128: fatal: bad index"),
+                new CandidatePatch("r3", "", Map.of(), PatchStatus.NO_CHANGE, ""),
+                CandidatePatch.of("r4", ""),
+                CandidatePatch.of("r5", JAVA_GOLD));
+
+        Clustering c = clusterer.cluster(candidates, BASE);
+
+        assertEquals(List.of(List.of("r0"), List.of("r1"), List.of("r2"), List.of("r3", "r4"), List.of("r5")), members(c));
+        assertEquals(PatchState.TOO_LARGE, c.canonical().get("r0").state());
+        assertEquals(List.of(big), c.canonical().get("r0").problems());
+        assertEquals(PatchState.UNREADABLE, c.clusters().get(2).state());
+        assertEquals(PatchState.EMPTY, c.clusters().get(3).state());
+        assertEquals(PatchState.APPLIES, c.clusters().get(4).state());
+        assertFalse(PatchState.TOO_LARGE.isUsable());
+        assertFalse(PatchState.UNREADABLE.isUsable());
+    }
+
+    @Test
+    void aStatusOtherThanChangedWithPatchTextIsRefused() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> new CandidatePatch("r0", JAVA_GOLD, Map.of(), PatchStatus.TOO_LARGE, "big"));
+        assertEquals("r0: patch status TOO_LARGE with a non-empty patch", e.getMessage());
     }
 
     @Test

@@ -130,7 +130,7 @@ class HybridVerifierTest {
         assertEquals(0, sandboxes.starts.size());
         assertTrue(model.requests().isEmpty());
         assertEquals("no candidate changes anything that could apply: nothing to run or judge", v.notes().get(0));
-        assertTrue(v.selection().reasons().get(0).startsWith("all candidates are empty or do not apply"),
+        assertTrue(v.selection().reasons().get(0).startsWith("no candidate has a usable patch"),
                 v.selection().reasons()::toString);
     }
 

@@ -76,9 +76,32 @@ class SelectorTest {
                 ModelOnly.defaults(), ExecutionThenModel.defaults(), WeightedScore.defaults())) {
             Selection s = selector.select(strategy, pool);
             assertTrue(s.abstained(), strategy.name());
-            assertEquals(List.of("all candidates are empty or do not apply", "2 × empty patch",
+            assertEquals(List.of("no candidate has a usable patch", "2 × empty patch",
                     "2 × patch does not apply", "1 × malformed patch"), s.reasons(), strategy.name());
         }
+    }
+
+    @Test
+    void patchesTooLargeOrUnreadableAreCountedApartFromEmptyOnes() {
+        List<Evidence> pool = Pool.of().add("a", 0, 1, PatchState.TOO_LARGE).add("b", 1, 1, PatchState.TOO_LARGE)
+                .add("c", 2, 1, PatchState.UNREADABLE).add("d", 3, 1, PatchState.EMPTY).build();
+
+        for (SelectionStrategy strategy : List.of(MajorityVote.defaults(), WeightedScore.defaults())) {
+            Selection s = selector.select(strategy, pool);
+            assertTrue(s.abstained(), strategy.name());
+            assertEquals(List.of("no candidate has a usable patch", "2 × patch over the size limit",
+                    "1 × empty patch", "1 × patch could not be read"), s.reasons(), strategy.name());
+        }
+    }
+
+    @Test
+    void aTooLargeCandidateIsExcludedButDoesNotStopTheOthers() {
+        List<Evidence> pool = Pool.of().add("big", 0, 1, PatchState.TOO_LARGE).add("fix", 1, 1).exec(2, 2, 0, 3).build();
+
+        Selection s = selector.select(ExecutionOnly.defaults(), pool);
+
+        assertEquals(Optional.of("fix"), s.chosen());
+        assertEquals("patch over the size limit", s.scores().get(0).excluded());
     }
 
     @Test
