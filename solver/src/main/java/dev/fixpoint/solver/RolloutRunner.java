@@ -2,6 +2,7 @@ package dev.fixpoint.solver;
 
 import dev.fixpoint.agent.Candidate;
 import dev.fixpoint.agent.Outcome;
+import dev.fixpoint.agent.PatchStatus;
 import dev.fixpoint.agent.PriceTable;
 import dev.fixpoint.sandbox.SandboxException;
 import dev.fixpoint.sandbox.SandboxProvider;
@@ -57,7 +58,8 @@ final class RolloutRunner {
                     Integer.toString(settings.index()), dir.trajectory(settings.index()));
         } catch (SandboxException e) {
             log.warn("{}: rollout {}: sandbox failed: {}", id, settings.index(), e.getMessage());
-            candidate = new Candidate(id, model.id(), "", null, Outcome.SANDBOX_ERROR, 0, null, null, e.getMessage(), Duration.ZERO);
+            candidate = new Candidate(id, model.id(), "", null, Outcome.SANDBOX_ERROR, 0, null, null, e.getMessage(), Duration.ZERO,
+                    PatchStatus.UNREADABLE, "no patch: the rollout's sandbox failed: " + e.getMessage());
             return new Result(new RolloutRecord(settings, candidate), false, false);
         }
         RolloutRecord record = new RolloutRecord(settings, candidate);

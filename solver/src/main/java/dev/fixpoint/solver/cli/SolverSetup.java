@@ -60,7 +60,7 @@ final class SolverSetup {
 
     static PipelineConfig pipeline(FixpointConfig c) {
         AgentLimits limits = new AgentLimits(c.maxSteps(), c.maxTokensPerRollout(), c.maxUsdPerRollout(),
-                Duration.ofMinutes(c.maxMinutesPerRollout()));
+                Duration.ofMinutes(c.maxMinutesPerRollout()), c.maxPatchBytes());
         return new PipelineConfig(c.rollouts(), new Diversity(c.temperatures(), c.promptVariants()), limits, Limits.DEFAULT,
                 new SelectionConfig(c.strategy(), c.minScore(), c.minMargin(), c.judge()), c.stopAfterAgreeing(), c.testWriters());
     }

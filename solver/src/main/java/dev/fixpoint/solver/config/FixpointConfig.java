@@ -1,6 +1,7 @@
 package dev.fixpoint.solver.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.fixpoint.agent.AgentLimits;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -36,6 +37,7 @@ public record FixpointConfig(
         @JsonProperty("max_tokens_per_rollout") Long maxTokensPerRollout,
         @JsonProperty("max_usd_per_rollout") BigDecimal maxUsdPerRollout,
         @JsonProperty("max_minutes_per_rollout") Integer maxMinutesPerRollout,
+        @JsonProperty("max_patch_bytes") Long maxPatchBytes,
         @JsonProperty("cache_dir") String cacheDir,
         @JsonProperty("mirrors") String mirrors,
         @JsonProperty("prices_file") String pricesFile,
@@ -64,6 +66,8 @@ public record FixpointConfig(
         maxSteps = or(maxSteps, 60);
         maxTokensPerRollout = or(maxTokensPerRollout, 3_000_000L);
         maxMinutesPerRollout = or(maxMinutesPerRollout, 30);
+        maxPatchBytes = or(maxPatchBytes, AgentLimits.DEFAULT_MAX_PATCH_BYTES);
+        if (maxPatchBytes < 1) throw new IllegalArgumentException("max_patch_bytes must be >= 1, not: " + maxPatchBytes);
         githubApiUrl = or(githubApiUrl, "https://api.github.com");
         githubTokenEnv = or(githubTokenEnv, "GITHUB_TOKEN");
         requirePositive("rollouts", rollouts);

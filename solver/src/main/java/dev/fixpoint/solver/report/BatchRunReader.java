@@ -85,8 +85,7 @@ public final class BatchRunReader {
                 if (r.hasNonNull("cluster")) clusterOf.put(r.path("rollout").asInt(), r.get("cluster").asInt());
             }
             List<RolloutInfo> withClusters = sorted(rollouts).stream().map(r -> clusterOf.containsKey(r.index())
-                    ? new RolloutInfo(r.index(), r.model(), r.temperature(), r.promptVariant(), r.outcome(), r.steps(), r.spend(),
-                    r.wallMs(), r.patch(), r.error(), Optional.of(clusterOf.get(r.index())), r.trajectory()) : r).toList();
+                    ? r.withCluster(clusterOf.get(r.index())) : r).toList();
             List<ClusterInfo> clusters = new ArrayList<>();
             for (JsonNode c : s.path("clusters")) {
                 clusters.add(new ClusterInfo(c.path("id").asInt(), c.path("state").asText(), c.path("size").asInt(),
@@ -111,7 +110,8 @@ public final class BatchRunReader {
                 List.of(), isScripted);
         int k = rec.settings().index();
         return new RolloutInfo(k, c.modelId(), rec.settings().temperature(), rec.settings().promptVariant(), c.outcome().name(),
-                c.steps(), spend, c.wallTime().toMillis(), c.patch(), c.error(), Optional.empty(), td.trajectory(k));
+                c.steps(), spend, c.wallTime().toMillis(), c.patch(), c.error(), Optional.empty(), td.trajectory(k),
+                c.patchStatus().name(), c.patchMessage());
     }
 
     private static String instanceIdOf(TaskDirectory td, int k) {

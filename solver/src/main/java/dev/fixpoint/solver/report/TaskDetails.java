@@ -93,6 +93,7 @@ final class TaskDetails {
         ObjectNode c = SafeJson.mapper().createObjectNode().put("id", r.candidateId()).put("model", r.model())
                 .put("temperature", r.temperature()).put("variant", r.promptVariant()).put("outcome", r.outcome()).put("steps", r.steps())
                 .put("cost", r.spend().costLabel()).put("tokens", r.spend().tokens()).put("wallMs", r.wallMs()).put("error", r.error())
+                .put("patchStatus", r.patchStatus()).put("patchMessage", r.patchMessage())
                 .put("patch", Clip.clip(r.patch(), maxPatch, "rollouts/" + r.index() + "/candidate.json"))
                 .put("sha", CandidateGrades.sha(r.patch()).substring(0, 12))
                 .put("chosen", t.chosen().map(r.candidateId()::equals).orElse(false));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fixpoint.agent.Candidate;
 import dev.fixpoint.agent.Outcome;
+import dev.fixpoint.agent.PatchStatus;
 import dev.fixpoint.agent.ReproductionFile;
 import dev.fixpoint.agent.Usage;
 import dev.fixpoint.solver.RolloutSettings;
@@ -35,17 +36,24 @@ public record RolloutRecord(RolloutSettings settings, Candidate candidate) {
         }
     }
 
-    /** A candidate's fields (model, outcome, steps, usage, cost, error, wall time, patch, reproduction), added to {@code n}. */
+    /**
+     * A candidate's fields (model, outcome, steps, usage, cost, error, wall time, patch status and message, patch,
+     * reproduction), added to {@code n}.
+     */
     static void putCandidate(ObjectNode n, Candidate c) {
         n.put("model", c.modelId()).put("outcome", c.outcome().name()).put("steps", c.steps());
         n.putObject("usage").put("input", c.usage().inputTokens()).put("output", c.usage().outputTokens())
                 .put("cached", c.usage().cachedInputTokens()).put("calls", c.usage().calls()).put("latency_ms", c.usage().latency().toMillis());
-        n.put("cost_usd", c.costUsd().orElse(null)).put("error", c.error()).put("wall_ms", c.wallTime().toMillis()).put("patch", c.patch());
+        n.put("cost_usd", c.costUsd().orElse(null)).put("error", c.error()).put("wall_ms", c.wallTime().toMillis())
+                .put("patch_status", c.patchStatus().name()).put("patch_message", c.patchMessage()).put("patch", c.patch());
         var repro = n.putArray("reproduction");
         c.reproduction().forEach(f -> repro.addObject().put("path", f.path()).put("content", f.content()));
     }
 
-    /** The candidate {@link #putCandidate} wrote. */
+    /**
+     * The candidate {@link #putCandidate} wrote. Records from before patch statuses get the status their patch text
+     * implies (CHANGED or NO_CHANGE).
+     */
     static Candidate readCandidate(JsonNode n) {
         JsonNode u = n.path("usage");
         var repro = new ArrayList<ReproductionFile>();
@@ -55,7 +63,9 @@ public record RolloutRecord(RolloutSettings settings, Candidate candidate) {
                 Outcome.valueOf(n.path("outcome").asText()), n.path("steps").asInt(),
                 new Usage(u.path("input").asLong(), u.path("output").asLong(), u.path("cached").asLong(),
                         Duration.ofMillis(u.path("latency_ms").asLong()), u.path("calls").asInt()),
-                cost, n.path("error").asText(), Duration.ofMillis(n.path("wall_ms").asLong()));
+                cost, n.path("error").asText(), Duration.ofMillis(n.path("wall_ms").asLong()),
+                n.hasNonNull("patch_status") ? PatchStatus.valueOf(n.get("patch_status").asText()) : null,
+                n.path("patch_message").asText(""));
     }
 
     public static RolloutRecord parse(String json, String source) {

@@ -16,7 +16,8 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * The per-task report {@code selection.json}: outcome, every rollout (model, settings, outcome, cluster), the
+ * The per-task report {@code selection.json}: outcome, every rollout (model, settings, outcome, patch status and
+ * message: changed, no change, too large with its size, unreadable with git's error; cluster), the
  * clusters, the reproduction tests kept or rejected, the selector's full evidence, adaptive stop and budget
  * notes, spend, and the verifiers' whole {@link Verification} under {@code verification} (test matrix rows,
  * compute, notes). Also writes {@code patch.diff}. Both atomically.
@@ -46,7 +47,8 @@ public final class SelectionReport {
             var c = r.candidate();
             ObjectNode o = rs.addObject().put("rollout", r.settings().index()).put("model", c.modelId())
                     .put("temperature", r.settings().temperature()).put("prompt_variant", r.settings().promptVariant())
-                    .put("outcome", c.outcome().name()).put("steps", c.steps()).put("patch_chars", c.patch().length())
+                    .put("outcome", c.outcome().name()).put("steps", c.steps())
+                    .put("patch_status", c.patchStatus().name()).put("patch_message", c.patchMessage()).put("patch_chars", c.patch().length())
                     .put("reproduction_files", c.reproduction().size()).put("error", c.error());
             if (clustering != null) {
                 Cluster cl = clustering.byCandidate().get("rollout-" + r.settings().index());
