@@ -35,6 +35,7 @@ public final class Agent {
     private final List<AgentListener> listeners;
     private final Clock clock;
     private final String stateDir;
+    private final RepoFacts facts;
 
     private Agent(Builder b) {
         this.model = Objects.requireNonNull(b.model, "model");
@@ -45,6 +46,7 @@ public final class Agent {
         this.listeners = List.copyOf(b.listeners);
         this.clock = b.clock;
         this.stateDir = b.stateDir;
+        this.facts = b.facts;
     }
 
     public static Builder builder(Model model) {
@@ -64,7 +66,7 @@ public final class Agent {
         var meter = new Meter(model.id(), prices);
         var rollout = new Rollout(new MeteredModel(model, meter), meter,
                 new ToolContext(sandbox, workdir, stateDir, limits.deadline(start), clock), events);
-        List<Message> first = prompts.initialMessages(task, workdir);
+        List<Message> first = prompts.initialMessages(task, workdir, facts, toolbox.specs());
         rollout.messages.addAll(first);
         events.forEach(l -> l.onStart(new RolloutStart(task.instanceId(), model.id(), workdir, first, toolbox.specs(), limits, start)));
 
@@ -164,6 +166,7 @@ public final class Agent {
         private final List<AgentListener> listeners = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private String stateDir = ToolContext.DEFAULT_STATE_DIR;
+        private RepoFacts facts = RepoFacts.none();
 
         private Builder(Model model) {
             this.model = model;
@@ -177,6 +180,8 @@ public final class Agent {
         public Builder clock(Clock v) { clock = Objects.requireNonNull(v); return this; }
         /** Absolute sandbox directory, outside the repository, for tool bookkeeping (undo copies, scratch index). */
         public Builder stateDir(String v) { stateDir = Objects.requireNonNull(v); return this; }
+        /** What the prompts say of the repository (language, an example test file); default {@link RepoFacts#none()}. */
+        public Builder facts(RepoFacts v) { facts = Objects.requireNonNull(v); return this; }
 
         public Agent build() {
             return new Agent(this);
