@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * ({@link IssueMentions}) are first resolved against the tree into targets: files and packages the statement
  * names by path or dotted name, and source files whose name is a mentioned identifier. A test file then scores
  * for its best target: a test of the same name ({@code test_str.py} or {@code StrTest.java} for {@code str.py})
- * most, then one in the same package (a Python test's package is its directory without a trailing
+ * in or under the target's package (or in a top-level {@code tests/}) most, then one in the same package (a Python test's package is its directory without a trailing
  * {@code tests}/{@code test}; a Java test under {@code src/test/java} tests the package under
  * {@code src/main/java}), then one sharing a longer directory prefix. A test named like a mentioned identifier
  * scores too; test files in a test directory get one point, so without any mention they come before stray ones
@@ -23,8 +23,10 @@ import java.util.TreeSet;
  */
 public final class NearestTests {
 
-    /** Score of a test named like a target ({@code test_str.py} for {@code str.py}). */
+    /** Score of a test named like a target ({@code test_str.py} for {@code str.py}) in or under its package. */
     static final int SAME_NAME = 100;
+    /** Score of a test named like a target elsewhere (a coincidence as often as not: printing's vs parsing's latex). */
+    static final int SAME_NAME_ELSEWHERE = 30;
     /** Score of a test in a target's package. */
     static final int SAME_PACKAGE = 40;
     /** Score per leading directory a test's package shares with a target's. */
@@ -138,7 +140,8 @@ public final class NearestTests {
         for (Target t : targets) {
             int s = 0;
             List<String> reasons = new ArrayList<>();
-            if (t.packages().contains(subject)) {
+            boolean samePackage = t.packages().contains(subject);
+            if (samePackage) {
                 s += SAME_PACKAGE;
                 reasons.add("same package as " + t.path());
             }
@@ -148,7 +151,8 @@ public final class NearestTests {
                 if (reasons.isEmpty()) reasons.add("shares " + prefix(subject, shared) + "/ with " + t.path());
             }
             if (tstem.equalsIgnoreCase(t.stem())) {
-                s += SAME_NAME;
+                boolean near = samePackage || subject.startsWith(t.dir() + "/") || t.dir().isEmpty() || subject.isEmpty();
+                s += near ? SAME_NAME : SAME_NAME_ELSEWHERE;
                 reasons.add("named like " + name(t.path().endsWith("/") ? t.dir() : t.path()));
             }
             if (s > best) {
