@@ -24,6 +24,10 @@ final class TestCommandHint {
         EnvironmentSpec env = task.environment();
         if (env == null) return "the project's own test runner (no test command is configured for this task)";
         String template = env.testCommandTemplate();
+        if (!CommandTemplate.unknownPlaceholders(template).isEmpty()) {
+            throw new AgentException(task.instanceId() + ": the test command \"" + template + "\" has unknown placeholder(s) "
+                    + CommandTemplate.unknownPlaceholders(template) + "; known: " + CommandTemplate.NAMES.stream().sorted().toList());
+        }
         boolean files = CommandTemplate.uses(template, "test_files");
         boolean names = CommandTemplate.uses(template, "test_names") || CommandTemplate.uses(template, "fail_to_pass")
                 || CommandTemplate.uses(template, "pass_to_pass");

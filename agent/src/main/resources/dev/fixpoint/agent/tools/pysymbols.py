@@ -102,12 +102,12 @@ def find(name, root, max_results):
             continue
         if needle not in data:
             continue
+        shown = path[2:] if path.startswith("./") else path
         try:
             tree = ast.parse(data, filename=path)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
-            unparsable.append(path)
+            unparsable.append(shown)
             continue
-        shown = path[2:] if path.startswith("./") else path
         for _, kind, qualified, signature, first, last in declarations(tree.body):
             if qualified == name or qualified.endswith("." + name):
                 where = "%s:%d" % (shown, first) if first == last else "%s:%d-%d" % (shown, first, last)
