@@ -43,7 +43,13 @@ public final class NearestTests {
      * @param score  higher is nearer; 0 means nothing relates it to the issue
      * @param reason what related it, e.g. {@code same package as sympy/printing/str.py; named like str.py}
      */
-    public record Ranked(String path, int score, String reason) {}
+    public record Ranked(String path, int score, String reason) {
+
+        /** Whether more than a shared top-level directory relates it to the issue (a package, a name, a deeper path). */
+        public boolean related() {
+            return score > PER_SHARED_DIR + 1;
+        }
+    }
 
     /** A file or package the issue names, resolved in the tree. */
     private record Target(String path, String dir, String stem, List<String> packages) {}

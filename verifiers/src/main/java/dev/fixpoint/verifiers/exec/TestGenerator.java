@@ -45,8 +45,10 @@ import org.slf4j.LoggerFactory;
 public final class TestGenerator {
 
     private static final Logger log = LoggerFactory.getLogger(TestGenerator.class);
-    /** Test files listed in the generator's context, nearest first. */
+    /** Test files related to the issue listed in the generator's context at most, nearest first. */
     static final int LISTED = 30;
+    /** Test files listed when none is related to the issue. */
+    static final int UNRELATED_LISTED = 10;
     /** Lines of the style example shown at most. */
     static final int EXAMPLE_LINES = 200;
     private static final Pattern FENCE = Pattern.compile("```[a-zA-Z]*\\n(.*?)```", Pattern.DOTALL);
@@ -163,8 +165,8 @@ public final class TestGenerator {
     }
 
     /**
-     * The user message asking for test {@code k}: the issue, the {@value #LISTED} test files nearest the code it names
-     * (with why), and the nearest one of the task's language in full (up to {@value #EXAMPLE_LINES} lines) as the
+     * The user message asking for test {@code k}: the issue, up to {@value #LISTED} test files related to the code it
+     * names, nearest first and with why (or the first {@value #UNRELATED_LISTED} when none is), and the nearest one of the task's language in full (up to {@value #EXAMPLE_LINES} lines) as the
      * style example; the generated Python test goes beside that example, so it is a file of the same package.
      */
     static String prompt(Task task, Path tree, List<NearestTests.Ranked> testFiles, boolean java, int k) {
@@ -176,7 +178,10 @@ public final class TestGenerator {
             exampleText = String.join("\n", lines.subList(0, Math.min(lines.size(), EXAMPLE_LINES)));
             if (lines.size() > EXAMPLE_LINES) examplePath += ", its first " + EXAMPLE_LINES + " of " + lines.size() + " lines";
         }
-        String listed = testFiles.stream().limit(LISTED)
+        // Only tests related to the issue's code; when nothing is, the first few test files as a sample of the layout.
+        List<NearestTests.Ranked> related = testFiles.stream().filter(NearestTests.Ranked::related).limit(LISTED).toList();
+        List<NearestTests.Ranked> shown = related.isEmpty() ? testFiles.stream().limit(UNRELATED_LISTED).toList() : related;
+        String listed = shown.stream()
                 .map(r -> "- " + r.path() + (r.reason().isEmpty() ? "" : " (" + r.reason() + ")")).collect(Collectors.joining("\n"));
         return render(resource("generate.txt"), Map.of(
                 "issue", task.problemStatement().strip(),

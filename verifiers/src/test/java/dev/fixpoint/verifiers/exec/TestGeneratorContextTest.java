@@ -50,8 +50,9 @@ class TestGeneratorContextTest {
         String prompt = TestGenerator.prompt(task, tree, ranked, false, 1);
         int str = prompt.indexOf("- sympy/printing/tests/test_str.py (same package as sympy/printing/str.py; named like str.py");
         int repr = prompt.indexOf("- sympy/printing/tests/test_repr.py");
-        int bin = prompt.indexOf("- bin/test_executable.py");
-        assertTrue(str >= 0 && str < repr && repr < bin, prompt);
+        assertTrue(str >= 0 && str < repr, prompt);
+        assertFalse(prompt.contains("bin/test_executable.py") || prompt.contains("test_quaternion.py"),
+                "tests sharing no more than the top-level package are not listed: " + prompt);
         assertTrue(prompt.contains("(sympy/printing/tests/test_str.py, its first 200 of 601 lines)"), prompt);
         assertTrue(prompt.contains("from sympy.printing.str import StrPrinter\ndef test_0():"), prompt);
         assertFalse(prompt.contains("def test_199():\n    assert True\ndef test_200"), "the example is cut at 200 lines");
@@ -64,6 +65,9 @@ class TestGeneratorContextTest {
         Task task = task("a is wrong", ResultFormat.PYTEST_LOG);
         String prompt = TestGenerator.prompt(task, tree, NearestTests.rank(RepoFiles.list(tree), "a"), false, 1);
         assertTrue(prompt.contains("(none found)") && prompt.contains("none: the repository has no test files"), prompt);
+        write("tests/test_b.py", "def test_b():\n    pass\n");
+        String unrelated = TestGenerator.prompt(task, tree, NearestTests.rank(RepoFiles.list(tree), "nothing named"), false, 1);
+        assertTrue(unrelated.contains("- tests/test_b.py\n") && unrelated.contains("(tests/test_b.py)"), unrelated);
     }
 
     @Test
