@@ -32,9 +32,13 @@ public record RepoFacts(SourceLanguage language, List<String> nearestTests) {
         return new RepoFacts(SourceLanguage.UNKNOWN, List.of());
     }
 
-    /** The facts of the checkout at {@code tree} (the task's base commit) for {@code task}'s issue. */
+    /**
+     * The facts of the checkout at {@code tree} (the task's base commit) for {@code task}'s issue; reads the source
+     * files to find where the identifiers the issue names are defined ({@link NearestTests#rank(Path, String)}).
+     */
     public static RepoFacts of(Path tree, Task task) {
-        return of(RepoFiles.list(tree), task.problemStatement());
+        List<String> nearest = NearestTests.rank(tree, task.problemStatement()).stream().limit(KEPT).map(NearestTests.Ranked::path).toList();
+        return new RepoFacts(SourceLanguage.of(RepoFiles.list(tree)), nearest);
     }
 
     /** The facts of a tree of {@code files} (relative paths) for an issue saying {@code problemStatement}. */

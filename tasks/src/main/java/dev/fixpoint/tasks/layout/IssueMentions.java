@@ -62,7 +62,10 @@ public record IssueMentions(List<String> paths, List<String> modules, List<Strin
         Matcher b = BACKTICKS.matcher(t);
         while (b.find()) {
             Matcher w = WORD.matcher(b.group(1));
-            while (w.find()) addName(ids, w.group());
+            while (w.find()) {
+                // \\frac in a LaTeX string is no name of code
+                if (w.start() == 0 || b.group(1).charAt(w.start() - 1) != '\\') addName(ids, w.group());
+            }
         }
         for (Pattern pattern : List.of(CAMEL, SNAKE)) {
             Matcher m = pattern.matcher(t);

@@ -1,19 +1,29 @@
 package dev.fixpoint.tasks.layout;
 
+import dev.fixpoint.tasks.TaskException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The repository's test files ranked by how near they are to the code a problem statement names. The names
  * ({@link IssueMentions}) are first resolved against the tree into targets: files and packages the statement
- * names by path or dotted name, and source files whose name is a mentioned identifier. A test file then scores
+ * names by path or dotted name, source files whose name is a mentioned identifier, and (when the files can be read)
+ * source files that define a mentioned identifier at top level. The project's own name is no identifier. A test file then scores
  * for its best target: a test of the same name ({@code test_str.py} or {@code StrTest.java} for {@code str.py})
  * in or under the target's package (or in a top-level {@code tests/}) most, then one in the same package (a Python test's package is its directory without a trailing
  * {@code tests}/{@code test}; a Java test under {@code src/test/java} tests the package under
@@ -35,6 +45,8 @@ public final class NearestTests {
     static final int NAMED_IDENTIFIER = 30;
     /** Most files one mention may resolve to; a name found in more places says little. */
     static final int MAX_RESOLVED = 3;
+    /** Most identifiers looked up as definitions in the source files (each costs a pass over the sources' text). */
+    static final int MAX_SEARCHED_IDENTIFIERS = 20;
 
     /**
      * One test file and why it ranks where it does.
@@ -51,20 +63,54 @@ public final class NearestTests {
         }
     }
 
-    /** A file or package the issue names, resolved in the tree. */
-    private record Target(String path, String dir, String stem, List<String> packages) {}
+    /**
+     * A file or package the issue names, resolved in the tree; {@code weight} (percent) says how surely: a path or
+     * module named outright 100, a file named like an identifier 90, a file defining an identifier 75.
+     */
+    private record Target(String path, String dir, String stem, List<String> packages, int weight) {
+        Target withWeight(int w) {
+            return new Target(path, dir, stem, packages, w);
+        }
+    }
+
+    private static final int NAMED = 100, NAMED_LIKE_IDENTIFIER = 90, DEFINES_IDENTIFIER = 75;
 
     private NearestTests() {}
 
-    /** Every test file of {@code files} (relative paths of the whole tree), nearest first. */
-    public static List<Ranked> rank(Collection<String> files, String problemStatement) {
-        return rank(files, IssueMentions.of(problemStatement));
+    /**
+     * Every test file of the checkout at {@code root} ({@link RepoFiles#list}), nearest first. Reads the source files
+     * too, so that an identifier the issue names also resolves to the files that define it at top level
+     * ({@code def convert_to} in {@code units/util.py}, {@code class JsonReader} in Java).
+     */
+    public static List<Ranked> rank(Path root, String problemStatement) {
+        return rank(RepoFiles.list(root), IssueMentions.of(problemStatement), path -> {
+            try {
+                // Replacement characters for undecodable bytes: only declarations are looked for.
+                return new String(Files.readAllBytes(root.resolve(path)), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new TaskException("cannot read " + path + " under " + root + " to rank tests: " + e.getMessage(), e);
+            }
+        });
     }
 
-    /** Every test file of {@code files}, nearest first to what {@code mentions} names. */
-    public static List<Ranked> rank(Collection<String> files, IssueMentions mentions) {
+    /** Every test file of {@code files} (relative paths of the whole tree), nearest first; no file is read. */
+    public static List<Ranked> rank(Collection<String> files, String problemStatement) {
+        return rank(files, IssueMentions.of(problemStatement), null);
+    }
+
+    /**
+     * Every test file of {@code files}, nearest first to what {@code mentions} names.
+     *
+     * @param source the text of a file of the tree, for finding where identifiers are defined; null to skip that
+     */
+    public static List<Ranked> rank(Collection<String> files, IssueMentions mentions, Function<String, String> source) {
         List<String> all = List.copyOf(new TreeSet<>(files));
-        List<Target> targets = targets(all, mentions);
+        Set<String> topLevel = new HashSet<>();
+        all.forEach(f -> topLevel.add(f.contains("/") ? f.substring(0, f.indexOf('/')).toLowerCase(Locale.ROOT) : ""));
+        // The project's own name (SymPy for sympy/) names no particular code.
+        List<String> identifiers = mentions.identifiers().stream().filter(id -> !topLevel.contains(id.toLowerCase(Locale.ROOT))).toList();
+        mentions = new IssueMentions(mentions.paths(), mentions.modules(), identifiers);
+        List<Target> targets = targets(all, mentions, source);
         List<Ranked> ranked = new ArrayList<>();
         for (String f : all) {
             if (isTestFile(f)) ranked.add(score(f, targets, mentions.identifiers()));
@@ -82,7 +128,7 @@ public final class NearestTests {
     }
 
     /** The files and packages the mentions name, as found in the tree. */
-    private static List<Target> targets(List<String> files, IssueMentions mentions) {
+    private static List<Target> targets(List<String> files, IssueMentions mentions, Function<String, String> source) {
         Set<String> dirs = new HashSet<>();
         for (String f : files) {
             for (int i = f.indexOf('/'); i >= 0; i = f.indexOf('/', i + 1)) dirs.add(f.substring(0, i));
@@ -102,12 +148,38 @@ public final class NearestTests {
                 q = q.contains("/") ? q.substring(0, q.lastIndexOf('/')) : "";
             }
         }
+        List<String> sources = files.stream().filter(f -> (f.endsWith(".py") || f.endsWith(".java")) && !isTestFile(f)).toList();
+        List<String> unresolved = new ArrayList<>();
         for (String id : mentions.identifiers()) {
-            List<String> named = files.stream().filter(f -> (f.endsWith(".py") || f.endsWith(".java")) && !isTestFile(f))
-                    .filter(f -> stem(f).equalsIgnoreCase(id)).toList();
-            if (!named.isEmpty() && named.size() <= MAX_RESOLVED) named.forEach(f -> out.putIfAbsent(f, fileTarget(f)));
+            List<String> named = sources.stream().filter(f -> stem(f).equalsIgnoreCase(id)).toList();
+            if (!named.isEmpty() && named.size() <= MAX_RESOLVED) {
+                named.forEach(f -> out.putIfAbsent(f, fileTarget(f).withWeight(NAMED_LIKE_IDENTIFIER)));
+            }
+            else if (named.isEmpty() && unresolved.size() < MAX_SEARCHED_IDENTIFIERS) unresolved.add(id);
         }
+        definers(sources, unresolved, source).forEach(f -> out.putIfAbsent(f, fileTarget(f).withWeight(DEFINES_IDENTIFIER)));
         return List.copyOf(out.values());
+    }
+
+    /** Source files defining one of {@code ids} at top level, for each id found in at most {@link #MAX_RESOLVED} files. */
+    private static List<String> definers(List<String> sources, List<String> ids, Function<String, String> source) {
+        if (ids.isEmpty() || source == null) return List.of();
+        Map<String, Pattern> python = new LinkedHashMap<>(), java = new LinkedHashMap<>();
+        for (String id : ids) {
+            python.put(id, Pattern.compile("(?m)^(?:async\\s+)?(?:def|class)\\s+" + Pattern.quote(id) + "\\b"));
+            java.put(id, Pattern.compile("\\b(?:class|interface|enum|record)\\s+" + Pattern.quote(id) + "\\b"));
+        }
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        for (String f : sources) {
+            Map<String, Pattern> patterns = f.endsWith(".py") ? python : java;
+            String t = source.apply(f);
+            for (String id : ids) {
+                if (t.contains(id) && patterns.get(id).matcher(t).find()) found.computeIfAbsent(id, k -> new ArrayList<>()).add(f);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        found.values().stream().filter(l -> l.size() <= MAX_RESOLVED).forEach(out::addAll);
+        return out;
     }
 
     /** A mentioned path as files or directories of the tree: exact, or by suffix (traceback or partial paths). */
@@ -130,12 +202,12 @@ public final class NearestTests {
     private static Target fileTarget(String f) {
         String stem = isTestFile(f) ? testStem(f) : stem(f);
         String dir = isTestFile(f) ? subjectDir(f) : parent(f);
-        return new Target(f, dir, stem, List.of(dir));
+        return new Target(f, dir, stem, List.of(dir), NAMED);
     }
 
     /** A package: tests of it sit in it ({@code latex/tests}) or beside it ({@code parsing/tests/test_latex.py}). */
     private static Target dirTarget(String d) {
-        return new Target(d + "/", d, name(d), List.of(d, parent(d)));
+        return new Target(d + "/", d, name(d), List.of(d, parent(d)), NAMED);
     }
 
     private static Ranked score(String test, List<Target> targets, List<String> identifiers) {
@@ -161,6 +233,7 @@ public final class NearestTests {
                 s += near ? SAME_NAME : SAME_NAME_ELSEWHERE;
                 reasons.add("named like " + name(t.path().endsWith("/") ? t.dir() : t.path()));
             }
+            s = s * t.weight() / 100;
             if (s > best) {
                 best = s;
                 why = String.join("; ", reasons);

@@ -77,6 +77,43 @@ class NearestTestsTest {
     }
 
     @Test
+    void identifiersResolveToTheFilesDefiningThemWhenTheTreeIsRead() throws IOException {
+        for (String f : List.of("sympy/physics/units/__init__.py", "sympy/physics/units/util.py",
+                "sympy/physics/units/quantities.py", "sympy/physics/units/tests/test_util.py",
+                "sympy/physics/units/tests/test_quantities.py", "sympy/functions/elementary/integers.py",
+                "sympy/functions/elementary/tests/test_integers.py", "sympy/parsing/latex/__init__.py",
+                "sympy/parsing/tests/test_latex.py", "sympy/core/tests/test_basic.py")) {
+            Path p = dir.resolve(f);
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, "");
+        }
+        Files.writeString(dir.resolve("sympy/physics/units/util.py"), "import x\n\ndef convert_to(expr, target_units):\n    pass\n");
+        Files.writeString(dir.resolve("sympy/physics/units/quantities.py"), "from .util import convert_to\nconvert_to(1, 2)\n");
+        Files.writeString(dir.resolve("sympy/functions/elementary/integers.py"), "class frac(Function):\n    pass\n");
+
+        String units = "convert_to seems to combine orthogonal units: `convert_to(joule*second, joule)` gives joule**(7/9)";
+        List<NearestTests.Ranked> read = NearestTests.rank(dir, units);
+        assertEquals("sympy/physics/units/tests/test_util.py", read.get(0).path(), read.toString());
+        assertTrue(read.get(0).reason().contains("sympy/physics/units/util.py"), read.get(0).reason());
+        assertEquals("sympy/physics/units/tests/test_quantities.py", read.get(1).path(), "only a definition counts, not a use");
+        assertEquals(0, NearestTests.rank(RepoFiles.list(dir), units).get(0).score() / 10, "without reading, nothing resolves");
+
+        // a path named outright outweighs a file defining a word of a LaTeX string; \frac is no identifier anyway
+        String latex = "Parsing `\"\\\\frac{a}{b}\"` with sympy.parsing.latex fails; also `frac(x)` is fine";
+        List<NearestTests.Ranked> r = NearestTests.rank(dir, latex);
+        assertEquals("sympy/parsing/tests/test_latex.py", r.get(0).path(), r.toString());
+        assertEquals("sympy/functions/elementary/tests/test_integers.py", r.get(1).path(), r.toString());
+        assertFalse(IssueMentions.of("`\\frac{1}{2}`").identifiers().contains("frac"));
+    }
+
+    @Test
+    void theProjectsOwnNameIsNoIdentifier() {
+        List<String> files = List.of("sympy/core/power.py", "sympy/unify/tests/test_sympy.py", "sympy/core/tests/test_power.py");
+        List<NearestTests.Ranked> r = NearestTests.rank(files, "Using SymPy 1.5.1, `0**-oo` gives 0");
+        assertTrue(r.stream().allMatch(x -> x.score() <= 1), r.toString());
+    }
+
+    @Test
     void aTopLevelTestsDirectoryMatchesByName() {
         List<String> requestsLike = List.of("requests/models.py", "requests/utils.py", "tests/test_models.py",
                 "tests/test_utils.py", "tests/test_hooks.py");

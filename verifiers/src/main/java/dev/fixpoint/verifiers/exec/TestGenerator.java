@@ -13,7 +13,6 @@ import dev.fixpoint.agent.Usage;
 import dev.fixpoint.tasks.ResultFormat;
 import dev.fixpoint.tasks.Task;
 import dev.fixpoint.tasks.layout.NearestTests;
-import dev.fixpoint.tasks.layout.RepoFiles;
 import dev.fixpoint.verifiers.CandidatePatch;
 import dev.fixpoint.verifiers.ModelSpend;
 import dev.fixpoint.verifiers.VerifierException;
@@ -75,7 +74,7 @@ public final class TestGenerator {
 
     public GeneratedTests generate(Task task, Path baseTree, List<CandidatePatch> candidates) {
         boolean java = task.environment().resultFormat() == ResultFormat.JUNIT_XML;
-        List<NearestTests.Ranked> testFiles = NearestTests.rank(RepoFiles.list(baseTree), task.problemStatement());
+        List<NearestTests.Ranked> testFiles = NearestTests.rank(baseTree, task.problemStatement());
         List<String> discarded = new ArrayList<>();
         List<VerificationTest> generated = new ArrayList<>();
         Spend spend = new Spend();

@@ -44,8 +44,8 @@ public final class PromptsRealCheck {
             if (p.waitFor() != 0) throw new IllegalStateException("git archive of " + task.baseCommit() + " from " + args[2] + " failed");
             long t1 = System.nanoTime();
             List<String> files = RepoFiles.list(tree);
-            RepoFacts facts = RepoFacts.of(files, task.problemStatement());
-            List<NearestTests.Ranked> ranked = NearestTests.rank(files, task.problemStatement());
+            RepoFacts facts = RepoFacts.of(tree, task);
+            List<NearestTests.Ranked> ranked = NearestTests.rank(tree, task.problemStatement());
             long t2 = System.nanoTime();
             System.out.printf("== %s at %s: %d files, language %s (checkout %d ms, listing + ranking %d ms)%n", task.instanceId(),
                     task.baseCommit(), files.size(), facts.language(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
