@@ -21,7 +21,8 @@ import java.util.Optional;
  * The loop of one rollout: check limits, ask the model, run the tool calls it asks for, append the observations;
  * until the model submits or a limit is hit. Then the repository's diff becomes the {@link Candidate}.
  * Tools, prompts, limits, metering and recording live outside this class. Immutable: one Agent runs any number of
- * rollouts, each on its own thread and sandbox.
+ * rollouts, each on its own thread and sandbox; its tools and {@link RepoFacts} fit one repository (the solver builds
+ * one per session: {@link Toolbox#forTask}, {@link RepoFacts#of}).
  */
 public final class Agent {
 
@@ -35,6 +36,7 @@ public final class Agent {
     private final List<AgentListener> listeners;
     private final Clock clock;
     private final String stateDir;
+    private final RepoFacts facts;
 
     private Agent(Builder b) {
         this.model = Objects.requireNonNull(b.model, "model");
@@ -45,6 +47,7 @@ public final class Agent {
         this.listeners = List.copyOf(b.listeners);
         this.clock = b.clock;
         this.stateDir = b.stateDir;
+        this.facts = b.facts;
     }
 
     public static Builder builder(Model model) {
@@ -64,7 +67,7 @@ public final class Agent {
         var meter = new Meter(model.id(), prices);
         var rollout = new Rollout(new MeteredModel(model, meter), meter,
                 new ToolContext(sandbox, workdir, stateDir, limits.deadline(start), clock), events);
-        List<Message> first = prompts.initialMessages(task, workdir);
+        List<Message> first = prompts.initialMessages(task, workdir, facts, toolbox.specs());
         rollout.messages.addAll(first);
         events.forEach(l -> l.onStart(new RolloutStart(task.instanceId(), model.id(), workdir, first, toolbox.specs(), limits, start)));
 
@@ -166,6 +169,7 @@ public final class Agent {
         private final List<AgentListener> listeners = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private String stateDir = ToolContext.DEFAULT_STATE_DIR;
+        private RepoFacts facts = RepoFacts.none();
 
         private Builder(Model model) {
             this.model = model;
@@ -179,6 +183,8 @@ public final class Agent {
         public Builder clock(Clock v) { clock = Objects.requireNonNull(v); return this; }
         /** Absolute sandbox directory, outside the repository, for tool bookkeeping (undo copies, scratch index). */
         public Builder stateDir(String v) { stateDir = Objects.requireNonNull(v); return this; }
+        /** What the prompts say of the repository (language, an example test file); default {@link RepoFacts#none()}. */
+        public Builder facts(RepoFacts v) { facts = Objects.requireNonNull(v); return this; }
 
         public Agent build() {
             return new Agent(this);

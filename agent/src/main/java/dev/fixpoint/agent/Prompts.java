@@ -2,6 +2,7 @@ package dev.fixpoint.agent;
 
 import dev.fixpoint.tasks.ResultFormat;
 import dev.fixpoint.tasks.Task;
+import dev.fixpoint.tasks.layout.SourceLanguage;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,14 +15,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The prompt templates of a rollout: the system prompt, the instance prompt (the task) and the nudge sent when the
- * model calls no tool. Placeholders are {@code {{name}}}; an unknown placeholder is an error.
- * Defaults live in the resources {@code prompts/*.txt}; {@link #fromDirectory(Path)} loads replacements.
+ * The prompt templates of a session: the system prompt, the instance prompt (the task) and the nudge sent when the
+ * model calls no tool. Placeholders are {@code {{name}}}; an unknown placeholder is an error. Known:
+ * {@code language, workdir, repo, instance_id, problem_statement, repro_file, repro_run}, {@code test_command} (the
+ * command with a {@code <test files>} slot and an example path, see {@link TestCommandHint}) and
+ * {@code explore_tools} (the exploring tools the session is offered, e.g. {@code search, view, outline, find_symbol}).
+ * Each {@link Role} has its own defaults in the resources {@code prompts/*.txt} (the fixer's) and
+ * {@code prompts/test_*.txt} (the test writer's); {@link #fromDirectory(Path)} loads replacements of the fixer's.
  */
 public record Prompts(String systemTemplate, String instanceTemplate, String noToolCall) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
     private static final String SYSTEM = "system.txt", INSTANCE = "instance.txt", NO_TOOL_CALL = "no_tool_call.txt";
+    private static final String TEST_PREFIX = "test_";
+    /** The tools named in {@code explore_tools}, in this order, when offered. */
+    private static final List<String> EXPLORING = List.of("search", "view", "outline", "find_symbol");
 
     public Prompts {
         if (systemTemplate == null || systemTemplate.isBlank()) throw new IllegalArgumentException("system prompt template is empty");
@@ -29,8 +37,15 @@ public record Prompts(String systemTemplate, String instanceTemplate, String noT
         if (noToolCall == null || noToolCall.isBlank()) throw new IllegalArgumentException("no-tool-call prompt is empty");
     }
 
+    /** The fixer's templates. */
     public static Prompts defaults() {
-        return new Prompts(resource(SYSTEM), resource(INSTANCE), resource(NO_TOOL_CALL));
+        return defaults(Role.FIX);
+    }
+
+    /** The templates of {@code role}. */
+    public static Prompts defaults(Role role) {
+        String prefix = role == Role.WRITE_TEST ? TEST_PREFIX : "";
+        return new Prompts(resource(prefix + SYSTEM), resource(prefix + INSTANCE), resource(prefix + NO_TOOL_CALL));
     }
 
     /** Templates from a directory holding system.txt, instance.txt and no_tool_call.txt. */
@@ -43,22 +58,35 @@ public record Prompts(String systemTemplate, String instanceTemplate, String noT
         }
     }
 
-    /** The first two messages of a rollout on {@code task}, its repository at {@code workdir}. */
-    public List<Message> initialMessages(Task task, String workdir) {
-        Map<String, String> vars = variables(task, workdir);
+    /**
+     * The first two messages of a session on {@code task}, its repository at {@code workdir}.
+     *
+     * @param facts what is known of the repository (language, nearest tests)
+     * @param tools the tools the session is offered: the prompts name only these
+     */
+    public List<Message> initialMessages(Task task, String workdir, RepoFacts facts, List<ToolSpec> tools) {
+        Map<String, String> vars = variables(task, workdir, facts, tools);
         return List.of(new Message.SystemPrompt(render(systemTemplate, vars)), new Message.User(render(instanceTemplate, vars)));
     }
 
-    static Map<String, String> variables(Task task, String workdir) {
-        boolean java = task.environment() != null && task.environment().resultFormat() == ResultFormat.JUNIT_XML;
-        String testCommand = task.environment() != null ? task.environment().testCommand() : "the project's tests";
+    static Map<String, String> variables(Task task, String workdir, RepoFacts facts, List<ToolSpec> tools) {
+        boolean junit = task.environment() != null && task.environment().resultFormat() == ResultFormat.JUNIT_XML;
+        boolean java = switch (facts.language()) {
+            case JAVA -> true;
+            case PYTHON -> false;
+            case MIXED, UNKNOWN -> junit;
+        };
+        String language = facts.language() == SourceLanguage.MIXED ? "Python and Java" : java ? "Java" : "Python";
+        List<String> offered = tools.stream().map(ToolSpec::name).toList();
+        String explore = String.join(", ", EXPLORING.stream().filter(offered::contains).toList());
         return Map.of(
-                "language", java ? "Java" : "Python",
+                "language", language,
+                "explore_tools", explore.isEmpty() ? "bash" : explore,
                 "workdir", workdir,
                 "repo", task.repo(),
                 "instance_id", task.instanceId(),
                 "problem_statement", task.problemStatement().strip(),
-                "test_command", testCommand,
+                "test_command", TestCommandHint.render(task, facts),
                 "repro_file", java ? "ReproduceIssue.java" : "reproduce_issue.py",
                 "repro_run", java
                         ? "compile the project with its build tool (offline), then `java -cp <classes dir> ReproduceIssue.java`"

@@ -2,6 +2,7 @@ package dev.fixpoint.agent;
 
 import dev.fixpoint.agent.tools.StandardTools;
 import dev.fixpoint.agent.tools.Text;
+import dev.fixpoint.tasks.layout.SourceLanguage;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,9 +31,19 @@ public final class Toolbox {
         this.maxObservationChars = maxObservationChars;
     }
 
-    /** bash, view, search, edit, outline, find_symbol and submit. */
+    /** A fixer's bash, view, search, edit, outline and find_symbol (for .py and .java files) and submit. */
     public static Toolbox standard() {
         return new Toolbox(StandardTools.all(), DEFAULT_MAX_OBSERVATION_CHARS);
+    }
+
+    /** The tools for a session of {@code role} on a repository of {@code language} ({@link StandardTools#forTask}). */
+    public static Toolbox forTask(Role role, SourceLanguage language) {
+        return new Toolbox(StandardTools.forTask(role, language), DEFAULT_MAX_OBSERVATION_CHARS);
+    }
+
+    /** Whether a tool of that name is offered. */
+    public boolean offers(String name) {
+        return tools.containsKey(name);
     }
 
     public static Toolbox of(List<Tool> tools, int maxObservationChars) {

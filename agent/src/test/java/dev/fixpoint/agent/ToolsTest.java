@@ -202,7 +202,49 @@ class ToolsTest {
         Observation o = call("outline", "{\"path\": \"Broken.java\"}");
         assertFalse(o.error());
         assertTrue(o.text().contains("Parse problems:"), o.text());
-        assertTrue(call("outline", "{\"path\": \"pkg/calc.py\"}").text().contains("only .java files"));
+        Observation py = Toolbox.forTask(Role.FIX, dev.fixpoint.tasks.layout.SourceLanguage.JAVA)
+                .run(new ToolCall("c1", "outline", "{\"path\": \"pkg/calc.py\"}"), ctx);
+        assertTrue(py.error() && py.text().contains("only .java files are supported, not pkg/calc.py"), py.text());
+        assertTrue(call("outline", "{\"path\": \"README\"}").text().contains("only .py and .java files"));
+    }
+
+    @Test
+    void outlineAndFindSymbolReadPythonWithAst() throws Exception {
+        Files.writeString(repo.resolve("pkg/shapes.py"), """
+                import math
+
+                SCALE = 2
+
+
+                class Shape:
+                    def area(self):
+                        raise NotImplementedError
+
+                    class Meta:
+                        pass
+
+
+                @staticmethod
+                def area(r, *, pi=math.pi):
+                    def square(x):
+                        return x * x
+                    return pi * square(r)
+                """);
+        Observation o = call("outline", "{\"path\": \"pkg/shapes.py\"}");
+        assertEquals("""
+                [outline of pkg/shapes.py]
+                class Shape (lines 6-11)
+                  method area(self) (lines 7-8)
+                  class Meta (lines 10-11)
+                function area(r, *, pi=math.pi) (lines 14-18)
+                  function square(x) (lines 16-17)
+                """, o.text());
+        Observation f = call("find_symbol", "{\"name\": \"area\", \"path\": \"pkg\"}");
+        assertEquals("pkg/shapes.py:7-8  method Shape.area(self)\npkg/shapes.py:14-18  function area(r, *, pi=math.pi)\n", f.text());
+        assertEquals("pkg/shapes.py:3  variable SCALE\n", call("find_symbol", "{\"name\": \"SCALE\"}").text());
+        Files.writeString(repo.resolve("pkg/broken.py"), "def f(:\n    pass\n");
+        Observation broken = call("outline", "{\"path\": \"pkg/broken.py\"}");
+        assertTrue(broken.error() && broken.text().startsWith("outline: pkg/broken.py does not parse as Python: line 1"), broken.text());
     }
 
     @Test

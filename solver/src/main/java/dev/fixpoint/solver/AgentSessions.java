@@ -5,6 +5,9 @@ import dev.fixpoint.agent.Candidate;
 import dev.fixpoint.agent.Model;
 import dev.fixpoint.agent.PriceTable;
 import dev.fixpoint.agent.Prompts;
+import dev.fixpoint.agent.RepoFacts;
+import dev.fixpoint.agent.Role;
+import dev.fixpoint.agent.Toolbox;
 import dev.fixpoint.agent.TrajectoryRecorder;
 import dev.fixpoint.sandbox.Sandbox;
 import dev.fixpoint.sandbox.SandboxLabels;
@@ -16,8 +19,10 @@ import java.nio.file.Path;
 
 /**
  * Agent sessions on a task's instance image, as {@link RolloutRunner} and {@link TestWriter} run them: the agent with
- * the run's limits and prices, a sandbox labelled with the run, the task and the session and given the task's
- * environment variables (its spec's {@code env}, nothing else), the trajectory recorded step by step.
+ * the run's limits and prices, the tools of the session's {@link Role} that fit the repository's language and the
+ * facts its prompts cite (both read from the base tree: {@link RepoFacts}), a sandbox labelled with the run, the task
+ * and the session and given the task's environment variables (its spec's {@code env}, nothing else), the trajectory
+ * recorded step by step.
  */
 final class AgentSessions {
 
@@ -37,12 +42,15 @@ final class AgentSessions {
      * Runs one session to its end.
      *
      * @param model      the session's model, already governed by the run's concurrency and budget
+     * @param role       what the session is asked to do; picks its submit tool's wording (its prompts must match)
      * @param session    the sandbox's {@link SandboxLabels#ROLLOUT} label, e.g. {@code 3} or {@code testgen-1}
      * @param trajectory where the trajectory is recorded
      * @throws dev.fixpoint.sandbox.SandboxException when the sandbox cannot be started
      */
-    Candidate run(PreparedTask prepared, Model model, Prompts prompts, String session, Path trajectory) {
-        Agent agent = Agent.builder(model).prompts(prompts).limits(config.agentLimits()).prices(prices).build();
+    Candidate run(PreparedTask prepared, Model model, Role role, Prompts prompts, String session, Path trajectory) {
+        RepoFacts facts = RepoFacts.of(prepared.baseTree(), prepared.task());
+        Agent agent = Agent.builder(model).prompts(prompts).toolbox(Toolbox.forTask(role, facts.language())).facts(facts)
+                .limits(config.agentLimits()).prices(prices).build();
         SandboxSpec.Builder b = SandboxSpec.builder(prepared.image()).workdir(prepared.workdir()).limits(config.sandboxLimits())
                 .label(SandboxLabels.RUN, runId).label(SandboxLabels.TASK, labelValue(prepared.task().instanceId()))
                 .label(SandboxLabels.ROLLOUT, session);

@@ -4,6 +4,7 @@ import dev.fixpoint.agent.Candidate;
 import dev.fixpoint.agent.Outcome;
 import dev.fixpoint.agent.PatchStatus;
 import dev.fixpoint.agent.PriceTable;
+import dev.fixpoint.agent.Role;
 import dev.fixpoint.sandbox.SandboxException;
 import dev.fixpoint.sandbox.SandboxProvider;
 import dev.fixpoint.solver.model.GovernedModel;
@@ -54,7 +55,7 @@ final class RolloutRunner {
         var model = new GovernedModel(models.forRollout(prepared.task(), settings), concurrency, ledger);
         Candidate candidate;
         try {
-            candidate = sessions.run(prepared, model, PromptVariants.prompts(settings.promptVariant()),
+            candidate = sessions.run(prepared, model, Role.FIX, PromptVariants.prompts(settings.promptVariant()),
                     Integer.toString(settings.index()), dir.trajectory(settings.index()));
         } catch (SandboxException e) {
             log.warn("{}: rollout {}: sandbox failed: {}", id, settings.index(), e.getMessage());

@@ -5,6 +5,7 @@ import dev.fixpoint.agent.Model;
 import dev.fixpoint.agent.Outcome;
 import dev.fixpoint.agent.PriceTable;
 import dev.fixpoint.agent.Prompts;
+import dev.fixpoint.agent.Role;
 import dev.fixpoint.sandbox.SandboxProvider;
 import dev.fixpoint.solver.model.GovernedModel;
 import dev.fixpoint.solver.run.TaskDirectory;
@@ -20,9 +21,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Test-writing sessions: agent sessions asked only to write a reproduction script for the issue (no fix), in
- * sandboxes from the instance image, each recorded as {@code testgen/<k>.jsonl}. Their reproduction files join the
- * verifier's pool of tests ({@link dev.fixpoint.verifiers.VerificationSession#addScripts}: kept only if they fail on
+ * Test-writing sessions: agent sessions asked only to write a reproduction script for the issue (no fix), with the
+ * test writer's own prompts and submit wording ({@link Role#WRITE_TEST}), in sandboxes from the instance image,
+ * each recorded as {@code testgen/<k>.jsonl}. Their reproduction files join the verifier's pool of tests ({@link dev.fixpoint.verifiers.VerificationSession#addScripts}: kept only if they fail on
  * the base code, as every script). Usage counts against the task's budget like any model call. A finished session
  * is saved ({@link TaskDirectory#saveTestWriter}) and reused by a resumed run instead of being run again; one cut
  * short by the budget, the sandbox or an interrupt is not saved, so a resumed run redoes it.
@@ -30,16 +31,6 @@ import java.util.TreeMap;
 final class TestWriter {
 
     private static final Logger log = LoggerFactory.getLogger(TestWriter.class);
-    private static final String INSTANCE = """
-            Write a test for this issue of {{repo}} (task {{instance_id}}). The repository is at {{workdir}}.
-
-            <issue>
-            {{problem_statement}}
-            </issue>
-
-            Do NOT fix the issue. Write {{repro_file}}: a script that exits non-zero on the current code because of
-            the problem described, and would exit 0 once it is fixed. Run it ({{repro_run}}) to check that it fails
-            for that reason, then submit.""";
 
     private final Concurrency concurrency;
     private final ModelSource models;
@@ -61,8 +52,7 @@ final class TestWriter {
     /** Runs up to {@code count} sessions, as many as the model source offers, while the budget lasts. */
     List<Written> write(PreparedTask prepared, int count, TaskDirectory dir, Budget.Ledger ledger) throws InterruptedException {
         var out = new ArrayList<Written>();
-        Prompts d = Prompts.defaults();
-        Prompts prompts = new Prompts(d.systemTemplate(), INSTANCE, d.noToolCall());
+        Prompts prompts = Prompts.defaults(Role.WRITE_TEST);
         for (int k = 1; k <= count; k++) {
             Optional<TestWriterRecord> finished = dir.finishedTestWriter(k);
             if (finished.isPresent()) {
@@ -74,7 +64,7 @@ final class TestWriter {
             if (m.isEmpty() || ledger.exhausted().isPresent()) break;
             int index = k;
             Candidate c = concurrency.withContainer(() -> sessions.run(prepared, new GovernedModel(m.get(), concurrency, ledger),
-                    prompts, "testgen-" + index, dir.testWriterTrajectory(index)));
+                    Role.WRITE_TEST, prompts, "testgen-" + index, dir.testWriterTrajectory(index)));
             if (Thread.currentThread().isInterrupted()) throw new InterruptedException("test writer " + index + " interrupted");
             var record = new TestWriterRecord(index, c);
             boolean cutByBudget = c.outcome() == Outcome.MODEL_ERROR && ledger.exhausted().isPresent();

@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  * @param testTimeout   wall-time bound for one run of {@code testCommand}
  * @param env           environment variables of every sandbox started for the task (tests, rollouts, verification),
  *                      exactly these: nothing from the host environment is added; sorted by name, may be empty
+ * @param testCommandTemplate the test command as the spec wrote it, before its placeholders ({@code {test_files}},
+ *                      ...) were filled for the task: what a model is shown, with slots for the files to run
+ *                      ({@link dev.fixpoint.tasks.env.CommandTemplate#withSlots}); {@code testCommand} when null
  */
 public record EnvironmentSpec(
         String image,
@@ -29,7 +32,8 @@ public record EnvironmentSpec(
         ResultFormat resultFormat,
         String reportsDir,
         Duration testTimeout,
-        Map<String, String> env) {
+        Map<String, String> env,
+        String testCommandTemplate) {
 
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -63,17 +67,25 @@ public record EnvironmentSpec(
             });
         }
         env = Collections.unmodifiableMap(sorted);
+        testCommandTemplate = testCommandTemplate == null || testCommandTemplate.isBlank() ? testCommand : testCommandTemplate;
+    }
+
+    /** An environment whose test command was written as is (no placeholders filled). */
+    public EnvironmentSpec(String image, String workdir, List<String> setupCommands, String testCommand,
+                           ResultFormat resultFormat, String reportsDir, Duration testTimeout, Map<String, String> env) {
+        this(image, workdir, setupCommands, testCommand, resultFormat, reportsDir, testTimeout, env, null);
     }
 
     /** An environment without variables of its own. */
     public EnvironmentSpec(String image, String workdir, List<String> setupCommands, String testCommand,
                            ResultFormat resultFormat, String reportsDir, Duration testTimeout) {
-        this(image, workdir, setupCommands, testCommand, resultFormat, reportsDir, testTimeout, Map.of());
+        this(image, workdir, setupCommands, testCommand, resultFormat, reportsDir, testTimeout, Map.of(), null);
     }
 
     /** This environment with {@code env} as its variables. */
     public EnvironmentSpec withEnv(Map<String, String> env) {
-        return new EnvironmentSpec(image, workdir, setupCommands, testCommand, resultFormat, reportsDir, testTimeout, env);
+        return new EnvironmentSpec(image, workdir, setupCommands, testCommand, resultFormat, reportsDir, testTimeout, env,
+                testCommandTemplate);
     }
 
     private static void requireText(String value, String field) {

@@ -96,6 +96,16 @@ class PipelineDockerTest {
             assertTrue(sel.get("scripted").asBoolean());
             assertTrue(sel.get("rollouts").get(0).get("model").asText().startsWith("scripted:"));
             assertTrue(Files.size(out.resolve("tasks/" + task + "/rollouts/2/trajectory.jsonl")) > 0);
+            // prompts per role, tools per language (both samples are Python repositories)
+            JsonNode fixer = JSON.readTree(Files.readAllLines(out.resolve("tasks/" + task + "/rollouts/1/trajectory.jsonl")).get(0));
+            String fixerSystem = fixer.get("messages").get(0).get("text").asText();
+            assertTrue(fixerSystem.contains("3. Fix. Edit the source files") && fixerSystem.contains("a Python repository")
+                    && !fixerSystem.contains("{{"), fixerSystem);
+            assertEquals("[\"bash\",\"view\",\"search\",\"edit\",\"outline\",\"find_symbol\",\"submit\"]", fixer.get("tools").toString());
+            JsonNode writer = JSON.readTree(Files.readAllLines(out.resolve("tasks/" + task + "/testgen/1.jsonl")).get(0));
+            String writerSystem = writer.get("messages").get(0).get("text").asText();
+            assertTrue(writerSystem.contains("You do not fix the issue") && !writerSystem.contains("Fix. Edit"), writerSystem);
+            assertTrue(writer.get("messages").get(1).get("text").asText().startsWith("Write a reproduction test"));
         }
         JsonNode run = JSON.readTree(out.resolve("run.json").toFile());
         assertEquals(2, run.get("totals").get("selected").asInt());

@@ -12,6 +12,7 @@ import dev.fixpoint.agent.ModelResponse;
 import dev.fixpoint.agent.Usage;
 import dev.fixpoint.tasks.ResultFormat;
 import dev.fixpoint.tasks.Task;
+import dev.fixpoint.tasks.layout.NearestTests;
 import dev.fixpoint.verifiers.CandidatePatch;
 import dev.fixpoint.verifiers.ModelSpend;
 import dev.fixpoint.verifiers.VerifierException;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds the pool of reproduction tests for a task: asks the model for {@code count} test files in the
- * repository's framework and style (pytest or JUnit), adds the candidates' own reproduction scripts, runs them
+ * repository's framework and style (pytest or JUnit), shown the test files nearest the code the issue names and
+ * one of them as the style example ({@link NearestTests}), adds the candidates' own reproduction scripts, runs them
  * all once on the base code in a sandbox and keeps those that run and FAIL there. A test that does not import or
  * compile, or passes on the base code, is discarded. For Java, one test that does not compile breaks the batch's
  * compilation, so when no generated test produced any result the generated tests are re-checked one by one.
@@ -42,6 +44,12 @@ import org.slf4j.LoggerFactory;
 public final class TestGenerator {
 
     private static final Logger log = LoggerFactory.getLogger(TestGenerator.class);
+    /** Test files related to the issue listed in the generator's context at most, nearest first. */
+    static final int LISTED = 30;
+    /** Test files listed when none is related to the issue. */
+    static final int UNRELATED_LISTED = 10;
+    /** Lines of the style example shown at most. */
+    static final int EXAMPLE_LINES = 200;
     private static final Pattern FENCE = Pattern.compile("```[a-zA-Z]*\\n(.*?)```", Pattern.DOTALL);
 
     private final Model model;
@@ -66,7 +74,7 @@ public final class TestGenerator {
 
     public GeneratedTests generate(Task task, Path baseTree, List<CandidatePatch> candidates) {
         boolean java = task.environment().resultFormat() == ResultFormat.JUNIT_XML;
-        List<String> testFiles = TestFiles.list(baseTree);
+        List<NearestTests.Ranked> testFiles = NearestTests.rank(baseTree, task.problemStatement());
         List<String> discarded = new ArrayList<>();
         List<VerificationTest> generated = new ArrayList<>();
         Spend spend = new Spend();
@@ -122,21 +130,12 @@ public final class TestGenerator {
         }
     }
 
-    private Optional<VerificationTest> ask(Task task, Path tree, List<String> testFiles, boolean java, int k,
+    private Optional<VerificationTest> ask(Task task, Path tree, List<NearestTests.Ranked> testFiles, boolean java, int k,
                                            List<String> discarded, Spend spend) {
         String id = "gen-" + k;
-        String example = testFiles.stream().filter(f -> f.endsWith(java ? ".java" : ".py")).findFirst().orElse("");
-        String className = "FixpointRepro" + k + "Test";
-        String user = render(resource("generate.txt"), Map.of(
-                "issue", task.problemStatement().strip(),
-                "language", java ? "Java" : "Python",
-                "framework", java ? "JUnit 5" : "pytest",
-                "test_files", testFiles.stream().limit(40).map(f -> "- " + f).collect(Collectors.joining("\n")),
-                "example_path", example.isEmpty() ? "none" : example,
-                "example", example.isEmpty() ? "" : TestFiles.read(tree, example).strip(),
-                "fence", java ? "java" : "python",
-                "naming", java ? "Name the public class " + className + " and put it in the package of the code it tests."
-                        : "Name the test functions test_*."));
+        String user = prompt(task, tree, testFiles, java, k);
+        String example = example(testFiles, java);
+        String className = className(k);
         String answer;
         try {
             spend.calls++;
@@ -162,6 +161,45 @@ public final class TestGenerator {
                     Map.of(path, code), path + "::"));
         }
         return javaTest(id, code, className, example, discarded);
+    }
+
+    /**
+     * The user message asking for test {@code k}: the issue, up to {@value #LISTED} test files related to the code it
+     * names, nearest first and with why (or the first {@value #UNRELATED_LISTED} when none is), and the nearest one of the task's language in full (up to {@value #EXAMPLE_LINES} lines) as the
+     * style example; the generated Python test goes beside that example, so it is a file of the same package.
+     */
+    static String prompt(Task task, Path tree, List<NearestTests.Ranked> testFiles, boolean java, int k) {
+        String example = example(testFiles, java);
+        String exampleText = "";
+        String examplePath = example.isEmpty() ? "none: the repository has no test files by the usual names" : example;
+        if (!example.isEmpty()) {
+            List<String> lines = TestFiles.read(tree, example).strip().lines().toList();
+            exampleText = String.join("\n", lines.subList(0, Math.min(lines.size(), EXAMPLE_LINES)));
+            if (lines.size() > EXAMPLE_LINES) examplePath += ", its first " + EXAMPLE_LINES + " of " + lines.size() + " lines";
+        }
+        // Only tests related to the issue's code; when nothing is, the first few test files as a sample of the layout.
+        List<NearestTests.Ranked> related = testFiles.stream().filter(NearestTests.Ranked::related).limit(LISTED).toList();
+        List<NearestTests.Ranked> shown = related.isEmpty() ? testFiles.stream().limit(UNRELATED_LISTED).toList() : related;
+        String listed = shown.stream()
+                .map(r -> "- " + r.path() + (r.reason().isEmpty() ? "" : " (" + r.reason() + ")")).collect(Collectors.joining("\n"));
+        return render(resource("generate.txt"), Map.of(
+                "issue", task.problemStatement().strip(),
+                "language", java ? "Java" : "Python",
+                "framework", java ? "JUnit 5" : "pytest",
+                "test_files", listed.isEmpty() ? "(none found)" : listed,
+                "example_path", examplePath,
+                "example", exampleText,
+                "fence", java ? "java" : "python",
+                "naming", java ? "Name the public class " + className(k) + " and put it in the package of the code it tests."
+                        : "Name the test functions test_*."));
+    }
+
+    private static String example(List<NearestTests.Ranked> testFiles, boolean java) {
+        return testFiles.stream().map(NearestTests.Ranked::path).filter(f -> f.endsWith(java ? ".java" : ".py")).findFirst().orElse("");
+    }
+
+    private static String className(int k) {
+        return "FixpointRepro" + k + "Test";
     }
 
     /** Places a generated JUnit class under the test source root, renamed to its fixed name. */
