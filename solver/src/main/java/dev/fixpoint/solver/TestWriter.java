@@ -7,6 +7,7 @@ import dev.fixpoint.agent.PriceTable;
 import dev.fixpoint.agent.Prompts;
 import dev.fixpoint.sandbox.SandboxProvider;
 import dev.fixpoint.solver.model.GovernedModel;
+import dev.fixpoint.solver.model.ModelCallLog;
 import dev.fixpoint.solver.run.TaskDirectory;
 import dev.fixpoint.solver.run.TestWriterRecord;
 import dev.fixpoint.solver.verify.PreparedTask;
@@ -25,7 +26,8 @@ import java.util.TreeMap;
  * verifier's pool of tests ({@link dev.fixpoint.verifiers.VerificationSession#addScripts}: kept only if they fail on
  * the base code, as every script). Usage counts against the task's budget like any model call. A finished session
  * is saved ({@link TaskDirectory#saveTestWriter}) and reused by a resumed run instead of being run again; one cut
- * short by the budget, the sandbox or an interrupt is not saved, so a resumed run redoes it.
+ * short by the budget, the sandbox or an interrupt is not saved, and one ended by a model error is not reused, so a
+ * resumed run redoes them.
  */
 final class TestWriter {
 
@@ -58,13 +60,16 @@ final class TestWriter {
         }
     }
 
-    /** Runs up to {@code count} sessions, as many as the model source offers, while the budget lasts. */
-    List<Written> write(PreparedTask prepared, int count, TaskDirectory dir, Budget.Ledger ledger) throws InterruptedException {
+    /**
+     * Runs up to {@code count} sessions, as many as the model source offers, while the budget lasts; their model calls
+     * are logged in {@code calls}.
+     */
+    List<Written> write(PreparedTask prepared, int count, TaskDirectory dir, Budget.Ledger ledger, ModelCallLog calls) throws InterruptedException {
         var out = new ArrayList<Written>();
         Prompts d = Prompts.defaults();
         Prompts prompts = new Prompts(d.systemTemplate(), INSTANCE, d.noToolCall());
         for (int k = 1; k <= count; k++) {
-            Optional<TestWriterRecord> finished = dir.finishedTestWriter(k);
+            Optional<TestWriterRecord> finished = dir.reusableTestWriter(k);
             if (finished.isPresent()) {
                 out.add(written(finished.get()));
                 log.info("{}: test writer {} finished in an earlier run, reused", prepared.task().instanceId(), k);
@@ -73,7 +78,7 @@ final class TestWriter {
             Optional<Model> m = models.forTestWriting(prepared.task(), k);
             if (m.isEmpty() || ledger.exhausted().isPresent()) break;
             int index = k;
-            Candidate c = concurrency.withContainer(() -> sessions.run(prepared, new GovernedModel(m.get(), concurrency, ledger),
+            Candidate c = concurrency.withContainer(() -> sessions.run(prepared, new GovernedModel(m.get(), concurrency, ledger, calls),
                     prompts, "testgen-" + index, dir.testWriterTrajectory(index)));
             if (Thread.currentThread().isInterrupted()) throw new InterruptedException("test writer " + index + " interrupted");
             var record = new TestWriterRecord(index, c);
