@@ -168,6 +168,7 @@ class ModelProviderTest {
                 ModelConfig.parse("openai-compatible:local").withBaseUrl("http://127.0.0.1:" + port + "/v1"), Map.of()));
         assertEquals(ModelException.Kind.NETWORK, e.kind(), e.getMessage());
         assertTrue(e.getMessage().contains("cannot reach http://127.0.0.1:" + port + "/v1"), e.getMessage());
+        assertTrue(e.getMessage().toLowerCase().contains("connection refused"), e.getMessage());
         assertTrue(Duration.ofNanos(System.nanoTime() - t0).toSeconds() < 15, "a dead server is reported in seconds");
 
         stub.otherwise(500, OpenAiStub.error("the GPU caught fire"));

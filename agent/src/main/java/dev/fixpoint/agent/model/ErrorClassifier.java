@@ -78,10 +78,21 @@ final class ErrorClassifier {
         return -1;
     }
 
+    /**
+     * The most telling message of the cause chain: the deepest one that has a message, else the chain's class names;
+     * "connection refused" when the connection was (a refused connection often has no message at all).
+     */
     private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        String m = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        String deepest = null;
+        var names = new java.util.ArrayList<String>();
+        boolean refused = false;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) deepest = t.getMessage();
+            names.add(t.getClass().getSimpleName());
+            refused |= t instanceof java.net.ConnectException;
+        }
+        String m = deepest != null ? deepest : String.join(" <- ", names);
+        if (refused && !m.toLowerCase(java.util.Locale.ROOT).contains("refused")) m = "connection refused (" + m + ")";
         return m.length() > 500 ? m.substring(0, 500) + "..." : m;
     }
 }

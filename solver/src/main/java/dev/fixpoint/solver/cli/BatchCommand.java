@@ -87,6 +87,7 @@ public final class BatchCommand implements Callable<Integer> {
             System.err.println("fixpoint batch: " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        setup.checkModel("batch");
         RepoCache cache = setup.cache(tasks.file);
         List<Task> loaded = tasks.loadToRun(cache, skipInvalid, "batch");
         List<Task> chosen = selection.apply(loaded);
@@ -97,7 +98,6 @@ public final class BatchCommand implements Callable<Integer> {
         String id = runId != null ? runId : RunSetup.derivedRunId("batch", out);
         Budget budget = setup.budget();
         RunDirectory runDir = RunDirectory.open(out);
-        if (chosen.stream().anyMatch(t -> !runDir.finished(t.instanceId()))) setup.checkModel("batch");
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("tasks_file", tasks.file.toAbsolutePath().toString());
         settings.put("rollouts", config.rollouts());
