@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Solves tasks: prepare the task once (workspace from the mirror cache, instance image), run its rollouts in
@@ -177,8 +178,10 @@ public final class Pipeline implements AutoCloseable {
                                            ModelCallLog calls) {
         HybridConfig hybrid = HybridConfig.builder().strategy(config.selection().toStrategy()).runId(runId).build();
         HybridVerifier verifier = new HybridVerifier(verifierSandboxes, judge(ledger, calls).orElse(null), hybrid);
-        var writers = testWriters == 0 ? null : concurrency.pool().submit(() -> testWriter.write(prepared, testWriters, dir, ledger, calls));
-        return new VerificationStage(prepared, verifier.session(prepared.task(), prepared.baseTree(), prepared.image()), writers);
+        var stop = new AtomicBoolean();
+        var writers = testWriters == 0 ? null
+                : concurrency.pool().submit(() -> testWriter.write(prepared, testWriters, dir, ledger, calls, stop::get));
+        return new VerificationStage(prepared, verifier.session(prepared.task(), prepared.baseTree(), prepared.image()), writers, stop);
     }
 
     /** What the launch loop did. */

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * Test-writing sessions: agent sessions asked only to write a reproduction script for the issue (no fix), in
@@ -61,10 +62,11 @@ final class TestWriter {
     }
 
     /**
-     * Runs up to {@code count} sessions, as many as the model source offers, while the budget lasts; their model calls
-     * are logged in {@code calls}.
+     * Runs up to {@code count} sessions, as many as the model source offers, while the budget lasts and until
+     * {@code stopped}; their model calls are logged in {@code calls}.
      */
-    List<Written> write(PreparedTask prepared, int count, TaskDirectory dir, Budget.Ledger ledger, ModelCallLog calls) throws InterruptedException {
+    List<Written> write(PreparedTask prepared, int count, TaskDirectory dir, Budget.Ledger ledger, ModelCallLog calls,
+                        BooleanSupplier stopped) throws InterruptedException {
         var out = new ArrayList<Written>();
         Prompts d = Prompts.defaults();
         Prompts prompts = new Prompts(d.systemTemplate(), INSTANCE, d.noToolCall());
@@ -77,10 +79,11 @@ final class TestWriter {
             }
             Optional<Model> m = models.forTestWriting(prepared.task(), k);
             if (m.isEmpty() || ledger.exhausted().isPresent()) break;
+            if (stopped.getAsBoolean()) throw new InterruptedException("test writer " + k + " not started: the task is done");
             int index = k;
             Candidate c = concurrency.withContainer(() -> sessions.run(prepared, new GovernedModel(m.get(), concurrency, ledger, calls),
                     prompts, "testgen-" + index, dir.testWriterTrajectory(index)));
-            if (Thread.currentThread().isInterrupted()) throw new InterruptedException("test writer " + index + " interrupted");
+            if (Thread.currentThread().isInterrupted() || stopped.getAsBoolean()) throw new InterruptedException("test writer " + index + " interrupted");
             var record = new TestWriterRecord(index, c);
             boolean cutByBudget = c.outcome() == Outcome.MODEL_ERROR && ledger.exhausted().isPresent();
             if (!cutByBudget && c.outcome() != Outcome.SANDBOX_ERROR) dir.saveTestWriter(record);

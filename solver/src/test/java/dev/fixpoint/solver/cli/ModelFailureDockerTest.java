@@ -36,10 +36,23 @@ class ModelFailureDockerTest {
     @TempDir
     Path dir;
 
+    Path config;
+
+    /**
+     * One test-writing session: it starts with the rollouts and is cancelled while it waits to retry, so its container
+     * is removed; a second session could be interrupted while Docker creates its container, which can leave one
+     * behind (removed by the next run's prune), and the check after the first run would be a race.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void config() throws Exception {
+        config = dir.resolve("fixpoint.yaml");
+        Files.writeString(config, "test_writers: 1\n");
+    }
+
     String[] batch(OpenAiStub stub, Path out) {
         return new String[] {"batch", "--tasks", Samples.TASKS.toString(), "--mirrors", Samples.MIRRORS.toString(), "--filter", "verspec",
                 "--model", "openai-compatible:stub-model", "--base-url", stub.baseUrl(), "--rollouts", "2", "--workers", "2",
-                "--cache-dir", dir.resolve("cache").toString(), "--out", out.toString(), "--run-id", RUN_ID};
+                "--cache-dir", dir.resolve("cache").toString(), "--out", out.toString(), "--run-id", RUN_ID, "--config", config.toString()};
     }
 
     static JsonNode json(Path f) throws Exception {
@@ -75,6 +88,7 @@ class ModelFailureDockerTest {
             assertTrue(first.stdout().contains(TASK + ": no candidate: all 2 rollouts failed"), first.stdout());
             assertTrue(first.stdout().contains("1 task(s) ended in error and have no prediction: re-run the same command with the same --out"),
                     first.stdout());
+            assertEquals(List.of(), PipelineDockerTest.containers(RUN_ID), "the cancelled test writers removed their containers");
 
             // 2. still failing (now a rejected key, not retried): the task is tried again, not skipped as finished
             stub.reply(200, OpenAiStub.text("OK")).otherwise(401, OpenAiStub.error("invalid api key"));
