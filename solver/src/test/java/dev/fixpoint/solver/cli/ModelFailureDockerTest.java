@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A model that answers the preflight and then fails every call: the task is an ERROR with the provider's message, not
  * an abstention; no prediction; exit 6; a re-run retries it (its rollouts are run again, not reused), and once the
- * model answers, the re-run finishes it. Real sandboxes on the Python sample, an OpenAI-compatible stub on loopback.
+ * model answers, the re-run finishes it. Likewise for {@code select} when its test writers and judge get no answer.
+ * Real sandboxes on the Python sample, an OpenAI-compatible stub on loopback.
  */
 @Tag("docker")
 class ModelFailureDockerTest {
@@ -121,6 +122,42 @@ class ModelFailureDockerTest {
             var fourth = Cli.run(dir.resolve("log-4"), ENV, Duration.ofMinutes(3), batch(stub, out));
             assertEquals(ExitCodes.OK, fourth.exit(), fourth.stderr() + fourth.stdout());
             assertTrue(fourth.stdout().contains(TASK) && fourth.stdout().contains("FINISHED_EARLIER"), fourth.stdout());
+        }
+        assertEquals(List.of(), PipelineDockerTest.containers(RUN_ID), "no container left");
+    }
+
+    @Test
+    void selectWhoseTestWritersAndJudgeGetNoAnswerIsAnErrorNotAnAbstention() throws Exception {
+        Path candidates = dir.resolve("candidates.jsonl");
+        Files.writeString(candidates, JSON.createObjectNode().put("instance_id", TASK).put("model_name_or_path", "sys-a")
+                .put("model_patch", Files.readString(Samples.DIR.resolve("decoys/" + TASK + "/partial.diff"))) + "\n");
+        Path tasks = dir.resolve("tasks.jsonl");
+        Files.writeString(tasks, Files.readAllLines(Samples.TASKS).stream().filter(l -> l.contains("\"" + TASK + "\"")).findFirst().orElseThrow() + "\n");
+        Path out = dir.resolve("select");
+        try (OpenAiStub stub = new OpenAiStub()) {
+            stub.reply(200, OpenAiStub.text("OK")).otherwise(401, OpenAiStub.error("key revoked"));
+            String[] args = {"select", "--tasks", tasks.toString(), "--specs", Samples.DIR.resolve("environments.yaml").toString(),
+                    "--mirrors", Samples.MIRRORS.toString(),
+                    "--model", "openai-compatible:stub-model", "--base-url", stub.baseUrl(), "--candidates", candidates.toString(),
+                    "--test-writers", "1", "--cache-dir", dir.resolve("cache").toString(), "--out", out.toString(), "--run-id", RUN_ID};
+            var r = Cli.run(dir.resolve("log-select-1"), ENV, Duration.ofMinutes(8), args);
+            assertTrue(Files.exists(out.resolve("tasks/" + TASK + "/selection.json")), r.exit() + " " + r.stderr() + r.stdout());
+            JsonNode sel = json(out.resolve("tasks/" + TASK + "/selection.json"));
+            assertTrue(sel.get("chosen").isNull(), "one decoy patch and no model: nothing to choose: " + sel);
+            assertEquals(ExitCodes.MODEL_FAILED, r.exit(), r.stderr() + r.stdout());
+            assertEquals("ERROR", sel.get("status").asText(), sel.toString());
+            assertTrue(sel.get("error").asText().startsWith("verification could not choose: the model did not answer: "), sel.toString());
+            assertTrue(sel.get("error").asText().contains("key revoked"), sel.toString());
+            assertEquals("", predictions(out), "no prediction for a task in error");
+            assertTrue(r.stdout().contains(TASK) && r.stdout().contains("error: verification could not choose") && r.stdout().contains("re-run"),
+                    r.stdout());
+
+            // the model answers again (tool calls only: the writer submits nothing, the judge's answers do not parse):
+            // the re-run verifies the task again and records it
+            stub.otherwise(200, OpenAiStub.toolCall("call_1", "submit", "{}", 50, 5, 0));
+            var again = Cli.run(dir.resolve("log-select-2"), ENV, Duration.ofMinutes(8), args);
+            assertTrue(again.exit() == ExitCodes.OK || again.exit() == ExitCodes.ABSTAINED, again.stderr() + again.stdout());
+            assertTrue(predictions(out).contains(TASK), "recorded now: " + again.stdout());
         }
         assertEquals(List.of(), PipelineDockerTest.containers(RUN_ID), "no container left");
     }
