@@ -23,7 +23,8 @@ public final class Preflight {
     public static final int MAX_TOKENS = 16;
     /** Three attempts within a few seconds: a blip passes, a dead server does not hold the run up. */
     static final RetryPolicy RETRY = new RetryPolicy(3, Duration.ofMillis(500), Duration.ofSeconds(2), 2.0);
-    static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** At most this long per attempt (a local server loading a large model may take a minute to answer at first). */
+    static final Duration TIMEOUT = Duration.ofSeconds(120);
     static final String QUESTION = "Reply with the single word OK.";
 
     private Preflight() {}

@@ -35,8 +35,8 @@ import java.util.concurrent.Callable;
                 + "killed run are removed first."},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:done: every task has a prediction (possibly an abstention's empty patch)",
-                "1:failure: infrastructure (Docker, git, I/O), a missing image, or some task ended in error; re-run the same "
-                        + "command with the same --out to retry the errored tasks",
+                "1:failure: infrastructure (Docker, git, I/O), a missing image, or some task ended in error for such a reason; "
+                        + "re-run the same command with the same --out to retry the errored tasks",
                 ExitCodes.USAGE_LINE, ExitCodes.NO_MODEL_LINE, ExitCodes.BUDGET_LINE, ExitCodes.MODEL_FAILED_LINE,
                 ExitCodes.INTERRUPTED_LINE})
 public final class BatchCommand implements Callable<Integer> {

@@ -29,7 +29,8 @@ record RunSetup(FixpointConfig config, ModelSource models, PriceTable prices, Bu
 
     /**
      * Asks the model one tiny question before any work ({@link ModelSource#preflight}; scripted and replayed models
-     * are not asked); its usage counts in the run's spend.
+     * are not asked); its usage counts in the run's spend. A 429 passes: the server is reachable, the key accepted and
+     * the model known, and the run's own retries wait for the rate limit.
      *
      * @throws ModelUnavailableException naming provider, model, base URL and the provider's error when it does not answer
      */
@@ -39,6 +40,11 @@ record RunSetup(FixpointConfig config, ModelSource models, PriceTable prices, Bu
         try {
             usage = models.preflight();
         } catch (ModelException e) {
+            if (e.kind() == ModelException.Kind.RATE_LIMIT) { // reachable, key accepted, model known: the run's retries wait
+                System.err.printf("fixpoint %s: model %s is rate limited right now (HTTP 429), going on: %s%n", command, models.label(),
+                        e.getMessage());
+                return;
+            }
             throw new ModelUnavailableException("the model did not answer a one-line check, so nothing was run ("
                     + models.describe() + "): " + e.getMessage(), e);
         }

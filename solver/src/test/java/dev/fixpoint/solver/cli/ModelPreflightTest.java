@@ -98,6 +98,17 @@ class ModelPreflightTest {
     }
 
     @Test
+    void aRateLimitedModelPassesTheCheck(@TempDir Path dir) throws Exception {
+        try (OpenAiStub stub = new OpenAiStub()) {
+            stub.otherwise(429, OpenAiStub.error("Rate limit reached for requests"));
+            var r = Cli.run(dir.resolve("log"), ENV, Duration.ofSeconds(90), "batch", "--tasks", dir.resolve("none.jsonl").toString(),
+                    "--model", "openai:gpt-4.1", "--base-url", stub.baseUrl(), "--out", dir.resolve("out").toString());
+            assertEquals(ExitCodes.USAGE, r.exit(), "went on to read the (missing) task file: " + r.stderr() + r.stdout());
+            assertTrue(r.stderr().contains("model openai:gpt-4.1 is rate limited right now (HTTP 429), going on"), r.stderr());
+        }
+    }
+
+    @Test
     void solveAndSelectCheckTheModelFirstToo(@TempDir Path dir) throws Exception {
         String url = "http://127.0.0.1:" + closedPort() + "/v1";
         var s = Cli.run(dir.resolve("s"), ENV, Duration.ofSeconds(90), "solve", "--repo", dir.resolve("no-repo").toString(),
