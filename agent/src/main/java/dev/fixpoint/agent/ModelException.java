@@ -18,7 +18,9 @@ public class ModelException extends AgentException {
         TIMEOUT(true),
         /** Connection refused or reset, DNS, TLS: the request may not have arrived. */
         NETWORK(true),
-        /** 400/404/422: the request itself is wrong (unknown model, context too long). */
+        /** 404: no such model at the base URL (or no chat endpoint there: a base URL missing its {@code /v1}). */
+        NOT_FOUND(false),
+        /** 400/422: the request itself is wrong (context too long, unsupported parameter). */
         BAD_REQUEST(false),
         /** A scripted or replayed model has no more responses. */
         EXHAUSTED(false),
@@ -60,5 +62,17 @@ public class ModelException extends AgentException {
 
     public boolean retryable() {
         return kind.retryable();
+    }
+
+    /**
+     * Whether the model service failed (unreachable, key rejected, model not found, or 429/5xx/timeouts until the
+     * retries gave up), as opposed to a request of ours it refused, a scripted model running out, or a budget.
+     * A rollout that failed this way says nothing about the task: its work is redone when the run is resumed.
+     */
+    public boolean serviceFailure() {
+        return switch (kind) {
+            case AUTH, NOT_FOUND, NETWORK, RATE_LIMIT, SERVER, TIMEOUT -> true;
+            case BAD_REQUEST, EXHAUSTED, OTHER -> false;
+        };
     }
 }

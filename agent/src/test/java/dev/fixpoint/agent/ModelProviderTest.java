@@ -2,6 +2,7 @@ package dev.fixpoint.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fixpoint.agent.model.Preflight;
 import dev.fixpoint.agent.testing.OpenAiStub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,6 +100,81 @@ class ModelProviderTest {
         assertTrue(g.getMessage().endsWith("set GEMINI_API_KEY or GOOGLE_API_KEY"), g.getMessage());
         var a = assertThrows(ModelException.class, () -> Models.open(ModelConfig.parse("anthropic:claude-sonnet-4"), Map.of("ANTHROPIC_API_KEY", " ")));
         assertTrue(a.getMessage().endsWith("set ANTHROPIC_API_KEY"), a.getMessage());
+    }
+
+    @Test
+    void unknownModelIsNotFoundAndNamesModelAndBaseUrl() {
+        stub.reply(404, OpenAiStub.error("The model `gpt-9` does not exist or you do not have access to it."));
+        Model model = Models.open(ModelConfig.parse("openai:gpt-9").withBaseUrl(stub.baseUrl()).withRetry(FAST), ENV);
+        var e = assertThrows(ModelException.class, () -> model.chat(request(List.of(new Message.User("hi")))));
+        assertEquals(ModelException.Kind.NOT_FOUND, e.kind());
+        assertTrue(e.serviceFailure());
+        assertTrue(e.getMessage().contains("model 'gpt-9' not found at " + stub.baseUrl()), e.getMessage());
+        assertTrue(e.getMessage().contains("does not exist"), "the provider's words are kept: " + e.getMessage());
+        assertEquals(1, stub.requests().size(), "not retried");
+    }
+
+    @Test
+    void aKeyEchoedByTheProviderIsMaskedInTheMessage() {
+        String key = ENV.get("OPENAI_API_KEY");
+        stub.reply(401, OpenAiStub.error("Incorrect API key provided: " + key + ". Find your key at platform"));
+        var e = assertThrows(ModelException.class, () -> open(FAST).chat(request(List.of(new Message.User("hi")))));
+        assertFalse(e.getMessage().contains(key), e.getMessage());
+        assertFalse(e.getMessage().contains("0123456789abcdef"), e.getMessage());
+        assertTrue(e.getMessage().contains("Incorrect API key provided: [REDACTED]"), e.getMessage());
+    }
+
+    @Test
+    void aKeyInAnUnusualVariableIsMaskedToo() {
+        Map<String, String> env = Map.of("MY_LLM", "plainsecretvalue42");
+        stub.reply(403, OpenAiStub.error("key plainsecretvalue42 may not use this model"));
+        Model model = Models.open(ModelConfig.parse("openai:gpt-4.1").withBaseUrl(stub.baseUrl()).withApiKeyEnv("MY_LLM").withRetry(FAST), env);
+        var e = assertThrows(ModelException.class, () -> model.chat(request(List.of(new Message.User("hi")))));
+        assertEquals(ModelException.Kind.AUTH, e.kind());
+        assertTrue(e.getMessage().contains("set MY_LLM"), e.getMessage());
+        assertFalse(e.getMessage().contains("plainsecretvalue42"), e.getMessage());
+    }
+
+    @Test
+    void preflightAsksOneShortQuestionWithoutTools() throws Exception {
+        stub.reply(200, OpenAiStub.text("OK"));
+        ModelResponse r = Preflight.check(ModelConfig.parse("openai:gpt-4.1").withBaseUrl(stub.baseUrl()), ENV);
+        assertEquals("OK", r.message().text());
+        assertEquals(15, r.usage().totalTokens());
+        assertEquals(1, stub.requests().size());
+        JsonNode sent = JSON.readTree(stub.requests().get(0));
+        assertEquals(1, sent.get("messages").size(), sent::toString);
+        assertEquals(Preflight.MAX_TOKENS, sent.get("max_tokens").asInt(), sent::toString);
+        assertFalse(sent.has("tools") && sent.get("tools").size() > 0, sent::toString);
+    }
+
+    @Test
+    void preflightAsksAgainWithoutTheTokenCapWhenTheCapIsRefused() throws Exception {
+        stub.reply(400, OpenAiStub.error("Unsupported parameter: 'max_tokens' is not supported with this model."))
+            .reply(200, OpenAiStub.text("OK"));
+        ModelResponse r = Preflight.check(ModelConfig.parse("openai:o3").withBaseUrl(stub.baseUrl()), ENV);
+        assertEquals("OK", r.message().text());
+        assertFalse(JSON.readTree(stub.requests().get(1)).has("max_tokens"), stub.requests().get(1));
+    }
+
+    @Test
+    void preflightFailsFastOnAClosedPortAndKeepsTheServerErrorOtherwise() throws Exception {
+        int port;
+        try (var s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        long t0 = System.nanoTime();
+        var e = assertThrows(ModelException.class, () -> Preflight.check(
+                ModelConfig.parse("openai-compatible:local").withBaseUrl("http://127.0.0.1:" + port + "/v1"), Map.of()));
+        assertEquals(ModelException.Kind.NETWORK, e.kind(), e.getMessage());
+        assertTrue(e.getMessage().contains("cannot reach http://127.0.0.1:" + port + "/v1"), e.getMessage());
+        assertTrue(e.getMessage().toLowerCase().contains("connection refused"), e.getMessage());
+        assertTrue(Duration.ofNanos(System.nanoTime() - t0).toSeconds() < 15, "a dead server is reported in seconds");
+
+        stub.otherwise(500, OpenAiStub.error("the GPU caught fire"));
+        var s = assertThrows(ModelException.class, () -> Preflight.check(ModelConfig.parse("openai:gpt-4.1").withBaseUrl(stub.baseUrl()), ENV));
+        assertEquals(ModelException.Kind.SERVER, s.kind());
+        assertTrue(s.getMessage().contains("the GPU caught fire") && s.getMessage().contains("gave up after 3 attempts"), s.getMessage());
     }
 
     @Test

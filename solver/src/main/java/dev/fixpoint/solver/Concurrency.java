@@ -94,9 +94,27 @@ public final class Concurrency implements AutoCloseable {
         }
     }
 
+    /** Time that work still running at {@link #close()} gets to end, e.g. cancelled sessions removing their sandboxes. */
+    static final java.time.Duration DRAIN = java.time.Duration.ofSeconds(30);
+
+    /**
+     * Stops the pool: work still running (test-writing sessions of a finished task, already cancelled) gets up to
+     * {@link #DRAIN} to end without being interrupted again, so that it removes its sandboxes before the process
+     * exits (a second interrupt would break the removal); then what is left is interrupted.
+     */
     @Override
     public void close() {
-        pool.shutdownNow();
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
+                org.slf4j.LoggerFactory.getLogger(Concurrency.class).warn("work still running at close did not end within {} s: "
+                        + "interrupted; containers it leaves are removed by the next run's prune", DRAIN.toSeconds());
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     static ThreadFactory named(String prefix) {

@@ -22,4 +22,19 @@ public interface ModelSource {
 
     /** Whether this source replays scripts rather than asking a model (shown wherever results show). */
     boolean scripted();
+
+    /**
+     * Asks the model one tiny question before any work, so that a model that cannot answer stops the run at once.
+     *
+     * @return the check's usage, or empty when there is nothing to check (scripted and replayed models are local)
+     * @throws dev.fixpoint.agent.ModelException why the model did not answer
+     */
+    default Optional<dev.fixpoint.agent.Usage> preflight() {
+        return Optional.empty();
+    }
+
+    /** Where the model is, for messages: provider, model name and base URL (e.g. for a failed preflight). */
+    default String describe() {
+        return label();
+    }
 }

@@ -4,6 +4,7 @@ import dev.fixpoint.agent.PriceTable;
 import dev.fixpoint.sandbox.InstanceImages;
 import dev.fixpoint.sandbox.SandboxProvider;
 import dev.fixpoint.solver.model.GovernedModel;
+import dev.fixpoint.solver.model.ModelCallLog;
 import dev.fixpoint.solver.run.RolloutRecord;
 import dev.fixpoint.solver.run.SelectionReport;
 import dev.fixpoint.solver.run.TaskDirectory;
@@ -28,6 +29,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Solves tasks: prepare the task once (workspace from the mirror cache, instance image), run its rollouts in
@@ -77,28 +79,52 @@ public final class Pipeline implements AutoCloseable {
         return models;
     }
 
-    /** Solves one task, writing its rollouts and selection report under {@code dir}. Infrastructure failures become an ERROR outcome. */
+    /** Re-run advice in an ERROR's reasons. */
+    static final String RETRY = "the task is not finished: re-run the same command with the same output directory to retry it";
+
+    /**
+     * Solves one task, writing its rollouts and selection report under {@code dir}. Infrastructure failures become an
+     * ERROR outcome; so do model failures that leave nothing to choose from: every rollout failed (model or sandbox
+     * error) and none left a patch, or the selection abstained while every model call of the verification (test
+     * writers, test generation, judge) failed for the model's reasons. A task where only some rollouts failed keeps
+     * its outcome, and its reasons say how many failed and why.
+     */
     public TaskOutcome solve(Task task, TaskDirectory dir, PipelineListener listener) throws InterruptedException {
         long t0 = System.nanoTime();
         Budget.Ledger ledger = budget.task(task.instanceId());
+        var verifierCalls = new ModelCallLog();
         try (PreparedTask prepared = preparer.prepare(task);
-             VerificationStage verification = verification(prepared, config.testWriters(), dir, ledger)) {
+             VerificationStage verification = verification(prepared, config.testWriters(), dir, ledger, verifierCalls)) {
             Launch launch = launchRollouts(prepared, dir, ledger, verification, listener);
             List<RolloutRecord> done = launch.done;
+            var failures = new RolloutFailures(launch.attempted());
             TaskOutcome outcome;
             if (launch.budgetNote != null) {
-                outcome = outcome(task, TaskOutcome.Status.BUDGET_EXHAUSTED, null, launch, List.of(launch.budgetNote), ledger, t0);
+                outcome = outcome(task, TaskOutcome.Status.BUDGET_EXHAUSTED, null, launch, List.of(launch.budgetNote), ledger, t0, false);
                 SelectionReport.write(dir, outcome, models, null, null, done, launch.adaptiveNote);
+            } else if (failures.noCandidate().isPresent()) {
+                outcome = outcome(task, TaskOutcome.Status.ERROR, null, launch, List.of(failures.noCandidate().get(), RETRY),
+                        ledger, t0, failures.model());
+                log.error("{}: {}", task.instanceId(), failures.noCandidate().get());
+                SelectionReport.write(dir, outcome, models, null, null, launch.attempted(), launch.adaptiveNote);
             } else {
                 List<CandidatePatch> pool = pool(done);
                 Verification result = verification.verify(pool);
                 var sel = result.selection();
                 List<String> reasons = new ArrayList<>(sel.reasons());
                 if (launch.adaptiveNote != null) reasons.add(launch.adaptiveNote);
+                failures.note().ifPresent(reasons::add);
                 String chosen = sel.chosenCandidateId();
-                outcome = outcome(task, sel.abstained() ? TaskOutcome.Status.ABSTAINED : TaskOutcome.Status.SELECTED,
-                        chosen, launch, reasons, ledger, t0);
-                SelectionReport.write(dir, outcome, models, result, verification.cluster(pool), done, launch.adaptiveNote);
+                if (sel.abstained() && verifierCalls.allFailed()) {
+                    reasons.add(0, "verification could not choose: the model did not answer: " + verifierCalls.summary());
+                    reasons.add(RETRY);
+                    outcome = outcome(task, TaskOutcome.Status.ERROR, null, launch, reasons, ledger, t0, true);
+                    log.error("{}: {}", task.instanceId(), reasons.get(0));
+                } else {
+                    outcome = outcome(task, sel.abstained() ? TaskOutcome.Status.ABSTAINED : TaskOutcome.Status.SELECTED,
+                            chosen, launch, reasons, ledger, t0, false);
+                }
+                SelectionReport.write(dir, outcome, models, result, verification.cluster(pool), launch.attempted(), launch.adaptiveNote);
             }
             listener.onTaskFinished(outcome);
             return outcome;
@@ -111,11 +137,12 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    private TaskOutcome outcome(Task task, TaskOutcome.Status status, String chosen, Launch l, List<String> reasons, Budget.Ledger ledger, long t0) {
+    private TaskOutcome outcome(Task task, TaskOutcome.Status status, String chosen, Launch l, List<String> reasons, Budget.Ledger ledger,
+                                long t0, boolean modelFailure) {
         String patch = chosen == null ? "" : l.done.stream().filter(r -> candidateId(r).equals(chosen)).findFirst()
                 .map(r -> r.candidate().patch()).orElse("");
         return new TaskOutcome(task.instanceId(), status, patch, chosen, config.rollouts(), l.ran, l.reused, l.savedByAdaptive,
-                l.skippedByBudget, reasons, ledger.spent(), Duration.ofNanos(System.nanoTime() - t0));
+                l.skippedByBudget, reasons, ledger.spent(), Duration.ofNanos(System.nanoTime() - t0), modelFailure);
     }
 
     /**
@@ -124,30 +151,54 @@ public final class Pipeline implements AutoCloseable {
      *
      * @param testWriters test-writing sessions to run for the pool of reproduction tests
      */
-    public Verification selectAmong(Task task, List<CandidatePatch> pool, int testWriters, TaskDirectory dir) throws InterruptedException {
+    public Ensemble selectAmong(Task task, List<CandidatePatch> pool, int testWriters, TaskDirectory dir) throws InterruptedException {
         Budget.Ledger ledger = budget.task(task.instanceId());
+        var calls = new ModelCallLog();
         try (PreparedTask prepared = preparer.prepare(task);
-             VerificationStage verification = verification(prepared, testWriters, dir, ledger)) {
-            return verification.verify(pool);
+             VerificationStage verification = verification(prepared, testWriters, dir, ledger, calls)) {
+            Verification v = verification.verify(pool);
+            return new Ensemble(v, v.selection().abstained() && calls.allFailed()
+                    ? Optional.of("verification could not choose: the model did not answer: " + calls.summary()) : Optional.empty());
         }
     }
+
+    /**
+     * What {@link #selectAmong} found.
+     *
+     * @param modelFailure why the task is an error rather than an abstention: the selection abstained while every
+     *                     model call of its verification failed for the model's reasons
+     */
+    public record Ensemble(Verification verification, Optional<String> modelFailure) {}
 
     /**
      * The task's verification: a session of the hybrid verifier on the instance image, its model (test generation
      * and judge) spending from the task's ledger, and {@code testWriters} test-writing sessions started beside.
      */
-    private VerificationStage verification(PreparedTask prepared, int testWriters, TaskDirectory dir, Budget.Ledger ledger) {
+    private VerificationStage verification(PreparedTask prepared, int testWriters, TaskDirectory dir, Budget.Ledger ledger,
+                                           ModelCallLog calls) {
         HybridConfig hybrid = HybridConfig.builder().strategy(config.selection().toStrategy()).runId(runId).build();
-        HybridVerifier verifier = new HybridVerifier(verifierSandboxes, judge(ledger).orElse(null), hybrid);
-        var writers = testWriters == 0 ? null : concurrency.pool().submit(() -> testWriter.write(prepared, testWriters, dir, ledger));
-        return new VerificationStage(prepared, verifier.session(prepared.task(), prepared.baseTree(), prepared.image()), writers);
+        HybridVerifier verifier = new HybridVerifier(verifierSandboxes, judge(ledger, calls).orElse(null), hybrid);
+        var stop = new AtomicBoolean();
+        var writers = testWriters == 0 ? null
+                : concurrency.pool().submit(() -> testWriter.write(prepared, testWriters, dir, ledger, calls, stop::get));
+        return new VerificationStage(prepared, verifier.session(prepared.task(), prepared.baseTree(), prepared.image()), writers, stop);
     }
 
     /** What the launch loop did. */
     private static final class Launch {
+        /** Rollouts finished (reused or run), in the candidate pool. */
         final List<RolloutRecord> done = new ArrayList<>();
+        /** Rollouts whose sandbox failed: not saved, not in the pool. */
+        final List<RolloutRecord> failed = new ArrayList<>();
         int ran, reused, savedByAdaptive, skippedByBudget;
         String budgetNote, adaptiveNote;
+
+        List<RolloutRecord> attempted() {
+            var all = new ArrayList<>(done);
+            all.addAll(failed);
+            all.sort(Comparator.comparingInt(r -> r.settings().index()));
+            return all;
+        }
     }
 
     /**
@@ -166,7 +217,7 @@ public final class Pipeline implements AutoCloseable {
         try {
             while (true) {
                 while (!stop && next <= config.rollouts() && running.size() < concurrency.limits().rollouts()) {
-                    Optional<RolloutRecord> finished = dir.finishedRollout(next);
+                    Optional<RolloutRecord> finished = dir.reusableRollout(next);
                     if (finished.isPresent()) {
                         launch.done.add(finished.get());
                         launch.reused++;
@@ -194,6 +245,8 @@ public final class Pipeline implements AutoCloseable {
                 listener.onRolloutFinished(id, r.record(), false);
                 if (r.persisted()) {
                     launch.done.add(r.record());
+                } else if (r.record().candidate().outcome() == dev.fixpoint.agent.Outcome.SANDBOX_ERROR) {
+                    launch.failed.add(r.record());
                 } else if (ledger.exhausted().isPresent() && launch.budgetNote == null) {
                     launch.budgetNote = ledger.exhausted().get() + ": rollout " + r.record().settings().index() + " was cut short";
                 }
@@ -229,9 +282,9 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    private Optional<dev.fixpoint.agent.Model> judge(Budget.Ledger ledger) {
+    private Optional<dev.fixpoint.agent.Model> judge(Budget.Ledger ledger, ModelCallLog calls) {
         if (!config.selection().judge() || ledger.exhausted().isPresent()) return Optional.empty();
-        return models.judge().map(m -> new GovernedModel(m, concurrency, ledger));
+        return models.judge().map(m -> new GovernedModel(m, concurrency, ledger, calls));
     }
 
     /** The candidate pool in rollout order (the selector's last tie-breaker); reproduction scripts ride along. */

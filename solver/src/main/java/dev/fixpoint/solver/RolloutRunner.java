@@ -19,7 +19,8 @@ import java.time.Duration;
 /**
  * Runs one rollout: a sandbox from the task's instance image, the agent with this rollout's model, prompt variant
  * and limits, the trajectory recorded step by step; then saves the candidate (which marks the rollout finished).
- * A rollout cut short by the budget or by infrastructure is not saved, so that a resumed run redoes it.
+ * A rollout cut short by the budget or by infrastructure is not saved, so that a resumed run redoes it; one ended by a
+ * model error is saved (the reports show it) but redone by a resumed run ({@link TaskDirectory#reusableRollout}).
  */
 final class RolloutRunner {
 

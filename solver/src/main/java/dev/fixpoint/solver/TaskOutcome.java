@@ -19,9 +19,11 @@ import java.util.Objects;
  * @param reasons         why this outcome, in words (selection reasons, budget, adaptive stop, error)
  * @param spend           model usage of this task (rollouts and verification)
  * @param wallTime        time spent on the task in this process
+ * @param modelFailure    an ERROR because the model failed (see {@link Pipeline}): fix the model, then re-run
  */
 public record TaskOutcome(String instanceId, Status status, String patch, String chosen, int planned, int ran, int reused,
-                          int savedByAdaptive, int skippedByBudget, List<String> reasons, Budget.Spend spend, Duration wallTime) {
+                          int savedByAdaptive, int skippedByBudget, List<String> reasons, Budget.Spend spend, Duration wallTime,
+                          boolean modelFailure) {
 
     public enum Status {
         /** A patch was selected. */
@@ -30,7 +32,11 @@ public record TaskOutcome(String instanceId, Status status, String patch, String
         ABSTAINED,
         /** A budget ran out before the task's work was done; resuming with more budget continues it. */
         BUDGET_EXHAUSTED,
-        /** Infrastructure failed (checkout, image, sandbox); resuming retries it. */
+        /**
+         * Infrastructure failed (checkout, image, sandbox), or the model did (every rollout failed with no candidate,
+         * or verification got no answer from the model and could not choose); no prediction is recorded and
+         * resuming retries it.
+         */
         ERROR
     }
 
@@ -39,6 +45,13 @@ public record TaskOutcome(String instanceId, Status status, String patch, String
         Objects.requireNonNull(status, "status");
         patch = patch == null ? "" : patch;
         reasons = List.copyOf(reasons);
+        if (modelFailure && status != Status.ERROR) throw new IllegalArgumentException("a model failure is an ERROR, not " + status);
+    }
+
+    /** An outcome that is not a model failure. */
+    public TaskOutcome(String instanceId, Status status, String patch, String chosen, int planned, int ran, int reused,
+                       int savedByAdaptive, int skippedByBudget, List<String> reasons, Budget.Spend spend, Duration wallTime) {
+        this(instanceId, status, patch, chosen, planned, ran, reused, savedByAdaptive, skippedByBudget, reasons, spend, wallTime, false);
     }
 
     /** Whether the task is done for good (a prediction is recorded for it). */

@@ -8,6 +8,7 @@ import dev.fixpoint.agent.Prompts;
 import dev.fixpoint.agent.Role;
 import dev.fixpoint.sandbox.SandboxProvider;
 import dev.fixpoint.solver.model.GovernedModel;
+import dev.fixpoint.solver.model.ModelCallLog;
 import dev.fixpoint.solver.run.TaskDirectory;
 import dev.fixpoint.solver.run.TestWriterRecord;
 import dev.fixpoint.solver.verify.PreparedTask;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * Test-writing sessions: agent sessions asked only to write a reproduction script for the issue (no fix), with the
@@ -26,7 +28,8 @@ import java.util.TreeMap;
  * each recorded as {@code testgen/<k>.jsonl}. Their reproduction files join the verifier's pool of tests ({@link dev.fixpoint.verifiers.VerificationSession#addScripts}: kept only if they fail on
  * the base code, as every script). Usage counts against the task's budget like any model call. A finished session
  * is saved ({@link TaskDirectory#saveTestWriter}) and reused by a resumed run instead of being run again; one cut
- * short by the budget, the sandbox or an interrupt is not saved, so a resumed run redoes it.
+ * short by the budget, the sandbox or an interrupt is not saved, and one ended by a model error is not reused, so a
+ * resumed run redoes them.
  */
 final class TestWriter {
 
@@ -49,12 +52,16 @@ final class TestWriter {
         }
     }
 
-    /** Runs up to {@code count} sessions, as many as the model source offers, while the budget lasts. */
-    List<Written> write(PreparedTask prepared, int count, TaskDirectory dir, Budget.Ledger ledger) throws InterruptedException {
+    /**
+     * Runs up to {@code count} sessions, as many as the model source offers, while the budget lasts and until
+     * {@code stopped}; their model calls are logged in {@code calls}.
+     */
+    List<Written> write(PreparedTask prepared, int count, TaskDirectory dir, Budget.Ledger ledger, ModelCallLog calls,
+                        BooleanSupplier stopped) throws InterruptedException {
         var out = new ArrayList<Written>();
         Prompts prompts = Prompts.defaults(Role.WRITE_TEST);
         for (int k = 1; k <= count; k++) {
-            Optional<TestWriterRecord> finished = dir.finishedTestWriter(k);
+            Optional<TestWriterRecord> finished = dir.reusableTestWriter(k);
             if (finished.isPresent()) {
                 out.add(written(finished.get()));
                 log.info("{}: test writer {} finished in an earlier run, reused", prepared.task().instanceId(), k);
@@ -62,10 +69,11 @@ final class TestWriter {
             }
             Optional<Model> m = models.forTestWriting(prepared.task(), k);
             if (m.isEmpty() || ledger.exhausted().isPresent()) break;
+            if (stopped.getAsBoolean()) throw new InterruptedException("test writer " + k + " not started: the task is done");
             int index = k;
-            Candidate c = concurrency.withContainer(() -> sessions.run(prepared, new GovernedModel(m.get(), concurrency, ledger),
+            Candidate c = concurrency.withContainer(() -> sessions.run(prepared, new GovernedModel(m.get(), concurrency, ledger, calls),
                     Role.WRITE_TEST, prompts, "testgen-" + index, dir.testWriterTrajectory(index)));
-            if (Thread.currentThread().isInterrupted()) throw new InterruptedException("test writer " + index + " interrupted");
+            if (Thread.currentThread().isInterrupted() || stopped.getAsBoolean()) throw new InterruptedException("test writer " + index + " interrupted");
             var record = new TestWriterRecord(index, c);
             boolean cutByBudget = c.outcome() == Outcome.MODEL_ERROR && ledger.exhausted().isPresent();
             if (!cutByBudget && c.outcome() != Outcome.SANDBOX_ERROR) dir.saveTestWriter(record);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One task's verification inside the pipeline: a verifiers {@link VerificationSession} (tests and results kept as
@@ -22,15 +23,20 @@ final class VerificationStage implements AutoCloseable {
     private final String instanceId;
     private final VerificationSession session;
     private final Future<List<TestWriter.Written>> writers;
+    private final AtomicBoolean stopWriters;
     private boolean writersAdded;
 
     /**
-     * @param writers the task's test-writing sessions, running (or done); null for none
+     * @param writers     the task's test-writing sessions, running (or done); null for none
+     * @param stopWriters set on {@link #close()}: the sessions start no further one (an interrupt alone may be
+     *                    swallowed on the way, e.g. by a container's removal)
      */
-    VerificationStage(PreparedTask prepared, VerificationSession session, Future<List<TestWriter.Written>> writers) {
+    VerificationStage(PreparedTask prepared, VerificationSession session, Future<List<TestWriter.Written>> writers,
+                      AtomicBoolean stopWriters) {
         this.instanceId = prepared.task().instanceId();
         this.session = session;
         this.writers = writers;
+        this.stopWriters = stopWriters;
     }
 
     Clustering cluster(List<CandidatePatch> pool) {
@@ -63,6 +69,7 @@ final class VerificationStage implements AutoCloseable {
 
     @Override
     public void close() {
+        stopWriters.set(true);
         if (writers != null) writers.cancel(true);
     }
 }

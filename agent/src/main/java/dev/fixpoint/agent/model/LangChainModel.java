@@ -4,6 +4,7 @@ import dev.fixpoint.agent.Model;
 import dev.fixpoint.agent.ModelConfig;
 import dev.fixpoint.agent.ModelRequest;
 import dev.fixpoint.agent.ModelResponse;
+import dev.fixpoint.agent.trajectory.Redactor;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -11,7 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** One attempt per call on a langchain4j {@link ChatModel}; failures become {@link dev.fixpoint.agent.ModelException}. */
@@ -21,16 +24,24 @@ public final class LangChainModel implements Model {
 
     private final ModelConfig config;
     private final ChatModel chatModel;
+    private final Redactor redactor;
     private final AtomicLong calls = new AtomicLong();
 
-    LangChainModel(ModelConfig config, ChatModel chatModel) {
+    LangChainModel(ModelConfig config, ChatModel chatModel, Redactor redactor) {
         this.config = config;
         this.chatModel = chatModel;
+        this.redactor = redactor;
     }
 
-    /** A model for the config; the key comes from {@code env} (a {@link dev.fixpoint.agent.ModelException} names the variable if missing). */
-    public static LangChainModel open(ModelConfig config, java.util.Map<String, String> env) {
-        return new LangChainModel(config, ChatModels.build(config, ApiKeys.resolve(config, env)));
+    /**
+     * A model for the config; the key comes from {@code env} (a {@link dev.fixpoint.agent.ModelException} names the
+     * variable if missing). Error messages never hold the key or another secret of {@code env}.
+     */
+    public static LangChainModel open(ModelConfig config, Map<String, String> env) {
+        String key = ApiKeys.resolve(config, env);
+        Map<String, String> secrets = new HashMap<>(env);
+        if (!key.equals(ApiKeys.NO_KEY)) secrets.put("FIXPOINT_MODEL_API_KEY", key); // model_api_key_env may not look secret
+        return new LangChainModel(config, ChatModels.build(config, key), Redactor.fromEnvironment(secrets));
     }
 
     @Override
@@ -47,7 +58,7 @@ public final class LangChainModel implements Model {
         try {
             response = chatModel.chat(chatRequest);
         } catch (RuntimeException e) {
-            var failure = ErrorClassifier.classify(config, e);
+            var failure = ErrorClassifier.classify(config, e, redactor);
             log.debug("{}: call {} failed after {} ms: {}", config.id(), call, (System.nanoTime() - start) / 1_000_000, failure.getMessage());
             throw failure;
         }

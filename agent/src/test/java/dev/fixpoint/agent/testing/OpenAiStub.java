@@ -20,6 +20,7 @@ public final class OpenAiStub implements AutoCloseable {
 
     private final HttpServer server;
     private final ConcurrentLinkedQueue<Reply> replies = new ConcurrentLinkedQueue<>();
+    private volatile Reply fallback = new Reply(500, "{\"error\":{\"message\":\"stub has no reply queued\"}}", 0);
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     private final List<String> authHeaders = Collections.synchronizedList(new ArrayList<>());
 
@@ -30,7 +31,7 @@ public final class OpenAiStub implements AutoCloseable {
             requests.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             authHeaders.add(ex.getRequestHeaders().getFirst("Authorization"));
             Reply r = replies.poll();
-            if (r == null) r = new Reply(500, "{\"error\":{\"message\":\"stub has no reply queued\"}}", 0);
+            if (r == null) r = fallback;
             if (r.delayMillis() > 0) {
                 try {
                     Thread.sleep(r.delayMillis());
@@ -58,6 +59,12 @@ public final class OpenAiStub implements AutoCloseable {
 
     public OpenAiStub reply(int status, String body) {
         replies.add(new Reply(status, body, 0));
+        return this;
+    }
+
+    /** The answer to every request once the queue is empty (by default a 500 saying that nothing is queued). */
+    public OpenAiStub otherwise(int status, String body) {
+        fallback = new Reply(status, body, 0);
         return this;
     }
 

@@ -324,6 +324,9 @@ final class DockerSandbox implements Sandbox {
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
+        // A sandbox closed by an interrupted thread (a cancelled session) must still be removed: the Docker calls
+        // would fail on the interrupt flag, so it is cleared while closing and set again afterwards.
+        boolean interrupted = Thread.interrupted();
         RunnerSession r = runner;
         try {
             if (r != null) r.close();
@@ -333,6 +336,7 @@ final class DockerSandbox implements Sandbox {
                 LOG.debug("{}: removed", name);
             } finally {
                 onClose.accept(this);
+                if (interrupted) Thread.currentThread().interrupt();
             }
         }
     }

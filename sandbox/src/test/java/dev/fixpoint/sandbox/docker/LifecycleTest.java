@@ -66,6 +66,21 @@ class LifecycleTest {
     }
 
     @Test
+    void aSandboxClosedByAnInterruptedThreadIsStillRemoved() throws Exception {
+        Sandbox box = docker.provider().start(docker.spec(DockerTestSupport.BASE).label(SandboxLabels.ROLLOUT, "interrupted").build());
+        String id = box.id();
+        Thread.currentThread().interrupt(); // a cancelled session closing its sandbox
+        try {
+            box.close();
+            assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(List.of(), docker.provider().containers(Map.of(SandboxLabels.RUN, docker.runId(), SandboxLabels.ROLLOUT, "interrupted")),
+                "container " + id + " removed");
+    }
+
+    @Test
     void labelsAreSet() {
         try (Sandbox box = docker.provider().start(docker.spec(DockerTestSupport.BASE)
                 .label(SandboxLabels.TASK, "t-1").label(SandboxLabels.ROLLOUT, "3").build())) {

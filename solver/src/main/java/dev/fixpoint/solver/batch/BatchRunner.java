@@ -22,7 +22,8 @@ import java.util.concurrent.Future;
 /**
  * Runs a list of tasks through the pipeline into a run directory: tasks already finished there (a prediction is
  * recorded) are skipped, the others are solved a few at a time; each final outcome's prediction is appended as
- * soon as the task is done, and the run report is rewritten after every task.
+ * soon as the task is done, and the run report is rewritten after every task. An ERROR (or an exhausted budget) gets
+ * no prediction, so that a harness does not count it as an empty attempt and a re-run retries it.
  */
 public final class BatchRunner {
 
@@ -36,6 +37,11 @@ public final class BatchRunner {
 
         public boolean anyError() {
             return outcomes.stream().anyMatch(o -> o.status() == TaskOutcome.Status.ERROR);
+        }
+
+        /** Some task ended in error because the model failed. */
+        public boolean anyModelFailure() {
+            return outcomes.stream().anyMatch(TaskOutcome::modelFailure);
         }
     }
 

@@ -27,12 +27,18 @@ import java.util.concurrent.Callable;
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = {"Solves every task of a SWE-bench task file: N parallel rollouts per task, each in its own Docker sandbox, "
                 + "then verification and selection. Writes OUT/predictions.jsonl, OUT/tasks/<id>/rollouts/<k>/{trajectory.jsonl,candidate.json}, "
-                + "OUT/tasks/<id>/selection.json and OUT/run.json. Re-running with the same --out resumes: finished tasks and "
-                + "finished rollouts are not redone, and containers left by a killed run are removed first."},
+                + "OUT/tasks/<id>/selection.json and OUT/run.json. Before any work a live model is asked one tiny question; "
+                + "if it does not answer, nothing is run (exit 6). A task whose rollouts all failed (model or sandbox errors, "
+                + "no candidate) ends ERROR with the provider's message and gets no prediction line. "
+                + "Re-run the same command with the same --out to resume or retry: finished tasks and finished rollouts are "
+                + "kept, errored tasks and rollouts that ended with a model error are run again, and containers left by a "
+                + "killed run are removed first."},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:done: every task has a prediction (possibly an abstention's empty patch)",
-                "1:failure: infrastructure (Docker, git, I/O), a missing image, or some task ended in error",
-                ExitCodes.USAGE_LINE, ExitCodes.NO_MODEL_LINE, ExitCodes.BUDGET_LINE, ExitCodes.INTERRUPTED_LINE})
+                "1:failure: infrastructure (Docker, git, I/O), a missing image, or some task ended in error for such a reason; "
+                        + "re-run the same command with the same --out to retry the errored tasks",
+                ExitCodes.USAGE_LINE, ExitCodes.NO_MODEL_LINE, ExitCodes.BUDGET_LINE, ExitCodes.MODEL_FAILED_LINE,
+                ExitCodes.INTERRUPTED_LINE})
 public final class BatchCommand implements Callable<Integer> {
 
     @Mixin
@@ -81,6 +87,7 @@ public final class BatchCommand implements Callable<Integer> {
             System.err.println("fixpoint batch: " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        setup.checkModel("batch");
         RepoCache cache = setup.cache(tasks.file);
         List<Task> loaded = tasks.loadToRun(cache, skipInvalid, "batch");
         List<Task> chosen = selection.apply(loaded);
@@ -118,6 +125,7 @@ public final class BatchCommand implements Callable<Integer> {
             }
         }
         printSummary(stdout, result, runDir, models);
+        if (result.anyModelFailure()) return ExitCodes.MODEL_FAILED;
         if (result.anyError()) return ExitCodes.FAILURE;
         if (result.anyBudgetExhausted()) return ExitCodes.BUDGET;
         return ExitCodes.OK;
@@ -134,6 +142,11 @@ public final class BatchCommand implements Callable<Integer> {
             if (o.status() == TaskOutcome.Status.ERROR || o.status() == TaskOutcome.Status.BUDGET_EXHAUSTED) {
                 out.println(o.instanceId() + ": " + String.join("; ", o.reasons()));
             }
+        }
+        long errors = r.outcomes().stream().filter(o -> o.status() == TaskOutcome.Status.ERROR).count();
+        if (errors > 0) {
+            out.println(errors + " task(s) ended in error and have no prediction: re-run the same command with the same --out "
+                    + "to retry them (finished tasks are kept)");
         }
         out.println("model: " + models.label() + (models.scripted() ? " (scripted sessions, not a live model)" : ""));
         out.println("predictions: " + dir.predictionsFile());

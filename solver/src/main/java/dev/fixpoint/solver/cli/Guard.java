@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 
 /**
  * Turns the errors a user can act on into one line on stderr and an exit code (no stack trace): bad input is 2,
- * infrastructure is 1, no model 3, interruption 130. Anything else propagates (a bug: picocli prints the trace).
+ * infrastructure is 1, no model 3, a model that does not answer 6, interruption 130. Anything else propagates (a bug: picocli prints the trace).
  */
 final class Guard {
     private Guard() {}
@@ -31,6 +31,9 @@ final class Guard {
         } catch (NoModelException e) {
             err.println("fixpoint " + command + ": " + e.getMessage());
             return ExitCodes.NO_MODEL;
+        } catch (ModelUnavailableException e) {
+            err.println("fixpoint " + command + ": " + e.getMessage());
+            return ExitCodes.MODEL_FAILED;
         } catch (SolverException | SandboxException e) {
             err.println("fixpoint " + command + ": " + e.getMessage());
             return ExitCodes.FAILURE;

@@ -1,6 +1,8 @@
 package dev.fixpoint.solver.cli;
 
+import dev.fixpoint.agent.ModelException;
 import dev.fixpoint.agent.PriceTable;
+import dev.fixpoint.agent.Usage;
 import dev.fixpoint.sandbox.docker.DockerSandboxProvider;
 import dev.fixpoint.solver.Budget;
 import dev.fixpoint.solver.ModelSource;
@@ -10,6 +12,7 @@ import dev.fixpoint.tasks.RepoCache;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a pipeline command (batch, solve, select) has once its flags and config file are read: the merged config and
@@ -22,6 +25,34 @@ record RunSetup(FixpointConfig config, ModelSource models, PriceTable prices, Bu
         ModelSource models = SolverSetup.models(config, env);
         PriceTable prices = SolverSetup.prices(config);
         return new RunSetup(config, models, prices, SolverSetup.budget(config, prices));
+    }
+
+    /**
+     * Asks the model one tiny question before any work ({@link ModelSource#preflight}; scripted and replayed models
+     * are not asked); its usage counts in the run's spend. A 429 passes: the server is reachable, the key accepted and
+     * the model known, and the run's own retries wait for the rate limit.
+     *
+     * @throws ModelUnavailableException naming provider, model, base URL and the provider's error when it does not answer
+     */
+    void checkModel(String command) {
+        long t0 = System.nanoTime();
+        Optional<Usage> usage;
+        try {
+            usage = models.preflight();
+        } catch (ModelException e) {
+            if (e.kind() == ModelException.Kind.RATE_LIMIT) { // reachable, key accepted, model known: the run's retries wait
+                System.err.printf("fixpoint %s: model %s is rate limited right now (HTTP 429), going on: %s%n", command, models.label(),
+                        e.getMessage());
+                return;
+            }
+            throw new ModelUnavailableException("the model did not answer a one-line check, so nothing was run ("
+                    + models.describe() + "): " + e.getMessage(), e);
+        }
+        usage.ifPresent(u -> {
+            budget.task("(preflight)").record(models.label(), u);
+            System.err.printf("fixpoint %s: model %s answered a one-line check in %d ms%n", command, models.label(),
+                    (System.nanoTime() - t0) / 1_000_000);
+        });
     }
 
     /** The mirror cache of the config ({@code mirrors}, else mirrors.json next to the task file; {@code cache_dir}). */

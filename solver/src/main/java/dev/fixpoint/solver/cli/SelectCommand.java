@@ -31,11 +31,14 @@ import java.util.concurrent.Callable;
         description = {"Picks, per task, one patch among several prediction files (other systems' outputs) with Fixpoint's verifiers: "
                 + "de-duplication, generated reproduction tests (test-writing sessions of --model or --scripted) and the repository's "
                 + "regression tests, run in sandboxes; the judge too when a model is given. Writes OUT/predictions.jsonl and "
-                + "OUT/tasks/<id>/selection.json. A task where no candidate is confident gets an empty patch."},
+                + "OUT/tasks/<id>/selection.json. A task where no candidate is confident gets an empty patch. Before any work a "
+                + "live model is asked one tiny question; if it does not answer, nothing is run (exit 6). A task whose "
+                + "verification got no answer from the model and could not choose ends in error with no prediction line; "
+                + "re-run the same command with the same --out to retry it (finished tasks are kept)."},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:done: a patch was chosen for some task", ExitCodes.FAILURE_LINE, ExitCodes.USAGE_LINE,
                 ExitCodes.NO_MODEL_LINE, "4:abstained on every task: no candidate was confident enough, nothing to ship",
-                ExitCodes.INTERRUPTED_LINE})
+                ExitCodes.MODEL_FAILED_LINE, ExitCodes.INTERRUPTED_LINE})
 public final class SelectCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -79,6 +82,7 @@ public final class SelectCommand implements Callable<Integer> {
             throw new NoModelException(e.getMessage() + " (select needs a model, or scripted sessions, to write tests)");
         }
         ModelSource models = setup.models();
+        setup.checkModel("select");
         List<PredictionSet> sets = new ArrayList<>();
         for (Path p : candidates) {
             PredictionSet s = PredictionLoader.load(p);
@@ -90,7 +94,7 @@ public final class SelectCommand implements Callable<Integer> {
         RunDirectory runDir = RunDirectory.open(out);
         String runName = runId != null ? runId : RunSetup.derivedRunId("select", out);
         String label = "fixpoint-select(" + String.join(",", candidates.stream().map(p -> p.getFileName().toString()).toList()) + ")";
-        int chosenCount = 0, abstained = 0;
+        int chosenCount = 0, abstained = 0, errors = 0;
         try (DockerSandboxProvider docker = DockerSandboxProvider.builder().runId(runName).build();
              Pipeline pipeline = setup.pipeline(docker, cache, runName)) {
             docker.prune(false);
@@ -106,10 +110,16 @@ public final class SelectCommand implements Callable<Integer> {
                     sources.put(id, candidates.get(i) + " (" + p.modelNameOrPath() + ")");
                 }
                 if (pool.isEmpty()) continue;
-                Verification r = pipeline.selectAmong(task, pool, testWriters, runDir.task(task.instanceId()));
+                Pipeline.Ensemble e = pipeline.selectAmong(task, pool, testWriters, runDir.task(task.instanceId()));
+                Verification r = e.verification();
+                writeReport(runDir, task, sources, r, models, e.modelFailure().orElse(null));
+                if (e.modelFailure().isPresent()) {
+                    errors++;
+                    System.out.printf("%-36s error: %s%n", task.instanceId(), e.modelFailure().get());
+                    continue;
+                }
                 String chosen = r.selection().chosenCandidateId();
                 String patch = chosen == null ? "" : pool.stream().filter(c -> c.id().equals(chosen)).findFirst().orElseThrow().patch();
-                writeReport(runDir, task, sources, r, models);
                 runDir.addPrediction(new RunDirectory.Prediction(task.instanceId(), label, patch));
                 if (chosen == null) abstained++;
                 else chosenCount++;
@@ -118,13 +128,19 @@ public final class SelectCommand implements Callable<Integer> {
             }
         }
         System.out.println("model for tests: " + models.label() + (models.scripted() ? " (scripted sessions)" : ""));
-        System.out.println("predictions: " + runDir.predictionsFile() + " (" + chosenCount + " chosen, " + abstained + " abstained)");
+        System.out.println("predictions: " + runDir.predictionsFile() + " (" + chosenCount + " chosen, " + abstained + " abstained"
+                + (errors > 0 ? ", " + errors + " in error: re-run the same command with the same --out to retry them" : "") + ")");
+        if (errors > 0) return ExitCodes.MODEL_FAILED;
         return chosenCount == 0 && abstained > 0 ? ExitCodes.ABSTAINED : ExitCodes.OK;
     }
 
-    private static void writeReport(RunDirectory dir, Task task, Map<String, String> sources, Verification r, ModelSource models) {
+    /** @param modelFailure why the task is an error rather than a selection, or null */
+    private static void writeReport(RunDirectory dir, Task task, Map<String, String> sources, Verification r, ModelSource models,
+                                    String modelFailure) {
         ObjectNode n = JSON.createObjectNode().put("instance_id", task.instanceId()).put("test_model", models.label())
-                .put("scripted", models.scripted()).put("chosen", r.selection().chosenCandidateId());
+                .put("scripted", models.scripted()).put("status", modelFailure != null ? "ERROR" : r.selection().abstained() ? "ABSTAINED" : "SELECTED")
+                .put("chosen", modelFailure != null ? null : r.selection().chosenCandidateId());
+        if (modelFailure != null) n.put("error", modelFailure);
         n.set("candidates", JSON.valueToTree(sources));
         SelectionReport.writeVerification(n, r);
         try {

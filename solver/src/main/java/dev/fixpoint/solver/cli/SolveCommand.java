@@ -34,11 +34,14 @@ import java.util.concurrent.Callable;
 @Command(name = "solve", mixinStandardHelpOptions = true,
         description = {"Solves one issue of a repository: rollouts in sandboxes, verification, selection. Writes OUT/patch.diff, "
                 + "OUT/selection.json and OUT/comment.md (Markdown for a pull request or issue). When no candidate is "
-                + "confident it abstains (exit 4) and, with --post, stays silent."},
+                + "confident it abstains (exit 4) and, with --post, stays silent. Before any work a live model is asked one tiny "
+                + "question; if it does not answer, nothing is run (exit 6). When every rollout fails (e.g. the model stops "
+                + "answering) the task ends ERROR, nothing is posted, and re-running the same command with the same --out "
+                + "retries it, keeping the rollouts that finished."},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:a patch was chosen (and posted, with --post)", "1:failure: infrastructure (Docker, git, I/O, GitHub) or the task ended in error",
                 ExitCodes.USAGE_LINE, ExitCodes.NO_MODEL_LINE, ExitCodes.ABSTAINED_LINE + " (nothing is posted)",
-                ExitCodes.BUDGET_LINE, ExitCodes.INTERRUPTED_LINE})
+                ExitCodes.BUDGET_LINE, ExitCodes.MODEL_FAILED_LINE, ExitCodes.INTERRUPTED_LINE})
 public final class SolveCommand implements Callable<Integer> {
 
     @Option(names = "--repo", paramLabel = "PATH|URL", description = "the repository: a local path or a git URL (default: the event's clone URL)")
@@ -122,6 +125,7 @@ public final class SolveCommand implements Callable<Integer> {
             if (token == null || token.isBlank()) return usage("--post needs a GitHub token in $" + config.githubTokenEnv() + " (a token that may write issues)");
         }
 
+        setup.checkModel("solve");
         RepoCache cache = setup.cache(null);
         Task task = LocalIssueSource.of(repoArg, issueFile, base, cache).task();
         try (Workspace ws = cache.checkout(task)) {
@@ -158,7 +162,10 @@ public final class SolveCommand implements Callable<Integer> {
                 yield ExitCodes.ABSTAINED;
             }
             case BUDGET_EXHAUSTED -> ExitCodes.BUDGET;
-            case ERROR -> ExitCodes.FAILURE;
+            case ERROR -> {
+                System.out.println("error: nothing to ship; re-run the same command with the same --out to retry");
+                yield outcome.modelFailure() ? ExitCodes.MODEL_FAILED : ExitCodes.FAILURE;
+            }
         };
     }
 

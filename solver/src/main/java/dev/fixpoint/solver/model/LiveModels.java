@@ -4,6 +4,8 @@ import dev.fixpoint.agent.Model;
 import dev.fixpoint.agent.ModelConfig;
 import dev.fixpoint.agent.Models;
 import dev.fixpoint.agent.Provider;
+import dev.fixpoint.agent.Usage;
+import dev.fixpoint.agent.model.Preflight;
 import dev.fixpoint.solver.ModelSource;
 import dev.fixpoint.solver.RolloutSettings;
 import dev.fixpoint.tasks.Task;
@@ -53,5 +55,18 @@ public final class LiveModels implements ModelSource {
     @Override
     public boolean scripted() {
         return false;
+    }
+
+    /** One tiny request ({@link Preflight}); nothing for a replayed trajectory. */
+    @Override
+    public Optional<Usage> preflight() {
+        if (config.provider() == Provider.REPLAY) return Optional.empty();
+        return Optional.of(Preflight.check(config, env).usage());
+    }
+
+    @Override
+    public String describe() {
+        return "provider " + config.provider().prefix() + ", model " + config.name()
+                + (config.effectiveBaseUrl() == null ? "" : ", base URL " + config.effectiveBaseUrl());
     }
 }

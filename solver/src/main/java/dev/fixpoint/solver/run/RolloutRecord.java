@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /**
  * A finished rollout as stored in {@code candidate.json}: its settings and its {@link Candidate}. The file's
- * presence marks the rollout finished (it is written atomically, after the trajectory).
+ * presence marks the rollout finished (it is written atomically, after the trajectory); one that ended with a model
+ * error is redone by a resumed run ({@link TaskDirectory#reusableRollout}).
  */
 public record RolloutRecord(RolloutSettings settings, Candidate candidate) {
 

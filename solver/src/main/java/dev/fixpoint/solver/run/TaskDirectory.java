@@ -1,5 +1,6 @@
 package dev.fixpoint.solver.run;
 
+import dev.fixpoint.agent.Outcome;
 import dev.fixpoint.solver.SolverException;
 
 import java.io.IOException;
@@ -10,7 +11,8 @@ import java.util.Optional;
 /**
  * One task's part of a run directory: {@code tasks/<id>/rollouts/<k>/{trajectory.jsonl,candidate.json}}, the
  * test-writing sessions' {@code testgen/<k>.jsonl} (trajectory) and {@code testgen/<k>.result.json} (what the
- * session wrote), {@code selection.json} and {@code patch.diff}.
+ * session wrote), {@code selection.json} and {@code patch.diff}. A rollout or session that ended with a model error
+ * is recorded like any other but not reused by a resumed run: it is run again.
  */
 public record TaskDirectory(Path root) {
 
@@ -67,6 +69,19 @@ public record TaskDirectory(Path root) {
         } catch (IOException e) {
             throw new SolverException("cannot read " + f + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The rollout's record if a resumed run may reuse it instead of running it again: finished, and not ended by a model
+     * error (the model may answer now; the record stays for the reports until the rollout is redone).
+     */
+    public Optional<RolloutRecord> reusableRollout(int k) {
+        return finishedRollout(k).filter(r -> r.candidate().outcome() != Outcome.MODEL_ERROR);
+    }
+
+    /** The test-writing session's record if a resumed run may reuse it: finished, and not ended by a model error. */
+    public Optional<TestWriterRecord> reusableTestWriter(int k) {
+        return finishedTestWriter(k).filter(r -> r.candidate().outcome() != Outcome.MODEL_ERROR);
     }
 
     public void saveRollout(RolloutRecord record) {
