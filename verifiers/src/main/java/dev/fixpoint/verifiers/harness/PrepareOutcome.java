@@ -21,8 +21,14 @@ public record PrepareOutcome(EvalStatus phase, ApplyStep applyStep, String messa
         List<String> failedSteps = new ArrayList<>();
         List<String> details = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        if (exitCode == EvalScript.EXIT_TREE) {
+            return new PrepareOutcome(EvalStatus.ERROR, ApplyStep.NONE, TreeCheck.problem(output)
+                    .orElse("the exact-tree check failed (prepare exit " + exitCode + ") without saying why"));
+        }
         for (String line : output.split("\r?\n")) {
-            if (line.startsWith(EvalScript.APPLIED)) {
+            if (line.startsWith(TreeCheck.MARKER) || line.startsWith(TreeCheck.PATH)) {
+                continue;
+            } else if (line.startsWith(EvalScript.APPLIED)) {
                 step = ApplyStep.fromJson(line.substring(EvalScript.APPLIED.length()).strip());
             } else if (line.startsWith(EvalScript.STEP_FAILED)) {
                 failedSteps.add(line.substring(EvalScript.STEP_FAILED.length()).strip());
