@@ -10,14 +10,16 @@ import java.util.regex.Pattern;
 
 /**
  * How to build an environment image ({@link EnvironmentImages#build}): a sandbox of {@code baseImage} with network
- * on receives {@code sourceDir} at {@code workdir} (without its {@code .git}), trusts {@code caBundle} if given,
- * runs {@code steps} one by one in {@code workdir}, and is committed as {@code image} with {@code env} in its
- * configuration and {@code labels}.
+ * on trusts {@code caBundle} if given, receives {@code sourceDir} at {@code workdir} (with its {@code .git}), runs
+ * {@code steps} one by one in {@code workdir}, deletes every file of {@code sourceDir} again (and {@code .git}, and
+ * the directories left empty), and is committed as {@code image} with {@code env} in its configuration and
+ * {@code labels}. So the image keeps what the steps made (installed packages, egg-info, compiled extensions) but
+ * no source tree: each task's own tree goes into the workdir later, over nothing of another commit.
  *
  * @param image       name:tag of the image to make
  * @param baseImage   image to start from (must exist locally)
  * @param workdir     absolute working directory of the steps, and of the image
- * @param sourceDir   host directory copied into {@code workdir}, or null
+ * @param sourceDir   host directory copied into {@code workdir} for the steps and deleted after them, or null
  * @param caBundle    host PEM bundle of extra CA certificates to trust (system store and, where Debian's
  *                    ca-certificates-java is installed, the JDK's), or null
  * @param steps       shell commands; the first that fails stops the build

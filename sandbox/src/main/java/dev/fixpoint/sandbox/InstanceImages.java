@@ -21,6 +21,17 @@ public interface InstanceImages {
     /** Whether the image exists locally. */
     boolean imageExists(String image);
 
-    /** Removes an instance image; a missing image is fine. Fails if a container still uses it. */
+    /**
+     * Gives {@code image} a second name {@code target} ({@code repository:tag}), replacing whatever had that name:
+     * e.g. an image baked under a staging key, once checked, gets its final name.
+     *
+     * @throws SandboxException naming both when the daemon refuses (no such image, bad name)
+     */
+    void tagImage(String image, String target);
+
+    /**
+     * Removes an instance image (or, when it has other names, only this name); a missing image is fine. Fails if a
+     * container still uses it.
+     */
     void removeImage(String image);
 }

@@ -128,6 +128,11 @@ public final class DockerSandboxProvider implements SandboxProvider, InstanceIma
     }
 
     @Override
+    public void tagImage(String image, String target) {
+        baker.tag(image, target);
+    }
+
+    @Override
     public void removeImage(String image) {
         baker.remove(image);
     }

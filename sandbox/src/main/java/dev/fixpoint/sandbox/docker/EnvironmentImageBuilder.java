@@ -13,7 +13,12 @@ import dev.fixpoint.sandbox.SandboxLabels;
 import dev.fixpoint.sandbox.SandboxProvider;
 import dev.fixpoint.sandbox.SandboxSpec;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +35,12 @@ import org.slf4j.LoggerFactory;
  * Builds environment images in a sandbox with network on, then commits the container. The committed image keeps
  * the sandbox's entrypoint (the keeper, which every Fixpoint sandbox replaces anyway): run it by hand with
  * {@code --entrypoint sh}.
+ *
+ * <p>An environment image never holds a source tree where the instance tree goes. When the build has a source
+ * directory, it is copied in with its {@code .git} (tools such as setuptools_scm read it during the install), the
+ * steps run, and then every file copied in is deleted again, with {@code .git} and the source directories left
+ * empty: what remains in the workdir is only what the steps made there (egg-info, compiled extensions, build
+ * directories). The instance tree of any commit then goes over a workdir holding no file of another commit.
  */
 final class EnvironmentImageBuilder {
 
@@ -40,6 +51,17 @@ final class EnvironmentImageBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(EnvironmentImageBuilder.class);
     private static final int TAIL_LINES = 30;
     private static final Duration SHORT = Duration.ofMinutes(5);
+    private static final String SOURCE_FILES = "/tmp/fixpoint-source-files";
+    private static final String SOURCE_DIRS = "/tmp/fixpoint-source-dirs";
+    /** Deletes the files copied in (NUL-separated list), {@code .git}, then the source directories left empty. */
+    static final String REMOVE_SOURCE_SCRIPT = """
+            set -e
+            xargs -0 rm -rf -- < SOURCE_FILES
+            rm -rf .git
+            xargs -0 rmdir -- < SOURCE_DIRS 2>/dev/null || true
+            rm -f SOURCE_FILES SOURCE_DIRS
+            echo "left in the workdir (made by the steps): $(find . -mindepth 1 ! -type d | wc -l) file(s)"
+            """.replace("SOURCE_FILES", SOURCE_FILES).replace("SOURCE_DIRS", SOURCE_DIRS);
     /** Splits the bundle into one file per certificate, then lets the image's own tools trust them. */
     static final String TRUST_SCRIPT = """
             set -e
@@ -77,6 +99,13 @@ final class EnvironmentImageBuilder {
                 .limits(b.limits()).label(SandboxLabels.TASK, "env-build");
         b.env().forEach(sb::env);
         Map<String, String> stepEnv = new LinkedHashMap<>();
+        SourceListing source;
+        try {
+            source = b.sourceDir() == null ? null : SourceListing.of(b.sourceDir());
+        } catch (IOException e) {
+            throw new SandboxException(b.image() + ": cannot list the source directory " + b.sourceDir() + ": "
+                    + e.getMessage(), e);
+        }
         try (Sandbox box = sandboxes.start(sb.build())) {
             String name = ContainerLauncher.shortId(box.id());
             log.accept(b.image() + ": building from " + b.baseImage() + " in container " + name + " (network on)");
@@ -87,16 +116,22 @@ final class EnvironmentImageBuilder {
                 stepEnv.put("PIP_CERT", SYSTEM_BUNDLE);
                 stepEnv.put("REQUESTS_CA_BUNDLE", SYSTEM_BUNDLE);
             }
-            if (b.sourceDir() != null) {
+            if (source != null) {
                 box.copyIn(b.sourceDir(), b.workdir());
-                run(box, b, "copy " + b.sourceDir() + " to " + b.workdir() + " (without .git)", "rm -rf .git", SHORT,
-                        Map.of(), log);
+                log.accept(b.image() + ": copied " + b.sourceDir() + " to " + b.workdir() + " (" + source.files().size()
+                        + " files, with .git) for the steps");
             }
             stepEnv.putAll(b.buildEnv());
             int k = 0;
             for (String step : b.steps()) {
                 k++;
                 run(box, b, "step " + k + "/" + b.steps().size() + ": " + step, step, b.stepTimeout(), stepEnv, log);
+            }
+            if (source != null) {
+                box.writeFile(SOURCE_FILES, source.filesNul());
+                box.writeFile(SOURCE_DIRS, source.dirsNul());
+                run(box, b, "remove the " + source.files().size() + " source files and .git from " + b.workdir()
+                        + " (the instance tree goes there)", REMOVE_SOURCE_SCRIPT, SHORT, Map.of(), log);
             }
             Map<String, String> labels = new LinkedHashMap<>(b.labels());
             labels.put(ENV_LABEL, b.image());
@@ -153,6 +188,55 @@ final class EnvironmentImageBuilder {
         }
         out.sort(Comparator.comparing(ImageSummary::created).reversed().thenComparing(ImageSummary::name));
         return out;
+    }
+
+    /**
+     * What a source directory holds, relative to it, {@code .git} left out: files (and symbolic links), and
+     * directories deepest first.
+     */
+    record SourceListing(List<String> files, List<String> dirs) {
+
+        static SourceListing of(Path dir) throws IOException {
+            List<String> files = new ArrayList<>();
+            List<String> dirs = new ArrayList<>();
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    if (d.equals(dir)) return FileVisitResult.CONTINUE;
+                    String rel = relative(dir, d);
+                    if (rel.equals(".git")) return FileVisitResult.SKIP_SUBTREE;
+                    dirs.add(rel);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                    String rel = relative(dir, f);
+                    if (!rel.equals(".git")) files.add(rel); // a .git file: a worktree's pointer
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+            dirs.sort(Comparator.reverseOrder()); // a directory's children sort after it: reversed, they come first
+            return new SourceListing(List.copyOf(files), List.copyOf(dirs));
+        }
+
+        byte[] filesNul() {
+            return nul(files);
+        }
+
+        byte[] dirsNul() {
+            return nul(dirs);
+        }
+
+        private static byte[] nul(List<String> paths) {
+            StringBuilder sb = new StringBuilder();
+            paths.forEach(p -> sb.append("./").append(p).append('\0'));
+            return sb.toString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        private static String relative(Path root, Path p) {
+            return root.relativize(p).toString().replace('\\', '/');
+        }
     }
 
     private static String seconds(long nanos) {

@@ -76,6 +76,18 @@ final class ImageBaker {
         }
     }
 
+    void tag(String image, String target) {
+        int colon = target == null ? -1 : target.lastIndexOf(':');
+        if (colon <= 0 || target.indexOf('/', colon) >= 0) {
+            throw new IllegalArgumentException("not an image name with a tag: " + target);
+        }
+        try {
+            docker.tagImageCmd(image, target.substring(0, colon), target.substring(colon + 1)).withForce().exec();
+        } catch (DockerException e) {
+            throw new SandboxException("cannot tag image " + image + " as " + target + ": " + e.getMessage(), e);
+        }
+    }
+
     void remove(String image) {
         try {
             docker.removeImageCmd(image).withForce(false).exec();

@@ -51,28 +51,39 @@ class EnvironmentImagesTest {
     }
 
     @Test
-    void buildsOnceThenRunsOffline() throws Exception {
+    void buildsOnceThenRunsOfflineWithoutTheSourceTree() throws Exception {
         Path src = Files.createDirectories(tmp.resolve("src"));
         Files.writeString(src.resolve("app.txt"), "hello\n");
+        Files.createDirectories(src.resolve("pkg/sub"));
+        Files.writeString(src.resolve("pkg/sub/mod.py"), "x = 1\n");
+        Files.createDirectories(src.resolve("pkg/data"));
+        Files.writeString(src.resolve("pkg/data/table.csv"), "a,b\n");
+        Files.createSymbolicLink(src.resolve("link.txt"), Path.of("app.txt"));
         Files.createDirectories(src.resolve(".git"));
         Files.writeString(src.resolve(".git/HEAD"), "ref: refs/heads/main\n");
         Path ca = Files.writeString(tmp.resolve("ca.pem"), selfSigned());
         String image = "fixpoint/env:" + TAG + "-a";
         made.add(image);
+        // The step sees the source and its .git; it makes built.txt and a file inside a source directory.
         ImageBuild build = ImageBuild.builder(image, DockerTestSupport.BASE).workdir("/testbed").sourceDir(src)
-                .caBundle(ca).steps(List.of("cat app.txt > built.txt && echo \"$GREETING $BUILD_ONLY\" >> built.txt"))
+                .caBundle(ca).steps(List.of("cat app.txt > built.txt && echo \"$GREETING $BUILD_ONLY\" >> built.txt"
+                        + " && cat .git/HEAD >> built.txt && echo compiled > pkg/sub/mod.so"))
                 .env(Map.of("GREETING", "hi")).buildEnv(Map.of("BUILD_ONLY", "b")).limits(DockerTestSupport.TEST_LIMITS)
                 .label("dev.fixpoint.test", TAG).build();
         List<String> log = new ArrayList<>();
 
         assertTrue(docker.provider().build(build, log::add));
         assertTrue(log.stream().anyMatch(l -> l.contains("trusted 1 host CA certificate(s)")), String.join("\n", log));
+        assertTrue(log.stream().anyMatch(l -> l.contains("remove the 4 source files and .git from /testbed")),
+                String.join("\n", log));
         assertFalse(docker.provider().build(build, log::add), "second build reuses the image");
 
         try (Sandbox box = docker.provider().start(docker.spec(image).workdir("/testbed").build())) {
-            ExecResult r = box.exec("cat built.txt; echo \"env=$GREETING;$BUILD_ONLY\"; test -d .git || echo no-git;"
+            ExecResult r = box.exec("cat built.txt; echo \"env=$GREETING;$BUILD_ONLY\"; find . | sort;"
                     + " ls /usr/local/share/ca-certificates/fixpoint-host; getent hosts deb.debian.org || echo offline", T);
-            assertEquals("hello\nhi b\nenv=hi;\nno-git\nhost-0001.crt\noffline\n", r.stdout(), r.combined());
+            assertEquals("hello\nhi b\nref: refs/heads/main\nenv=hi;\n.\n./built.txt\n./pkg\n./pkg/sub\n"
+                    + "./pkg/sub/mod.so\nhost-0001.crt\noffline\n", r.stdout(),
+                    "only what the step made stays: no source file, no .git, no emptied directory; " + r.combined());
         }
         List<ImageSummary> listed = docker.provider().images("fixpoint/env");
         ImageSummary mine = listed.stream().filter(i -> i.name().equals(image)).findFirst().orElseThrow();

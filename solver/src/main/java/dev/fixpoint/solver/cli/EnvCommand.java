@@ -90,10 +90,12 @@ public final class EnvCommand implements Runnable {
     /** {@code fixpoint env build}. */
     @Command(name = "build", mixinStandardHelpOptions = true,
             description = {"Builds one image per distinct environment recipe of the tasks (fixpoint/env:<repo>-<version>-"
-                    + "<hash of recipe, repo, version and setup commit>), WORKERS at a time: the repository at the tasks'"
-                    + " environment_setup_commit (else base commit) is copied into a sandbox of the base image with"
-                    + " network on, the packages and install commands run, and the container is committed. Existing"
-                    + " images are kept. Images that specs name as is (image:) are pulled when missing.",
+                    + "<hash of recipe, repo, version and setup commit>), WORKERS at a time: in a sandbox of the base"
+                    + " image with network on, the packages are installed; for install commands the repository at the"
+                    + " tasks' environment_setup_commit (else base commit) is copied in with its .git, the commands"
+                    + " run, and every file of that checkout is deleted again (only what the install made stays, so"
+                    + " each task's own tree goes over no file of another commit); the container is committed."
+                    + " Existing images are kept. Images that specs name as is (image:) are pulled when missing.",
                     "Lists the tasks whose environment could not be resolved (they need a spec), and failures per"
                     + " recipe; the other recipes are built regardless."},
             exitCodeListHeading = ExitCodes.HEADING,

@@ -27,8 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Builds the environment images of a task list, one per distinct {@link EnvironmentRecipe}, {@code workers} at a
- * time: checks the repository out at the recipe's commit through the mirror cache, then has the sandbox layer run
- * the recipe with network on and commit the image. A failed build is an outcome, not an exception: the others go
+ * time: for a recipe with install commands, checks the repository out at the recipe's commit through the mirror
+ * cache (standalone, so its {@code .git} works in the container), then has the sandbox layer run the recipe with
+ * network on, delete the checkout again and commit the image (see {@link EnvironmentRecipe}: no source tree stays). A failed build is an outcome, not an exception: the others go
  * on. Each build's full log is written to {@code <logDir>/<image tag>.log}.
  */
 public final class EnvironmentBuilds {
@@ -135,10 +136,16 @@ public final class EnvironmentBuilds {
                     line(log, recipe.image() + ": exists, not building");
                     return outcome(recipe, tasks, Status.EXISTED, "", start, logFile);
                 }
-                Task source = Task.builder().instanceId("env-" + recipe.hash()).repo(recipe.repo())
-                        .baseCommit(recipe.sourceCommit()).build();
-                try (Workspace ws = cache.checkout(source)) {
-                    images.build(imageBuild(recipe, ws.directory()), l -> line(log, l));
+                if (!recipe.needsSource()) {
+                    line(log, recipe.image() + ": no install commands, so no source tree in the image");
+                    images.build(imageBuild(recipe, null), l -> line(log, l));
+                } else {
+                    Task source = Task.builder().instanceId("env-" + recipe.hash()).repo(recipe.repo())
+                            .baseCommit(recipe.sourceCommit()).build();
+                    // Standalone: the .git copied in for the install must work without the host's mirror.
+                    try (Workspace ws = cache.checkoutStandalone(source)) {
+                        images.build(imageBuild(recipe, ws.directory()), l -> line(log, l));
+                    }
                 }
                 return outcome(recipe, tasks, Status.BUILT, "", start, logFile);
             } catch (TaskException | SandboxException e) {
@@ -151,7 +158,7 @@ public final class EnvironmentBuilds {
         }
     }
 
-    /** The sandbox-level build of a recipe, with the repository at {@code sourceDir}. */
+    /** The sandbox-level build of a recipe, with the repository at {@code sourceDir} (null: none). */
     ImageBuild imageBuild(EnvironmentRecipe recipe, Path sourceDir) {
         List<String> steps = new ArrayList<>();
         if (!recipe.packagesCommand().isEmpty()) steps.add(recipe.packagesCommand());

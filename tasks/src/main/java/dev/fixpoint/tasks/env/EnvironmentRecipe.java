@@ -13,17 +13,26 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * How to build one environment image: start from {@code baseImage} with network on, put the repository at
- * {@code sourceCommit} in {@code workdir}, install {@code packages} with apt-get, run {@code install} in
- * {@code workdir}, and commit the result, with {@code env} in its configuration, as {@link #image()}.
+ * How to build one environment image: start from {@code baseImage} with network on, install {@code packages} with
+ * apt-get, run {@code install} in {@code workdir}, and commit the result, with {@code env} in its configuration, as
+ * {@link #image()}.
+ *
+ * <p>An environment image holds what the install needs and never a source tree where the instance tree goes: a
+ * recipe without install commands gets no source at all ({@link #needsSource()}); one with install commands gets
+ * the repository at {@code sourceCommit} in {@code workdir}, with its {@code .git} (setuptools_scm and the like read
+ * it), for the install only: afterwards every file of that checkout is deleted again, with {@code .git} and the
+ * directories left empty, so that only what the install made there stays (egg-info, compiled extensions). Each
+ * task's tree at its base commit then goes over it (instance images, grading sandboxes), and files of the setup
+ * commit that the base commit lacks cannot show up there. Both are checked before use (the exact-tree check).
  *
  * <p>The image name is {@code fixpoint/env:<repo>-<version>-<hash>}, the hash covering every field but the
- * timeout (and a recipe format version): tasks of the same repository and version with the same recipe and
- * setup commit share one image, and a changed recipe names a new one.
+ * timeout and the origin, and a recipe format number: tasks of the same repository and version with the same
+ * recipe and setup commit share one image, a changed recipe names a new one, and images of an older format (format
+ * 1 kept the setup commit's tree in the workdir) are rebuilt under new names.
  *
  * @param repo           the repository as the tasks name it
  * @param version        the tasks' version ("" when they have none)
- * @param sourceCommit   commit copied in: the tasks' environment_setup_commit, else their base commit
+ * @param sourceCommit   commit copied in for the install: the tasks' environment_setup_commit, else their base commit
  * @param baseImage      image built upon (must exist locally)
  * @param workdir        absolute path of the repository inside the image
  * @param packages       Debian packages (apt-get install)
@@ -40,7 +49,7 @@ public record EnvironmentRecipe(String repo, String version, String sourceCommit
     public static final String REPOSITORY = "fixpoint/env";
     /** Default bound of each build command. */
     public static final Duration DEFAULT_INSTALL_TIMEOUT = Duration.ofMinutes(30);
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public EnvironmentRecipe {
@@ -94,6 +103,14 @@ public record EnvironmentRecipe(String repo, String version, String sourceCommit
             slug = slug.substring(slug.length() - 100);
         }
         return REPOSITORY + ":" + (slug.isEmpty() ? "" : slug + "-") + hash();
+    }
+
+    /**
+     * Whether the build needs the repository's files: only for install commands (packages and environment
+     * variables do not read the tree).
+     */
+    public boolean needsSource() {
+        return !install.isEmpty();
     }
 
     /** The shell command installing the packages, or empty when there are none. */

@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
  * The shell script that evaluates one instance inside its sandbox, saved as {@code eval.sh}: exactly what the
  * harness runs, and re-runnable by hand. Two phases, run as separate execs so the test command is timed alone:
  * <ol>
- *   <li>{@code prepare}: apply the model patch with the fallback chain ({@code git apply --verbose}, then
+ *   <li>{@code prepare}: check that the workdir holds exactly the base commit ({@link TreeCheck}: HEAD at it,
+ *       {@code git status --porcelain} clean; exit {@link #EXIT_TREE} naming the stray paths otherwise); apply the
+ *       model patch with the fallback chain ({@code git apply --verbose}, then
  *       {@code git apply --verbose --reject}, then {@code patch --batch --fuzz=5 -p1 -i}), putting the touched
  *       files back to base between steps; then, as SWE-bench does, put the files the test patch touches back to
  *       base (overriding the model's edits to them) and apply the test patch; clear the reports directory; run
@@ -36,6 +38,8 @@ public final class EvalScript {
     public static final int EXIT_TEST_PATCH = 11;
     /** prepare exit status: the working directory is missing, or a file could not be saved or restored. */
     public static final int EXIT_SETUP = 12;
+    /** prepare exit status: the workdir is not exactly the base commit's tree (see {@link TreeCheck}). */
+    public static final int EXIT_TREE = TreeCheck.EXIT;
 
     /** Marker printed when a step applied the model patch: followed by {@link ApplyStep#json()}. */
     static final String APPLIED = ">>>>> model patch applied with: ";
@@ -63,6 +67,8 @@ public final class EvalScript {
         s.append("cd ").append(q(env.workdir())).append(" || exit ").append(EXIT_SETUP).append("\n\n");
 
         s.append("prepare() {\n");
+        s.append("  ").append(TreeCheck.script(task.baseCommit()).replace("\n", "\n  ")).append(" || return ")
+                .append(EXIT_TREE).append('\n');
         s.append(saveCommand("test_files_base.tar", testFiles));
         s.append(saveCommand("model_files_base.tar", modelFiles));
         s.append("  if git apply --verbose \"$F/patch.diff\"; then echo '").append(APPLIED)

@@ -17,11 +17,18 @@ public record PrepareOutcome(EvalStatus phase, ApplyStep applyStep, String messa
 
     /** Interprets the prepare phase's exit status and combined output. */
     public static PrepareOutcome read(int exitCode, String output) {
+        if (exitCode == EvalScript.EXIT_TREE) {
+            return new PrepareOutcome(EvalStatus.ERROR, ApplyStep.NONE, TreeCheck.problem(output)
+                    .orElse("the exact-tree check failed (prepare exit " + exitCode + ") without saying why"));
+        }
         ApplyStep step = ApplyStep.NONE;
         List<String> failedSteps = new ArrayList<>();
         List<String> details = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (String line : output.split("\r?\n")) {
+            if (line.startsWith(TreeCheck.MARKER) || line.startsWith(TreeCheck.PATH)) {
+                continue; // the tree check passed or it would have returned above
+            }
             if (line.startsWith(EvalScript.APPLIED)) {
                 step = ApplyStep.fromJson(line.substring(EvalScript.APPLIED.length()).strip());
             } else if (line.startsWith(EvalScript.STEP_FAILED)) {

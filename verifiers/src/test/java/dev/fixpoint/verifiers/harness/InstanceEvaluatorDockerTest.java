@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.fixpoint.tasks.EnvironmentSpec;
 import dev.fixpoint.tasks.ResultFormat;
 import dev.fixpoint.tasks.Task;
+import dev.fixpoint.tasks.testing.GitFixture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -120,6 +121,7 @@ class InstanceEvaluatorDockerTest {
     Path tmp;
     Path out;
     Path repo;
+    String base;
     EvalRunner.Outcome first;
     Map<String, String> firstReports;
 
@@ -127,9 +129,10 @@ class InstanceEvaluatorDockerTest {
     void runOnce() throws Exception {
         assumeTrue(DockerCliSandboxes.dockerAvailable(), "no Docker daemon");
         tmp = Files.createTempDirectory("harness-docker-test");
-        repo = Files.createDirectories(tmp.resolve("repo"));
-        Files.writeString(repo.resolve("calc.py"), CALC);
-        Files.writeString(repo.resolve("test_calc.py"), TESTS);
+        repo = tmp.resolve("repo");
+        try (GitFixture git = GitFixture.init(repo)) { // a git repository at the base commit, as the graders copy in
+            base = git.write("calc.py", CALC).write("test_calc.py", TESTS).commit("base");
+        }
         out = tmp.resolve("out");
         Map<String, String> patches = new LinkedHashMap<>();
         patches.put("t-gold", GOLD);
@@ -163,7 +166,7 @@ class InstanceEvaluatorDockerTest {
         EnvironmentSpec env = new EnvironmentSpec("fixpoint/python:latest", "/testbed", List.of(),
                 "python3 -m pytest -rA -p no:cacheprovider test_calc.py", ResultFormat.PYTEST_LOG, null,
                 Duration.ofSeconds(20));
-        return ids.stream().map(id -> Task.builder().instanceId(id).repo("local/calc").baseCommit("0000")
+        return ids.stream().map(id -> Task.builder().instanceId(id).repo("local/calc").baseCommit(base)
                 .patch(GOLD).testPatch(TEST_PATCH)
                 .failToPass(List.of("test_calc.py::test_add", "test_calc.py::test_add_negative"))
                 .passToPass(List.of("test_calc.py::test_mul")).environment(env).build()).toList();

@@ -61,5 +61,8 @@ class PatchFilesTest {
                 + "(error: nope.py: No such file or directory; error: nope.py: No such file or directory; "
                 + "can't find file to patch at input line 3)", failed.message());
         assertEquals(EvalStatus.ERROR, PrepareOutcome.read(EvalScript.EXIT_TEST_PATCH, "").phase());
+        PrepareOutcome tree = PrepareOutcome.read(EvalScript.EXIT_TREE, "");
+        assertEquals(EvalStatus.ERROR, tree.phase(), "a failed exact-tree check is an error even when it says nothing");
+        assertEquals("the exact-tree check failed (prepare exit 13) without saying why", tree.message());
     }
 }
