@@ -180,7 +180,7 @@ def cmd_batch_report(a):
     run = json.load(open(os.path.join(a.batch, "run.json")))
     tasks = sorted(run.get("tasks", []), key=lambda t: t["instance_id"])
     rows, verify, derived_any, recorded_any = [], [], False, None
-    print(f"{'instance_id':30} {'selection':10} {'chosen':10} {'cands':>5} {'verify s':>8} {'sandbox s':>9} "
+    print(f"{'instance_id':30} {'selection':10} {'chosen':10} {'cands':>5} {'regr':>4} {'verify s':>8} {'sandbox s':>9} "
           f"{'task s':>7}  graded   candidate states")
     for t in tasks:
         iid = t["instance_id"]
@@ -205,10 +205,12 @@ def cmd_batch_report(a):
         g = graded(a.eval, iid) if a.eval else "-"
         rows.append({"instance_id": iid, "status": t.get("status"), "chosen": t.get("chosen"), "candidates": cands,
                      "verify_seconds": v, "sandbox_seconds": sandbox, "task_seconds": t.get("wall_ms", 0) / 1000.0,
-                     "graded": g, "reasons": t.get("reasons", [])})
+                     "graded": g, "reasons": t.get("reasons", []), "regression_tests": sel.get("regression_tests"),
+                     "reproduction_kept": len((sel.get("reproduction_scripts") or {}).get("kept") or [])})
         if v is not None:
             verify.append((v, cands, iid))
         print(f"{iid:30} {str(t.get('status')):10} {str(t.get('chosen') or '-'):10} {cands:5} "
+              f"{sel.get('regression_tests', '-'):>4} "
               f"{('%.1f' % v) if v is not None else '-':>8} {('%.1f' % sandbox) if sandbox is not None else '-':>9} "
               f"{t.get('wall_ms', 0) / 1000.0:7.1f}  {g:8} {states}")
         if t.get("status") in ("ABSTAINED", "ERROR") and t.get("reasons"):
@@ -264,7 +266,8 @@ def cmd_trees(a):
     images, missing = [], []
     for r in rows:
         prefix = image_key_prefix(r["instance_id"])
-        mine = [t for t in tags if t.startswith(prefix) and re.fullmatch(r"[0-9a-f]{8,}", t[len(prefix):])]
+        # "<key>.unchecked": a staging image the product bakes, then checks, before it gets its real tag
+        mine = [t for t in tags if t.startswith(prefix) and re.fullmatch(r"[0-9a-f]{8,}(\.unchecked)?", t[len(prefix):])]
         if not mine:
             missing.append(r["instance_id"])
         images += [(r, "fixpoint/instance:" + t) for t in sorted(mine)]
@@ -290,6 +293,8 @@ def cmd_trees(a):
         bad += 0 if ok else 1
         when = info.get("Created", "")[:19].replace("T", " ")
         origin = "this run" if baked_by in run_ids else f"earlier run {baked_by}"
+        if image.endswith(".unchecked"):
+            origin += "; a staging image: not yet checked, or rejected by the product's own tree check"
         verdict = "exact" if ok else "NOT EXACT"
         print(f"{image}: {verdict}: HEAD {'= base' if ok_head else head[:60] + ' != base ' + r['base_commit'][:12]}, "
               f"{len(stray)} stray, {len(changed)} changed (baked {when} by {origin})")
@@ -303,12 +308,14 @@ def cmd_trees(a):
         results.append({"image": image, "instance_id": r["instance_id"], "exact": ok, "head_ok": ok_head,
                         "stray": len(stray), "changed": len(changed), "stray_files": stray[:200], "baked_by": baked_by})
     for iid in missing:
-        print(f"{iid}: no instance image (fixpoint/instance:{image_key_prefix(iid)}<hash>): the batch did not prepare it")
+        print(f"{iid}: no instance image (fixpoint/instance:{image_key_prefix(iid)}<hash>): "
+              + ("the batch did not make one (see its selection.json / run.json)" if a.expect_all else "no batch made one"))
+    met = bool(images) and stray_total == 0 and bad == 0 and not (a.expect_all and missing)
     print(f"instance trees: {len(images) - bad} of {len(images)} image(s) exact; {stray_total} stray file(s), "
-          f"{changed_total} changed file(s) (target: 0 stray){'' if stray_total == 0 and bad == 0 and images else '   MISSED'}")
+          f"{changed_total} changed file(s); {len(missing)} row(s) without an image (target: 0 stray)"
+          + ("" if met else "   MISSED"))
     save_figures(a.set_dir, "trees", {"images": len(images), "exact": len(images) - bad, "stray": stray_total,
-                                      "changed": changed_total, "missing": missing, "results": results,
-                                      "met": bool(images) and stray_total == 0 and bad == 0})
+                                      "changed": changed_total, "missing": missing, "results": results, "met": met})
 
 
 # ---- select -----------------------------------------------------------------------------------------------------
@@ -368,7 +375,7 @@ def cmd_select_report(a):
               f"only the chosen patches are graded")
     n_rows = solvable = unsolvable = 0
     random_expected = 0.0
-    resolved = abstained_unsolvable = abstained_solvable = chose = 0
+    resolved = abstained_unsolvable = abstained_solvable = chose = contradicts = 0
     table = []
     for iid in rows:
         cands = {run: p[iid] for run, p in runs.items() if iid in p}
@@ -398,6 +405,7 @@ def cmd_select_report(a):
             else:
                 res, how = graded(a.eval, iid) == "RESOLVED" if a.eval else False, "eval: " + (graded(a.eval, iid) if a.eval else "-")
             resolved += bool(res)
+            contradicts += bool(res) and not ok_rows and labels is not None
             verdict = "RESOLVED" if res else "unresolved"
         src = (sel.get("candidates") or {}).get(sel.get("chosen") or "", "")
         table.append((iid, len(cands), len(good), verdict, how, os.path.basename(src.split(" ")[0]) if src else "-",
@@ -419,6 +427,9 @@ def cmd_select_report(a):
               f"{pct(resolved, solvable)}; random choice expects {random_expected:.2f} resolved "
               f"(ratio select / random {resolved / random_expected:.2f})" if random_expected else
               f"select: resolved {resolved}; oracle {solvable}; random choice expects 0 resolved")
+        if contradicts:
+            print(f"select: {contradicts} chosen patch(es) graded resolved here on rows no label marks solvable "
+                  f"(eval disagrees with the labels, or a run without labels): accuracy vs oracle can exceed 100%")
         print(f"select: abstention precision on the {unsolvable} rows no candidate resolves: {abstained_unsolvable} "
               f"abstained ({pct(abstained_unsolvable, unsolvable)}; target >= 90%); abstained on {abstained_solvable} of "
               f"{solvable} solvable rows" + ("" if fig["met"] else "   MISSED"))
@@ -464,8 +475,9 @@ def cmd_summary(a):
                 line(st, what, f"{e['resolved']}/{e['valid']} resolved" + (f", {e['errors']} error" if e["errors"] else ""), e["met"])
         t = fig("trees")
         if t:
-            line(st, "zero stray files in the instance images", f"{t['stray']} stray, {t['images'] - t['exact']} of "
-                 f"{t['images']} images not exact" if t["images"] else "no instance image found", t["met"])
+            line(st, "zero stray files in the instance images", (f"{t['stray']} stray, {t['images'] - t['exact']} of "
+                 f"{t['images']} images not exact" if t["images"] else "no instance image found")
+                 + (f", {len(t['missing'])} rows without" if t["missing"] else ""), t["met"])
         b = fig("batch")
         if b:
             v = b.get("max_verify_seconds")
@@ -530,6 +542,7 @@ def main():
     p.add_argument("--tasks", required=True)
     p.add_argument("--run-ids", default="", help="comma-separated run ids of this bench (to tell images it baked)")
     p.add_argument("--show", type=int, default=5, help="stray files listed per image")
+    p.add_argument("--expect-all", action="store_true", help="a row without an image misses the target (the batch ran)")
     p.add_argument("--set-dir", required=True)
     p.set_defaults(fn=cmd_trees)
     for name, fn in (("select-grade", cmd_select_grade), ("select-report", cmd_select_report)):

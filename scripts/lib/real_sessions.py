@@ -8,7 +8,8 @@ to the instance tree exactly as a model's would. The decoys come first, so that 
 
     rollout-1  a plausible wrong fix: part of the gold change (all hunks but the last; or, for one hunk, its first
                changed block only) when that still parses, else a comment line added next to the change; never the
-               gold result, and (for .py files) the edited files still compile (ast.parse)
+               gold result, and (for .py files) the edited files still compile (ast.parse; .java files are not
+               compile-checked, so a partial Java fix may not build: still a wrong fix, an easier one to reject)
     rollout-2  changes nothing: submits at once
     rollout-3  the gold fix, one edit per hunk with the least context that is unique in the file
     rollout-4  the gold fix again, each edit with the hunk's whole context (the same patch: a fourth candidate that
@@ -376,7 +377,10 @@ def testgen_session(task, mirror):
     if not names:
         return None, "the row lists no FAIL_TO_PASS tests"
     files, targets = {}, {}
-    for f in parse_patch(task.get("test_patch") or ""):
+    test_files = parse_patch(task.get("test_patch") or "")
+    if not any((f["path"] or "").endswith(".py") for f in test_files):
+        return None, "scripted test writers are made for Python (pytest) rows only; this row's test patch has no .py file"
+    for f in test_files:
         if f["deleted"] or not f["path"].endswith(".py"):
             continue
         base = [] if f["new_file"] else lines_of(git_show(mirror, task["base_commit"], f["path"]))
