@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  * @param testTimeout   wall-time bound for one run of {@code testCommand}
  * @param env           environment variables of every sandbox started for the task (tests, rollouts, verification),
  *                      exactly these: nothing from the host environment is added; sorted by name, may be empty
+ * @param testCommandTemplate {@code testCommand} before its placeholders were filled
+ *                      ({@link dev.fixpoint.tasks.env.CommandTemplate}), so that verification can run other test
+ *                      files than the test patch's; the same as {@code testCommand} when it had none (null means that)
  */
 public record EnvironmentSpec(
         String image,
@@ -29,7 +32,8 @@ public record EnvironmentSpec(
         ResultFormat resultFormat,
         String reportsDir,
         Duration testTimeout,
-        Map<String, String> env) {
+        Map<String, String> env,
+        String testCommandTemplate) {
 
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -63,6 +67,14 @@ public record EnvironmentSpec(
             });
         }
         env = Collections.unmodifiableMap(sorted);
+        testCommandTemplate = testCommandTemplate == null || testCommandTemplate.isBlank() ? testCommand
+                : testCommandTemplate;
+    }
+
+    /** An environment whose test command has no placeholders (its template is the command itself). */
+    public EnvironmentSpec(String image, String workdir, List<String> setupCommands, String testCommand,
+                           ResultFormat resultFormat, String reportsDir, Duration testTimeout, Map<String, String> env) {
+        this(image, workdir, setupCommands, testCommand, resultFormat, reportsDir, testTimeout, env, null);
     }
 
     /** An environment without variables of its own. */
@@ -73,7 +85,8 @@ public record EnvironmentSpec(
 
     /** This environment with {@code env} as its variables. */
     public EnvironmentSpec withEnv(Map<String, String> env) {
-        return new EnvironmentSpec(image, workdir, setupCommands, testCommand, resultFormat, reportsDir, testTimeout, env);
+        return new EnvironmentSpec(image, workdir, setupCommands, testCommand, resultFormat, reportsDir, testTimeout, env,
+                testCommandTemplate);
     }
 
     private static void requireText(String value, String field) {

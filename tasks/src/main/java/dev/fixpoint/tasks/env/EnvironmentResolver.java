@@ -118,7 +118,8 @@ public final class EnvironmentResolver {
                 return Resolution.failed(task, source, origin, where + ": test_command is missing");
             }
             EnvironmentSpec spec = new EnvironmentSpec(image, workdir, e.setupCommands(),
-                    CommandTemplate.expand(e.testCommand(), task), e.resultFormat(), e.reportsDir(), e.testTimeout(), e.env());
+                    CommandTemplate.expand(e.testCommand(), task), e.resultFormat(), e.reportsDir(), e.testTimeout(), e.env(),
+                    e.testCommand());
             return Resolution.resolved(task.withEnvironment(spec), source, origin, recipe);
         } catch (IllegalArgumentException | NullPointerException ex) {
             return Resolution.failed(task, source, origin, where + ": " + ex.getMessage());

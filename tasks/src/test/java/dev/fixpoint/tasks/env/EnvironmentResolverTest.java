@@ -63,6 +63,8 @@ class EnvironmentResolverTest {
         assertEquals(recipe.image(), env.image());
         assertEquals("/testbed", env.workdir());
         assertEquals("python3 -m pytest -rA tests/test_a.py tests/test_new.py", env.testCommand());
+        assertEquals("python3 -m pytest -rA {test_files}", env.testCommandTemplate(),
+                "the template is kept for verification to fill with the files it chose");
         assertEquals(Duration.ofSeconds(600), env.testTimeout());
     }
 
