@@ -137,7 +137,8 @@ public final class Pipeline implements AutoCloseable {
      * and judge) spending from the task's ledger, and {@code testWriters} test-writing sessions started beside.
      */
     private VerificationStage verification(PreparedTask prepared, int testWriters, TaskDirectory dir, Budget.Ledger ledger) {
-        HybridConfig hybrid = HybridConfig.builder().strategy(config.selection().toStrategy()).runId(runId).build();
+        HybridConfig hybrid = HybridConfig.builder().strategy(config.selection().toStrategy()).runId(runId)
+                .budget(config.verificationBudget()).regressionFiles(config.regressionTestFiles()).build();
         HybridVerifier verifier = new HybridVerifier(verifierSandboxes, judge(ledger).orElse(null), hybrid);
         var writers = testWriters == 0 ? null : concurrency.pool().submit(() -> testWriter.write(prepared, testWriters, dir, ledger));
         return new VerificationStage(prepared, verifier.session(prepared.task(), prepared.baseTree(), prepared.image()), writers);

@@ -44,20 +44,29 @@ public final class ExecutionVerifier {
         return new MatrixCache(this, task, baseTree).matrix(candidates, clustering, tests, cluster -> true);
     }
 
-    /** One sandbox: the patch (empty for the base code) applied, the tests run. */
-    RunResult run(Task task, Path baseTree, String label, String patch, List<VerificationTest> tests) {
-        return runner.run(task, baseTree, label, patch, tests);
+    /**
+     * One sandbox: the patch (empty for the base code) applied, the tests run.
+     *
+     * @param limit the longest the test command may run, or null for the environment's test timeout
+     */
+    RunResult run(Task task, Path baseTree, String label, String patch, List<VerificationTest> tests, Duration limit) {
+        return runner.run(task, baseTree, label, patch, tests, List.of(), limit);
     }
 
     /**
-     * Runs the task's test command on the base code alone: its {@link RunResult#passed()} tests are what
-     * {@link RegressionTests#select} chooses from.
+     * Runs the task's test command on {@code testFiles} on the base code: its {@link RunResult#passed()} results are
+     * what {@link RegressionTests#fromBase} reads. With no file, nothing runs and the result is empty.
+     *
+     * @param limit the longest the test command may run, or null for the environment's test timeout
      */
-    public RunResult baseSuite(Task task, Path baseTree) {
-        return runner.run(task, baseTree, "base-suite", "", List.of(), true);
+    public RunResult baseRun(Task task, Path baseTree, List<String> testFiles, Duration limit) {
+        if (testFiles.isEmpty()) {
+            return new RunResult(true, java.util.Map.of(), Duration.ZERO, "no test file to run", List.of());
+        }
+        return runner.run(task, baseTree, "base-regression", "", List.of(), testFiles, limit);
     }
 
-    /** Runs the tests on the base code (no patch): how test generation and regression selection check them. */
+    /** Runs the tests on the base code (no patch): how test generation checks them. */
     public RunResult onBase(Task task, Path baseTree, List<VerificationTest> tests) {
         return runner.run(task, baseTree, "base", "", tests);
     }
