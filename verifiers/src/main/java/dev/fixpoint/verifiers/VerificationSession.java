@@ -228,7 +228,7 @@ public final class VerificationSession {
             baseRanFiles.addAll(toRun);
             baseRanAll = !command.takesFiles();
             basePassed.addAll(base.passed());
-            List<String> all = files.stream().filter(baseRanFiles::contains).toList();
+            List<String> all = files.stream().filter(baseRanFiles::contains).sorted().toList();
             baseCommand = command.forFiles(all);
             if (!base.problem().isEmpty()) {
                 notes.add("regression tests on the base code: " + base.problem());

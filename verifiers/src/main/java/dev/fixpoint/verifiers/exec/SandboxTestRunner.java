@@ -18,9 +18,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,7 +74,7 @@ final class SandboxTestRunner {
                   List<String> extraFiles, Duration limit) {
         EnvironmentSpec env = task.environment();
         long start = System.nanoTime();
-        Set<String> files = new LinkedHashSet<>(extraFiles);
+        Set<String> files = new TreeSet<>(extraFiles); // sorted: the same files make the same command
         tests.stream().filter(t -> !t.isScript() && !t.source().isEmpty()).forEach(t -> files.add(t.source()));
         boolean wantCommand = !files.isEmpty() || tests.stream().anyMatch(t -> !t.isScript());
         TestCommand command = TestCommand.of(task);
