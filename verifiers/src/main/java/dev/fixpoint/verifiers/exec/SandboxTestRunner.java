@@ -90,7 +90,8 @@ final class SandboxTestRunner {
             }
         }
         Duration testTimeout = limit != null && limit.compareTo(env.testTimeout()) < 0 ? limit : env.testTimeout();
-        testTimeout = testTimeout.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : testTimeout;
+        // Whole seconds for timeout(1), rounded up: a run cut by the budget spends it, and gets at least a second.
+        testTimeout = Duration.ofSeconds(Math.max(1, (testTimeout.toMillis() + 999) / 1000));
         SandboxSpec.Builder b = SandboxSpec.builder(instanceImage != null ? instanceImage : env.image()).workdir(env.workdir())
                 .label(SandboxLabels.RUN, runId).label(SandboxLabels.TASK, task.instanceId())
                 .label(SandboxLabels.ROLLOUT, "verify-" + label.replaceAll("[^A-Za-z0-9_.-]", "_"));

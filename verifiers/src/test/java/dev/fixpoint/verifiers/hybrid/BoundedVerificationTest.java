@@ -171,25 +171,25 @@ class BoundedVerificationTest {
 
     @Test
     void theBudgetStopsNewRunsAndSelectionUsesWhatItHas() {
-        // Every sandbox run takes 1 s; the budget is 2.5 s: the script on base (1 s), the regression files on base
-        // (2 s), r0 (3 s), then nothing more.
-        ScriptedSandboxes sandboxes = new ScriptedSandboxes(Duration.ofSeconds(1));
+        // Every sandbox run takes 2 s; the budget is 5 s: the script on base (2 s), the regression files on base
+        // (4 s), r0 (6 s), then nothing more.
+        ScriptedSandboxes sandboxes = new ScriptedSandboxes(Duration.ofSeconds(2));
         List<CandidatePatch> pool = List.of(
                 new CandidatePatch("r0", patch("calc/ops.py", "a - b", "a + b"), Map.of("repro.py", "assert True\n")),
                 CandidatePatch.of("r1", patch("calc/ops.py", "a - b", "b + a")),
                 CandidatePatch.of("r2", patch("calc/ops.py", "a - b", "a + b + 0")));
 
-        Verification v = new HybridVerifier(sandboxes, null, config().budget(Duration.ofMillis(2500)).build())
+        Verification v = new HybridVerifier(sandboxes, null, config().budget(Duration.ofSeconds(5)).build())
                 .verify(swebenchLike(), tree, pool);
 
         assertEquals(List.of("verify-base", "verify-base-regression", "verify-r0"), sandboxes.starts.stream()
                 .map(s -> s.labels().get(SandboxLabels.ROLLOUT)).toList());
         assertEquals(List.of("r0"), List.copyOf(v.tests().rows().keySet()), "r1 and r2 have no row: no evidence");
-        assertTrue(v.notes().contains("verification budget of 2 s spent: r1, r2 not run (no execution evidence)"),
+        assertTrue(v.notes().contains("verification budget of 5 s spent: r1, r2 not run (no execution evidence)"),
                 v.notes()::toString);
         assertEquals(java.util.Optional.of("r0"), v.chosen(), v.selection().reasons()::toString);
-        assertEquals(List.of(1L, 1L), sandboxes.testTimeouts(), "each test command is bounded by what was left of"
-                + " the budget (1.5 s, then 0.5 s; at least 1 s), not by the environment's 30 minutes");
+        assertEquals(List.of(3L, 1L), sandboxes.testTimeouts(), "each test command is bounded by what was left of"
+                + " the budget (3 s, then 1 s, less overheads; whole seconds rounded up), not by the environment's 30 minutes");
     }
 
     /**
