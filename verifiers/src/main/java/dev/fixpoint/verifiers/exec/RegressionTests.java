@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
  *       (weight 4);</li>
  *   <li>by package directory: the {@code tests/} (or {@code test/}, {@code testing/}) directory next to the module,
  *       e.g. {@code sympy/printing/tests/} for {@code sympy/printing/str.py}; for Java the same package under the
- *       test sources (weight 2).</li>
+ *       test sources (weight 2); for Python also the parent package's tests directory (weight 1), where a test
+ *       named after the module's package weighs 4 more ({@code sympy/parsing/tests/test_latex.py} for
+ *       {@code sympy/parsing/latex/_parse_latex_antlr.py}).</li>
  * </ul>
  * Weights add up over reasons and changed files; ties go to the smaller file (cheaper to run), then the path. Only
  * {@code .py} and {@code .java} source files that are not tests themselves count as changed modules. When nothing
@@ -173,6 +175,14 @@ public final class RegressionTests {
                     : testDir.equals(dir) || TEST_DIRS.contains(last(testDir)) && parent(testDir).equals(dir);
             if (samePackage) {
                 reasons.merge((java ? "same package as " : "same package directory as ") + path, 2, Integer::sum);
+            } else if (!java && !dir.isEmpty() && TEST_DIRS.contains(last(testDir))
+                    && parent(testDir).equals(parent(dir))) {
+                // sympy/parsing/tests/ for sympy/parsing/latex/_parse_latex_antlr.py (whose package has no tests/)
+                String pkg = last(dir);
+                if (testStem.equalsIgnoreCase("test_" + pkg) || testStem.equalsIgnoreCase(pkg + "_test")) {
+                    reasons.merge("named after package " + dir, 4, Integer::sum);
+                }
+                reasons.merge("tests of the parent package of " + path, 1, Integer::sum);
             }
         }
 

@@ -93,6 +93,26 @@ class RegressionTestsTest {
     }
 
     @Test
+    void aSubpackageWithoutTestsFallsBackToItsParentsTestsNamedAfterItFirst() throws IOException {
+        pythonTree();
+        write("pkg/parsing/latex/__init__.py", "");
+        write("pkg/parsing/latex/_antlr.py", "X = 1\n");
+        write("pkg/parsing/tests/test_latex.py", "from pkg.parsing.latex import parse\n");
+        write("pkg/parsing/tests/test_c.py", "def test_c():\n    pass\n");
+
+        List<ChosenTestFile> chosen = RegressionTests.choose(tree, Set.of("pkg/parsing/latex/_antlr.py"), 8);
+
+        assertEquals(List.of(
+                new ChosenTestFile("pkg/parsing/tests/test_latex.py", List.of("named after package pkg/parsing/latex",
+                        "tests of the parent package of pkg/parsing/latex/_antlr.py")),
+                new ChosenTestFile("pkg/parsing/tests/test_c.py", List.of(
+                        "tests of the parent package of pkg/parsing/latex/_antlr.py"))), chosen);
+        assertEquals(List.of(), RegressionTests.choose(tree, Set.of("pkg/printing/str.py"), 8).stream()
+                .filter(c -> c.reasons().stream().anyMatch(r -> r.startsWith("tests of the parent"))).toList(),
+                "pkg/tests does not exist: nothing of the parent package for str.py");
+    }
+
+    @Test
     void srcLayoutWithATopLevelTestsTree() throws IOException {
         write("src/verspec/__init__.py", "");
         write("src/verspec/ranges.py", "X = 1\n");
