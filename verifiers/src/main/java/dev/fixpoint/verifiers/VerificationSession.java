@@ -82,8 +82,8 @@ public final class VerificationSession {
         this.config = config;
         this.task = Objects.requireNonNull(task, "task");
         this.baseTree = Objects.requireNonNull(baseTree, "baseTree");
-        this.executor = new ExecutionVerifier(sandboxes, config.runId(), config.scriptTimeout(), instanceImage);
         this.budget = new TimeBudget(config.budget());
+        this.executor = new ExecutionVerifier(sandboxes, config.runId(), config.scriptTimeout(), instanceImage, budget);
         this.matrix = new MatrixCache(executor, task, baseTree, budget);
     }
 

@@ -20,6 +20,7 @@ import java.util.Objects;
 public final class ExecutionVerifier {
 
     private final SandboxTestRunner runner;
+    private final TimeBudget budget;
 
     /** Sandboxes start from each task's environment image, with the base tree copied in. */
     public ExecutionVerifier(SandboxProvider sandboxes, String runId, Duration scriptTimeout) {
@@ -32,8 +33,18 @@ public final class ExecutionVerifier {
      *                      to copy the base tree into the environment's image
      */
     public ExecutionVerifier(SandboxProvider sandboxes, String runId, Duration scriptTimeout, String instanceImage) {
+        this(sandboxes, runId, scriptTimeout, instanceImage, TimeBudget.unlimited());
+    }
+
+    /**
+     * @param budget bounds the test command of {@link #onBase} runs (test generation's checks) by what is left of
+     *               it; the caller charges the runs
+     */
+    public ExecutionVerifier(SandboxProvider sandboxes, String runId, Duration scriptTimeout, String instanceImage,
+                             TimeBudget budget) {
         this.runner = new SandboxTestRunner(Objects.requireNonNull(sandboxes, "sandboxes"), runId, scriptTimeout,
                 instanceImage);
+        this.budget = Objects.requireNonNull(budget, "budget");
     }
 
     /**
@@ -68,6 +79,6 @@ public final class ExecutionVerifier {
 
     /** Runs the tests on the base code (no patch): how test generation checks them. */
     public RunResult onBase(Task task, Path baseTree, List<VerificationTest> tests) {
-        return runner.run(task, baseTree, "base", "", tests);
+        return runner.run(task, baseTree, "base", "", tests, List.of(), budget.remaining());
     }
 }

@@ -192,6 +192,37 @@ class BoundedVerificationTest {
                 + " the budget (3 s, then 1 s, less overheads; whole seconds rounded up), not by the environment's 30 minutes");
     }
 
+    @Test
+    void aRunCutByTheBudgetIsNoEvidenceWhileOneCutByTheTestTimeoutIs() {
+        // 2 s per run, 5 s of budget: the script on base, the regression files on base (3 s left), then r0 with 1 s
+        // left, which its test command does not survive.
+        ScriptedSandboxes sandboxes = new ScriptedSandboxes(Duration.ofSeconds(2));
+        sandboxes.cutBelowSeconds = 2;
+        List<CandidatePatch> pool = List.of(new CandidatePatch("r0", patch("calc/ops.py", "a - b", "a + b"),
+                Map.of("repro.py", "assert True\n")));
+
+        Verification v = new HybridVerifier(sandboxes, null, config().budget(Duration.ofSeconds(5)).build())
+                .verify(swebenchLike(), tree, pool);
+
+        Verification.Row row = v.tests().rows().get("r0");
+        assertEquals(List.of(), row.regressionBroken(), "tests the budget cut are not broken");
+        assertTrue(row.problem().startsWith("r0: the test command timed out after 1 s (what was left of the "
+                + "verification budget)"), row::problem);
+        assertEquals(dev.fixpoint.verifiers.exec.TestVerdict.PASS, row.reproduction().get("r0-repro"));
+
+        // The environment's own timeout cutting a candidate's run is evidence: its tests did not pass.
+        ScriptedSandboxes hangs = new ScriptedSandboxes(Duration.ZERO);
+        hangs.cutBelowSeconds = 2;
+        Task shortTimeout = Task.builder().instanceId("demo__calc-8").repo("demo/calc").baseCommit("abc123")
+                .environment(new EnvironmentSpec("fixpoint/python:latest", "/testbed", List.of(), "pytest -rA x",
+                        ResultFormat.PYTEST_LOG, null, Duration.ofSeconds(1), Map.of(), TEMPLATE)).build();
+        Verification w = new HybridVerifier(hangs, null, config().build()).verify(shortTimeout, tree, pool);
+        assertTrue(v.regression().passingOnBase() > 0);
+        assertEquals(0, w.regression().passingOnBase(), "the base run itself hit the 1 s test timeout: no regression test");
+        assertTrue(w.notes().stream().anyMatch(n -> n.contains("the test command timed out after 1 s")
+                && !n.contains("budget")), w.notes()::toString);
+    }
+
     /**
      * Plays the sandboxes: each run.sh "runs" for a set time; the test command answers PASSED for every test function
      * of the files it names (read from the host tree), or of every test file under the directories it names; the
@@ -201,6 +232,8 @@ class BoundedVerificationTest {
         final List<SandboxSpec> starts = new ArrayList<>();
         final List<String> scripts = new ArrayList<>();
         private final Duration perRun;
+        /** A test command given less than this many seconds "times out" (exit 124, no results). */
+        long cutBelowSeconds;
 
         ScriptedSandboxes(Duration perRun) {
             this.perRun = perRun;
@@ -260,8 +293,10 @@ class BoundedVerificationTest {
                     }
                     Matcher m = COMMAND.matcher(script);
                     if (m.find()) {
-                        files.put("/fixpoint-verify/test_output.txt", pytest(m.group(2)).getBytes(StandardCharsets.UTF_8));
-                        files.put("/fixpoint-verify/test_exit.txt", "0\n".getBytes(StandardCharsets.UTF_8));
+                        boolean cut = Long.parseLong(m.group(1)) < cutBelowSeconds;
+                        files.put("/fixpoint-verify/test_output.txt", (cut ? "" : pytest(m.group(2)))
+                                .getBytes(StandardCharsets.UTF_8));
+                        files.put("/fixpoint-verify/test_exit.txt", (cut ? "124\n" : "0\n").getBytes(StandardCharsets.UTF_8));
                     }
                     StringBuilder log = new StringBuilder();
                     Matcher s = SCRIPT.matcher(script);
