@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
  * @param testTimeout   wall-time bound for one run of {@code testCommand}
  * @param env           environment variables of every sandbox started for the task (tests, rollouts, verification),
  *                      exactly these: nothing from the host environment is added; sorted by name, may be empty
- * @param testCommandTemplate {@code testCommand} before its placeholders were filled
- *                      ({@link dev.fixpoint.tasks.env.CommandTemplate}), so that verification can run other test
- *                      files than the test patch's; the same as {@code testCommand} when it had none (null means that)
+ * @param testCommandTemplate the test command as the spec wrote it, before its placeholders ({@code {test_files}},
+ *                      ...) were filled for the task: what a model is shown, with slots for the files to run
+ *                      ({@link dev.fixpoint.tasks.env.CommandTemplate#withSlots}); {@code testCommand} when null
  */
 public record EnvironmentSpec(
         String image,
@@ -67,11 +67,10 @@ public record EnvironmentSpec(
             });
         }
         env = Collections.unmodifiableMap(sorted);
-        testCommandTemplate = testCommandTemplate == null || testCommandTemplate.isBlank() ? testCommand
-                : testCommandTemplate;
+        testCommandTemplate = testCommandTemplate == null || testCommandTemplate.isBlank() ? testCommand : testCommandTemplate;
     }
 
-    /** An environment whose test command has no placeholders (its template is the command itself). */
+    /** An environment whose test command was written as is (no placeholders filled). */
     public EnvironmentSpec(String image, String workdir, List<String> setupCommands, String testCommand,
                            ResultFormat resultFormat, String reportsDir, Duration testTimeout, Map<String, String> env) {
         this(image, workdir, setupCommands, testCommand, resultFormat, reportsDir, testTimeout, env, null);
@@ -80,7 +79,7 @@ public record EnvironmentSpec(
     /** An environment without variables of its own. */
     public EnvironmentSpec(String image, String workdir, List<String> setupCommands, String testCommand,
                            ResultFormat resultFormat, String reportsDir, Duration testTimeout) {
-        this(image, workdir, setupCommands, testCommand, resultFormat, reportsDir, testTimeout, Map.of());
+        this(image, workdir, setupCommands, testCommand, resultFormat, reportsDir, testTimeout, Map.of(), null);
     }
 
     /** This environment with {@code env} as its variables. */

@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * contributor's reproduction scripts are checked on the base code once, each chosen regression test file runs on the
  * base code once, and each distinct patch meets each test once ({@link MatrixCache}). Every sandbox run is charged to
  * the task's verification budget ({@link HybridConfig#budget()}); once it is spent nothing new starts and selection
- * reads what was gathered, with a note. {@link Verification#compute()} counts everything the session spent. Get one from {@link HybridVerifier#session}; not thread-safe (confine it to the task's thread).
+ * reads what was gathered, with a note. {@link Verification#compute()} counts everything the session spent. Get one
+ * from {@link HybridVerifier#session}; not thread-safe (confine it to the task's thread).
  */
 public final class VerificationSession {
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -99,6 +100,37 @@ public final class CommandTemplate {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * Fills the placeholders of {@code template} for {@code task}, except those named in {@code slots}, which become
+     * their slot text verbatim (not quoted): e.g. {@code {test_files}} as {@code <test files>}, for showing the
+     * command to a person or a model before the files to run are known. {@code {name:SEP}} forms take the slot too.
+     *
+     * @throws IllegalArgumentException as {@link #expand} does
+     */
+    public static String withSlots(String template, Task task, Map<String, String> slots) {
+        List<String> unknown = unknownPlaceholders(template);
+        if (!unknown.isEmpty()) {
+            expand(template, task); // throws, naming the placeholder
+        }
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String slot = slots.get(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(slot != null ? slot : value(m.group(1), m.group(2), task)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** Whether {@code template} uses placeholder {@code name} (plain or with a separator). */
+    public static boolean uses(String template, String name) {
+        Matcher m = PLACEHOLDER.matcher(template == null ? "" : template);
+        while (m.find()) {
+            if (m.group(1).equals(name)) return true;
+        }
+        return false;
     }
 
     private static String value(String name, String separator, Task task) {

@@ -65,6 +65,19 @@ class CommandTemplateTest {
     }
 
     @Test
+    void withSlotsShowsSlotsInsteadOfTheTaskFilesAndFillsTheRest() {
+        assertEquals("pytest <test files> # acme/widgets",
+                CommandTemplate.withSlots("pytest {test_files} # {repo}", task(), java.util.Map.of("test_files", "<test files>")));
+        assertEquals("mvn -Dtest=<names> test",
+                CommandTemplate.withSlots("mvn -Dtest={fail_to_pass:,} test", task(), java.util.Map.of("fail_to_pass", "<names>")));
+        assertTrue(CommandTemplate.uses("mvn -Dtest={fail_to_pass:,} test", "fail_to_pass"));
+        assertTrue(!CommandTemplate.uses("echo ${test_files}", "test_files"), "shell variables are not placeholders");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CommandTemplate.withSlots("pytest {test_file}", task(), java.util.Map.of()));
+        assertTrue(e.getMessage().contains("{test_file}"), e.getMessage());
+    }
+
+    @Test
     void verificationFillsTestFilesWithItsOwnChoiceAndNeverTheGradedTests() {
         assertEquals("pytest -rA sympy/printing/tests/test_str.py 'a b/test_x.py' acme__widgets-12",
                 CommandTemplate.expand("pytest -rA {test_files} {instance_id}", task(),

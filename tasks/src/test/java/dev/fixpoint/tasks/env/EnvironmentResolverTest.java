@@ -63,8 +63,7 @@ class EnvironmentResolverTest {
         assertEquals(recipe.image(), env.image());
         assertEquals("/testbed", env.workdir());
         assertEquals("python3 -m pytest -rA tests/test_a.py tests/test_new.py", env.testCommand());
-        assertEquals("python3 -m pytest -rA {test_files}", env.testCommandTemplate(),
-                "the template is kept for verification to fill with the files it chose");
+        assertEquals("python3 -m pytest -rA {test_files}", env.testCommandTemplate(), "the spec's command is kept for display");
         assertEquals(Duration.ofSeconds(600), env.testTimeout());
     }
 
