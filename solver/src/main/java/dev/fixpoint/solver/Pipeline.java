@@ -176,7 +176,8 @@ public final class Pipeline implements AutoCloseable {
      */
     private VerificationStage verification(PreparedTask prepared, int testWriters, TaskDirectory dir, Budget.Ledger ledger,
                                            ModelCallLog calls) {
-        HybridConfig hybrid = HybridConfig.builder().strategy(config.selection().toStrategy()).runId(runId).build();
+        HybridConfig hybrid = HybridConfig.builder().strategy(config.selection().toStrategy()).runId(runId)
+                .budget(config.verificationBudget()).regressionFiles(config.regressionTestFiles()).build();
         HybridVerifier verifier = new HybridVerifier(verifierSandboxes, judge(ledger, calls).orElse(null), hybrid);
         var stop = new AtomicBoolean();
         var writers = testWriters == 0 ? null

@@ -3,6 +3,10 @@ package dev.fixpoint.solver;
 import dev.fixpoint.agent.AgentLimits;
 import dev.fixpoint.sandbox.Limits;
 
+import dev.fixpoint.verifiers.HybridConfig;
+import dev.fixpoint.verifiers.exec.RegressionTests;
+
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -18,9 +22,13 @@ import java.util.Objects;
  *                          regression test broken); 0 turns it off
  * @param testWriters       test-writing sessions per task (agent sessions that only write a reproduction script),
  *                          as many as the model source offers up to this; 0 for none
+ * @param verificationBudget wall time one task's verification may spend in sandboxes (then selection uses what it
+ *                          has); each test-command run is bounded by what is left
+ * @param regressionTestFiles repository test files chosen as regression tests per task at most
  */
 public record PipelineConfig(int rollouts, Diversity diversity, AgentLimits agentLimits, Limits sandboxLimits,
-                             SelectionConfig selection, int stopAfterAgreeing, int testWriters) {
+                             SelectionConfig selection, int stopAfterAgreeing, int testWriters,
+                             Duration verificationBudget, int regressionTestFiles) {
 
     public PipelineConfig {
         if (rollouts < 1) throw new IllegalArgumentException("rollouts per task must be >= 1: " + rollouts);
@@ -30,6 +38,19 @@ public record PipelineConfig(int rollouts, Diversity diversity, AgentLimits agen
         Objects.requireNonNull(agentLimits, "agentLimits");
         Objects.requireNonNull(sandboxLimits, "sandboxLimits");
         Objects.requireNonNull(selection, "selection");
+        if (verificationBudget == null || verificationBudget.isZero() || verificationBudget.isNegative()) {
+            throw new IllegalArgumentException("verification budget per task must be positive: " + verificationBudget);
+        }
+        if (regressionTestFiles < 1) {
+            throw new IllegalArgumentException("regression test files per task must be >= 1: " + regressionTestFiles);
+        }
+    }
+
+    /** With the default verification budget and regression test files ({@link HybridConfig#defaults()}). */
+    public PipelineConfig(int rollouts, Diversity diversity, AgentLimits agentLimits, Limits sandboxLimits,
+                          SelectionConfig selection, int stopAfterAgreeing, int testWriters) {
+        this(rollouts, diversity, agentLimits, sandboxLimits, selection, stopAfterAgreeing, testWriters,
+                HybridConfig.DEFAULT_BUDGET, RegressionTests.DEFAULT_MAX_FILES);
     }
 
     public static PipelineConfig defaults(int rollouts) {

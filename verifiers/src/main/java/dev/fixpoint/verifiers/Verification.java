@@ -2,6 +2,7 @@ package dev.fixpoint.verifiers;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.fixpoint.verifiers.exec.ChosenTestFile;
 import dev.fixpoint.verifiers.exec.GeneratedTests;
 import dev.fixpoint.verifiers.exec.RunResult;
 import dev.fixpoint.verifiers.exec.TestMatrix;
@@ -28,9 +29,10 @@ import java.util.TreeMap;
  * @param judge      the model judge in short (its verdicts are in the selection's evidence)
  * @param compute    sandbox time and model calls spent
  * @param notes      stages skipped and why, e.g. "no model: no tests generated"
+ * @param regression which repository test files were chosen as regression tests and why
  */
 public record Verification(String instanceId, Selection selection, Tests tests, Judge judge, Compute compute,
-                           List<String> notes) {
+                           List<String> notes, Regression regression) {
 
     public Verification {
         Objects.requireNonNull(instanceId, "instanceId");
@@ -39,6 +41,37 @@ public record Verification(String instanceId, Selection selection, Tests tests, 
         Objects.requireNonNull(judge, "judge");
         Objects.requireNonNull(compute, "compute");
         notes = List.copyOf(notes);
+        regression = Objects.requireNonNullElse(regression, Regression.none());
+    }
+
+    /** A verification that chose no regression test file. */
+    public Verification(String instanceId, Selection selection, Tests tests, Judge judge, Compute compute,
+                        List<String> notes) {
+        this(instanceId, selection, tests, judge, compute, notes, Regression.none());
+    }
+
+    /**
+     * The regression tests in short: the repository's test files chosen for the change, before anything ran.
+     *
+     * @param changedFiles      the files the runnable candidates change, sorted
+     * @param files             the chosen test files, best first, each with why it was chosen
+     * @param passingOnBase     results of those files that passed on the base code: the regression tests
+     * @param command           the test command that ran them on the base code; empty when none ran
+     */
+    public record Regression(List<String> changedFiles, List<ChosenTestFile> files, int passingOnBase, String command) {
+        public Regression {
+            changedFiles = changedFiles.stream().sorted().toList();
+            files = List.copyOf(files);
+            command = Objects.requireNonNullElse(command, "");
+            if (passingOnBase < 0) {
+                throw new IllegalArgumentException("negative count of tests passing on base: " + passingOnBase);
+            }
+        }
+
+        /** Nothing chosen (regression tests off, or no execution). */
+        public static Regression none() {
+            return new Regression(List.of(), List.of(), 0, "");
+        }
     }
 
     /** The candidate to ship, or empty when the selection abstained. */
@@ -113,7 +146,7 @@ public record Verification(String instanceId, Selection selection, Tests tests, 
                 TestVerdict v = run.verdicts().getOrDefault(t.id(), TestVerdict.MISSING);
                 if (t.kind() == VerificationTest.Kind.REPRODUCTION) {
                     reproduction.put(t.id(), v);
-                } else if (run.applied() && v != TestVerdict.PASS) {
+                } else if (run.applied() && v != TestVerdict.PASS && v != TestVerdict.NOT_RUN) {
                     broken.add(t.id());
                 }
             }

@@ -8,13 +8,16 @@ import dev.fixpoint.verifiers.dedup.BaseFiles;
 import dev.fixpoint.verifiers.dedup.CandidateClusterer;
 import dev.fixpoint.verifiers.dedup.Cluster;
 import dev.fixpoint.verifiers.dedup.Clustering;
+import dev.fixpoint.verifiers.exec.ChosenTestFile;
 import dev.fixpoint.verifiers.exec.ExecutionVerifier;
 import dev.fixpoint.verifiers.exec.GeneratedTests;
 import dev.fixpoint.verifiers.exec.MatrixCache;
 import dev.fixpoint.verifiers.exec.RegressionTests;
 import dev.fixpoint.verifiers.exec.RunResult;
 import dev.fixpoint.verifiers.exec.TestGenerator;
+import dev.fixpoint.verifiers.exec.TestCommand;
 import dev.fixpoint.verifiers.exec.TestMatrix;
+import dev.fixpoint.verifiers.exec.TimeBudget;
 import dev.fixpoint.verifiers.exec.VerificationTest;
 import dev.fixpoint.verifiers.judge.JudgeReport;
 import dev.fixpoint.verifiers.judge.ModelVerifier;
@@ -40,9 +43,11 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link HybridVerifier}'s work on one task, kept between calls so that a pool verified again as it grows (the
  * pipeline's adaptive stop looks after every rollout) runs nothing twice: the model is asked for tests once, each
- * contributor's reproduction scripts are checked on the base code once, the base suite runs once, and each
- * distinct patch meets each test once ({@link MatrixCache}). {@link Verification#compute()} counts everything the
- * session spent. Get one from {@link HybridVerifier#session}; not thread-safe (confine it to the task's thread).
+ * contributor's reproduction scripts are checked on the base code once, each chosen regression test file runs on the
+ * base code once, and each distinct patch meets each test once ({@link MatrixCache}). Every sandbox run is charged to
+ * the task's verification budget ({@link HybridConfig#budget()}); once it is spent nothing new starts and selection
+ * reads what was gathered, with a note. {@link Verification#compute()} counts everything the session spent. Get one
+ * from {@link HybridVerifier#session}; not thread-safe (confine it to the task's thread).
  */
 public final class VerificationSession {
 
@@ -63,7 +68,12 @@ public final class VerificationSession {
     private final List<String> discarded = new ArrayList<>();
     private boolean asked;
     private ModelSpend generation = ModelSpend.NONE;
-    private RunResult baseSuite;
+    private final TimeBudget budget;
+    private final Set<String> baseRanFiles = new HashSet<>();
+    private final Set<String> basePassed = new TreeSet<>();
+    private boolean baseRanAll;
+    private String baseCommand = "";
+    private Verification.Regression regression = Verification.Regression.none();
     private Duration testTime = Duration.ZERO;
     private int testSandboxes;
 
@@ -73,8 +83,9 @@ public final class VerificationSession {
         this.config = config;
         this.task = Objects.requireNonNull(task, "task");
         this.baseTree = Objects.requireNonNull(baseTree, "baseTree");
-        this.executor = new ExecutionVerifier(sandboxes, config.runId(), config.scriptTimeout(), instanceImage);
-        this.matrix = new MatrixCache(executor, task, baseTree);
+        this.budget = new TimeBudget(config.budget());
+        this.executor = new ExecutionVerifier(sandboxes, config.runId(), config.scriptTimeout(), instanceImage, budget);
+        this.matrix = new MatrixCache(executor, task, baseTree, budget);
     }
 
     /**
@@ -109,7 +120,7 @@ public final class VerificationSession {
             return Optional.empty();
         }
         TestMatrix m = execute(candidates, clustering, cluster::equals, new ArrayList<>());
-        return m == null ? Optional.empty() : Optional.of(m.evidence(candidateId));
+        return m == null || !m.runs().containsKey(candidateId) ? Optional.empty() : Optional.of(m.evidence(candidateId));
     }
 
     /** Verifies the pool and selects, or abstains; see {@link HybridVerifier}. */
@@ -148,7 +159,7 @@ public final class VerificationSession {
                 compute.sandboxes(), compute.sandboxTime().toSeconds(), compute.modelCalls());
         GeneratedTests generated = asked ? new GeneratedTests(kept, discarded, generation, testTime, testSandboxes) : null;
         return new Verification(task.instanceId(), selection, Verification.Tests.of(generated, tested),
-                report == null ? Verification.Judge.none() : Verification.Judge.of(report), compute, notes);
+                report == null ? Verification.Judge.none() : Verification.Judge.of(report), compute, notes, regression);
     }
 
     /** Reproduction and regression tests, then the matrix of the clusters {@code which} accepts; null if no test. */
@@ -161,29 +172,78 @@ public final class VerificationSession {
                 notes.add("no reproduction test fails on the base code");
             }
             if (config.regressionTests()) {
-                if (baseSuite == null) {
-                    baseSuite = executor.baseSuite(task, baseTree);
-                    testTime = testTime.plus(baseSuite.sandboxTime());
-                    testSandboxes++;
-                }
                 TreeSet<String> changed = new TreeSet<>();
                 clustering.clusters().stream().filter(MatrixCache::runnable).map(Cluster::files)
                         .forEach(changed::addAll);
-                List<VerificationTest> regression = RegressionTests.select(baseTree, baseSuite, changed);
-                if (regression.isEmpty()) {
-                    notes.add("no repository test passes on the base code"
-                            + (baseSuite.problem().isEmpty() ? "" : ": " + baseSuite.problem()));
-                }
-                tests.addAll(regression);
+                tests.addAll(regressionTests(changed, notes));
             }
             if (tests.isEmpty()) {
                 notes.add("no test to run: no execution evidence");
                 return null;
             }
-            return matrix.matrix(candidates, clustering, tests, which);
+            TestMatrix m = matrix.matrix(candidates, clustering, tests, which);
+            if (!matrix.notRunForBudget().isEmpty()) {
+                notes.add("verification budget of " + config.budget().toSeconds() + " s spent: "
+                        + String.join(", ", matrix.notRunForBudget()) + " not run (no execution evidence)");
+            }
+            return m;
         } catch (SandboxException e) {
             throw new VerifierException(task.instanceId() + ": verification failed in a sandbox: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The regression tests of the change: the test files {@link RegressionTests#choose} picks from the tree, run on
+     * the base code (only those not run before, and only with files to give the command), and their results that
+     * passed there. Never the bare command: when no file relates, nothing runs.
+     */
+    private List<VerificationTest> regressionTests(Set<String> changed, List<String> notes) {
+        TestCommand command = TestCommand.of(task);
+        if (command.unusable().isPresent()) {
+            notes.add("no regression tests: " + command.unusable().get());
+            regression = new Verification.Regression(List.copyOf(changed), List.of(), 0, "");
+            return List.of();
+        }
+        List<ChosenTestFile> chosen = RegressionTests.choose(baseTree, changed, config.regressionFiles());
+        if (chosen.isEmpty()) {
+            notes.add("no regression tests: no repository test file relates to the changed files "
+                    + String.join(", ", changed) + " (the suite is not run instead)");
+            regression = new Verification.Regression(List.copyOf(changed), List.of(), 0, "");
+            return List.of();
+        }
+        List<String> files = chosen.stream().map(ChosenTestFile::file).toList();
+        List<String> toRun = command.takesFiles() ? files.stream().filter(f -> !baseRanFiles.contains(f)).toList()
+                : baseRanAll ? List.of() : files;
+        if (!command.takesFiles()) {
+            notes.add("the test command \"" + command.template() + "\" takes no {test_files}: it runs as written,"
+                    + " bounded by the verification budget, and only the chosen files' results are read");
+        }
+        if (!toRun.isEmpty() && budget.spent()) {
+            notes.add("verification budget of " + config.budget().toSeconds() + " s spent: regression files "
+                    + String.join(", ", toRun) + " not run on the base code");
+        } else if (!toRun.isEmpty()) {
+            RunResult base = executor.baseRun(task, baseTree, toRun, budget.remaining());
+            budget.charge(base.sandboxTime());
+            testTime = testTime.plus(base.sandboxTime());
+            testSandboxes++;
+            baseRanFiles.addAll(toRun);
+            baseRanAll = !command.takesFiles();
+            basePassed.addAll(base.passed());
+            List<String> all = files.stream().filter(baseRanFiles::contains).sorted().toList();
+            baseCommand = command.forFiles(all);
+            if (!base.problem().isEmpty()) {
+                notes.add("regression tests on the base code: " + base.problem());
+            }
+            log.info("{}: regression test files {} on the base code: {} results passed in {} s", task.instanceId(),
+                    toRun, base.passed().size(), base.sandboxTime().toSeconds());
+        }
+        List<ChosenTestFile> ran = chosen.stream().filter(c -> baseRanAll || baseRanFiles.contains(c.file())).toList();
+        List<VerificationTest> tests = RegressionTests.fromBase(ran, basePassed);
+        if (tests.isEmpty()) {
+            notes.add("no regression tests: no result of the chosen test files passed on the base code");
+        }
+        regression = new Verification.Regression(List.copyOf(changed), chosen, tests.size(), baseCommand);
+        return tests;
     }
 
     /** Asks the model for tests the first time; checks the scripts of contributors not seen before on the base code. */
@@ -203,12 +263,20 @@ public final class VerificationSession {
         if (asked && fresh.isEmpty()) {
             return;
         }
+        if (budget.spent()) {
+            notes.add("verification budget of " + config.budget().toSeconds() + " s spent: "
+                    + (asked ? "" : "no test generated; ") + "scripts of "
+                    + fresh.stream().map(CandidatePatch::id).collect(java.util.stream.Collectors.joining(", "))
+                    + " not checked");
+            return;
+        }
         GeneratedTests g = new TestGenerator(count == 0 ? null : model, executor, count).generate(task, baseTree, fresh);
         asked = true;
         kept.addAll(g.kept());
         discarded.addAll(g.discarded());
         generation = generation.plus(g.model());
         testTime = testTime.plus(g.sandboxTime());
+        budget.charge(g.sandboxTime());
         testSandboxes += g.sandboxes();
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Guesses where a local repository's tests run, from its files: {@code run-tests.sh} with JUnit XML under
@@ -30,9 +31,11 @@ final class LocalEnvironment {
             defImage = "fixpoint/python:latest"; defCommand = "python3 -m pytest -rA -p no:cacheprovider"; defFormat = ResultFormat.PYTEST_LOG; defReports = null;
         }
         ResultFormat f = format != null ? format : defFormat;
+        // The pytest default names its files, so that verification runs the tests it chose, not the whole suite.
+        String template = testCommand == null && !java ? defCommand + " {test_files}" : null;
         return new EnvironmentSpec(image != null ? image : defImage, EnvironmentSpec.DEFAULT_WORKDIR, List.of(),
                 testCommand != null ? testCommand : defCommand, f,
                 f == ResultFormat.JUNIT_XML ? (reportsDir != null ? reportsDir : defReports != null ? defReports : "build/test-results") : null,
-                Duration.ofMinutes(10));
+                Duration.ofMinutes(10), Map.of(), template);
     }
 }

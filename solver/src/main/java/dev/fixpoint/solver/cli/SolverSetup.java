@@ -62,7 +62,8 @@ final class SolverSetup {
         AgentLimits limits = new AgentLimits(c.maxSteps(), c.maxTokensPerRollout(), c.maxUsdPerRollout(),
                 Duration.ofMinutes(c.maxMinutesPerRollout()), c.maxPatchBytes());
         return new PipelineConfig(c.rollouts(), new Diversity(c.temperatures(), c.promptVariants()), limits, Limits.DEFAULT,
-                new SelectionConfig(c.strategy(), c.minScore(), c.minMargin(), c.judge()), c.stopAfterAgreeing(), c.testWriters());
+                new SelectionConfig(c.strategy(), c.minScore(), c.minMargin(), c.judge()), c.stopAfterAgreeing(), c.testWriters(),
+                Duration.ofMinutes(c.verificationBudgetMinutes()), c.regressionTestFiles());
     }
 
     static Budget budget(FixpointConfig c, PriceTable prices) {

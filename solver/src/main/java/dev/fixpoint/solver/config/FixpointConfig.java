@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Every option of the solver, as read from the YAML config file (snake_case keys) and overridden by flags.
  * Secrets are not kept here: API keys and the GitHub token are read from environment variables, whose names are
- * options. Missing values take the defaults below.
+ * options. Missing values take the defaults below. {@code verification_budget_minutes} (10) bounds the sandbox time of
+ * one task's verification; {@code regression_test_files} (8) caps the repository test files run as regression tests.
  */
 public record FixpointConfig(
         @JsonProperty("model") String model,
@@ -33,6 +34,8 @@ public record FixpointConfig(
         @JsonProperty("min_margin") Double minMargin,
         @JsonProperty("judge") Boolean judge,
         @JsonProperty("test_writers") Integer testWriters,
+        @JsonProperty("verification_budget_minutes") Integer verificationBudgetMinutes,
+        @JsonProperty("regression_test_files") Integer regressionTestFiles,
         @JsonProperty("max_steps") Integer maxSteps,
         @JsonProperty("max_tokens_per_rollout") Long maxTokensPerRollout,
         @JsonProperty("max_usd_per_rollout") BigDecimal maxUsdPerRollout,
@@ -63,6 +66,10 @@ public record FixpointConfig(
         judge = or(judge, true);
         testWriters = or(testWriters, 2);
         if (testWriters < 0) throw new IllegalArgumentException("test_writers must be >= 0, not: " + testWriters);
+        verificationBudgetMinutes = or(verificationBudgetMinutes, 10);
+        regressionTestFiles = or(regressionTestFiles, 8);
+        requirePositive("verification_budget_minutes", verificationBudgetMinutes);
+        requirePositive("regression_test_files", regressionTestFiles);
         maxSteps = or(maxSteps, 60);
         maxTokensPerRollout = or(maxTokensPerRollout, 3_000_000L);
         maxMinutesPerRollout = or(maxMinutesPerRollout, 30);

@@ -45,6 +45,21 @@ class ConfigAndModelTest {
     }
 
     @Test
+    void verificationBudgetAndRegressionFilesReachThePipelineAndShow(@TempDir Path dir) throws Exception {
+        String shown = ConfigLoader.show(ConfigLoader.load(null, Map.of()), null, Map.of());
+        assertTrue(shown.contains("verification_budget_minutes: 10"), shown);
+        assertTrue(shown.contains("regression_test_files: 8"), shown);
+        Path f = dir.resolve("fixpoint.yaml");
+        Files.writeString(f, "verification_budget_minutes: 3\nregression_test_files: 5\n");
+        var pipeline = SolverSetup.pipeline(ConfigLoader.load(f, Map.of()));
+        assertEquals(java.time.Duration.ofMinutes(3), pipeline.verificationBudget());
+        assertEquals(5, pipeline.regressionTestFiles());
+        Files.writeString(f, "verification_budget_minutes: 0\n");
+        var e = assertThrows(SolverException.class, () -> ConfigLoader.load(f, Map.of()));
+        assertTrue(e.getMessage().contains("verification_budget_minutes must be >= 1"), e.getMessage());
+    }
+
+    @Test
     void showMasksSecrets() {
         FixpointConfig c = ConfigLoader.load(null, Map.of("model", "openai:gpt-4.1"));
         String shown = ConfigLoader.show(c, null, Map.of("OPENAI_API_KEY", "sk-test-0123456789abcdefWXYZ"));

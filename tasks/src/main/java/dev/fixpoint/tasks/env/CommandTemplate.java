@@ -30,6 +30,8 @@ public final class CommandTemplate {
     /** The placeholder names. */
     public static final Set<String> NAMES = Set.of("test_files", "test_names", "fail_to_pass", "pass_to_pass",
             "instance_id", "repo", "version", "swebench_id");
+    /** The placeholders that name the tests a task is graded by: only grading may fill them. */
+    public static final Set<String> GRADED_TESTS = Set.of("test_names", "fail_to_pass", "pass_to_pass");
     private static final Pattern PLACEHOLDER = Pattern.compile("(?<!\\$)\\{([a-z_]+)(?::([^}]*))?}");
     private static final Pattern SAFE_WORD = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
 
@@ -47,6 +49,16 @@ public final class CommandTemplate {
         return unknown;
     }
 
+    /** The placeholder names {@code template} uses, known or not, in order of first appearance. */
+    public static List<String> placeholders(String template) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher m = PLACEHOLDER.matcher(template == null ? "" : template);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return List.copyOf(names);
+    }
+
     /**
      * Fills the placeholders of {@code template} for {@code task}.
      *
@@ -54,6 +66,25 @@ public final class CommandTemplate {
      *                                  {@code {test_files}} is used
      */
     public static String expand(String template, Task task) {
+        return expand(template, task, null);
+    }
+
+    /**
+     * Fills the placeholders of {@code template} for {@code task}, with {@code testFiles} as {@code {test_files}}
+     * instead of the files of the task's test patch (how verification runs the tests it chose).
+     *
+     * @param testFiles repository-relative paths; null to take the test patch's files
+     * @throws IllegalArgumentException for an unknown placeholder, or, with {@code testFiles}, a placeholder of
+     *                                  {@link #GRADED_TESTS} (the tests a task is graded by are not for verification)
+     */
+    public static String expand(String template, Task task, List<String> testFiles) {
+        if (testFiles != null) {
+            List<String> graded = placeholders(template).stream().filter(GRADED_TESTS::contains).toList();
+            if (!graded.isEmpty()) {
+                throw new IllegalArgumentException("the test command \"" + template + "\" names the tests the task is"
+                        + " graded by ({" + graded.get(0) + "}); only grading fills that");
+            }
+        }
         List<String> unknown = unknownPlaceholders(template);
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("unknown placeholder " + unknown.get(0) + " in \"" + template
@@ -63,7 +94,9 @@ public final class CommandTemplate {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(value(m.group(1), m.group(2), task)));
+            String value = testFiles != null && m.group(1).equals("test_files") ? join(testFiles, m.group(2))
+                    : value(m.group(1), m.group(2), task);
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);
         return out.toString();

@@ -51,6 +51,22 @@ class CommandTemplateTest {
     }
 
     @Test
+    void verificationFillsTestFilesWithItsOwnChoiceAndNeverTheGradedTests() {
+        assertEquals("pytest -rA sympy/printing/tests/test_str.py 'a b/test_x.py' acme__widgets-12",
+                CommandTemplate.expand("pytest -rA {test_files} {instance_id}", task(),
+                        List.of("sympy/printing/tests/test_str.py", "a b/test_x.py")));
+        assertEquals("mvn -Dtest=p/ATest.java,p/BTest.java test",
+                CommandTemplate.expand("mvn -Dtest={test_files:,} test", task(), List.of("p/ATest.java", "p/BTest.java")));
+        assertEquals("pytest -rA ", CommandTemplate.expand("pytest -rA {test_files}", task(), List.of()),
+                "an empty choice expands to nothing: the caller must not run it");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CommandTemplate.expand("pytest {test_files} {fail_to_pass}", task(), List.of("t/test_a.py")));
+        assertTrue(e.getMessage().contains("{fail_to_pass}"), e.getMessage());
+        assertEquals(List.of("test_files", "instance_id", "nope"),
+                CommandTemplate.placeholders("x {test_files} {instance_id} ${HOME} {test_files:,} {nope}"));
+    }
+
+    @Test
     void leavesShellBracesAlone() {
         String cmd = "java -jar ${JUNIT_CONSOLE} { echo a; } {a,b} {}";
         assertEquals(cmd, CommandTemplate.expand(cmd, task()));

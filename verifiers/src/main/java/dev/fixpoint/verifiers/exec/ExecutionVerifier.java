@@ -20,6 +20,7 @@ import java.util.Objects;
 public final class ExecutionVerifier {
 
     private final SandboxTestRunner runner;
+    private final TimeBudget budget;
 
     /** Sandboxes start from each task's environment image, with the base tree copied in. */
     public ExecutionVerifier(SandboxProvider sandboxes, String runId, Duration scriptTimeout) {
@@ -32,8 +33,18 @@ public final class ExecutionVerifier {
      *                      to copy the base tree into the environment's image
      */
     public ExecutionVerifier(SandboxProvider sandboxes, String runId, Duration scriptTimeout, String instanceImage) {
+        this(sandboxes, runId, scriptTimeout, instanceImage, TimeBudget.unlimited());
+    }
+
+    /**
+     * @param budget bounds the test command of {@link #onBase} runs (test generation's checks) by what is left of
+     *               it; the caller charges the runs
+     */
+    public ExecutionVerifier(SandboxProvider sandboxes, String runId, Duration scriptTimeout, String instanceImage,
+                             TimeBudget budget) {
         this.runner = new SandboxTestRunner(Objects.requireNonNull(sandboxes, "sandboxes"), runId, scriptTimeout,
                 instanceImage);
+        this.budget = Objects.requireNonNull(budget, "budget");
     }
 
     /**
@@ -44,21 +55,30 @@ public final class ExecutionVerifier {
         return new MatrixCache(this, task, baseTree).matrix(candidates, clustering, tests, cluster -> true);
     }
 
-    /** One sandbox: the patch (empty for the base code) applied, the tests run. */
-    RunResult run(Task task, Path baseTree, String label, String patch, List<VerificationTest> tests) {
-        return runner.run(task, baseTree, label, patch, tests);
+    /**
+     * One sandbox: the patch (empty for the base code) applied, the tests run.
+     *
+     * @param limit the longest the test command may run, or null for the environment's test timeout
+     */
+    RunResult run(Task task, Path baseTree, String label, String patch, List<VerificationTest> tests, Duration limit) {
+        return runner.run(task, baseTree, label, patch, tests, List.of(), limit);
     }
 
     /**
-     * Runs the task's test command on the base code alone: its {@link RunResult#passed()} tests are what
-     * {@link RegressionTests#select} chooses from.
+     * Runs the task's test command on {@code testFiles} on the base code: its {@link RunResult#passed()} results are
+     * what {@link RegressionTests#fromBase} reads. With no file, nothing runs and the result is empty.
+     *
+     * @param limit the longest the test command may run, or null for the environment's test timeout
      */
-    public RunResult baseSuite(Task task, Path baseTree) {
-        return runner.run(task, baseTree, "base-suite", "", List.of(), true);
+    public RunResult baseRun(Task task, Path baseTree, List<String> testFiles, Duration limit) {
+        if (testFiles.isEmpty()) {
+            return new RunResult(true, java.util.Map.of(), Duration.ZERO, "no test file to run", List.of());
+        }
+        return runner.run(task, baseTree, "base-regression", "", List.of(), testFiles, limit);
     }
 
-    /** Runs the tests on the base code (no patch): how test generation and regression selection check them. */
+    /** Runs the tests on the base code (no patch): how test generation checks them. */
     public RunResult onBase(Task task, Path baseTree, List<VerificationTest> tests) {
-        return runner.run(task, baseTree, "base", "", tests);
+        return runner.run(task, baseTree, "base", "", tests, List.of(), budget.remaining());
     }
 }

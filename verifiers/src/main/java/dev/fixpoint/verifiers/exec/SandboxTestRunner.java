@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,16 +61,37 @@ final class SandboxTestRunner {
      * @param patch the candidate's patch, or empty for the base code
      */
     RunResult run(Task task, Path baseTree, String label, String patch, List<VerificationTest> tests) {
-        return run(task, baseTree, label, patch, tests, false);
+        return run(task, baseTree, label, patch, tests, List.of(), null);
     }
 
     /**
-     * @param suite run the task's test command even when no result-based test is in the batch (to learn which
-     *              of the repository's tests pass)
+     * @param extraFiles test files the test command runs besides the sources of {@code tests} (a base run of the
+     *                   chosen regression files has no test yet)
+     * @param limit      the longest the test command may run (the task's remaining verification budget), or null
+     *                   for the environment's test timeout alone
      */
-    RunResult run(Task task, Path baseTree, String label, String patch, List<VerificationTest> tests, boolean suite) {
+    RunResult run(Task task, Path baseTree, String label, String patch, List<VerificationTest> tests,
+                  List<String> extraFiles, Duration limit) {
         EnvironmentSpec env = task.environment();
         long start = System.nanoTime();
+        Set<String> files = new TreeSet<>(extraFiles); // sorted: the same files make the same command
+        tests.stream().filter(t -> !t.isScript() && !t.source().isEmpty()).forEach(t -> files.add(t.source()));
+        boolean wantCommand = !files.isEmpty() || tests.stream().anyMatch(t -> !t.isScript());
+        TestCommand command = TestCommand.of(task);
+        List<String> problems = new ArrayList<>();
+        String commandLine = null;
+        if (wantCommand) {
+            if (command.unusable().isPresent()) {
+                problems.add(command.unusable().get());
+            } else if (command.takesFiles() && files.isEmpty()) {
+                problems.add("no test file to give the test command: not run");
+            } else {
+                commandLine = command.forFiles(List.copyOf(files));
+            }
+        }
+        Duration testTimeout = limit != null && limit.compareTo(env.testTimeout()) < 0 ? limit : env.testTimeout();
+        // Whole seconds for timeout(1), rounded up: a run cut by the budget spends it, and gets at least a second.
+        testTimeout = Duration.ofSeconds(Math.max(1, (testTimeout.toMillis() + 999) / 1000));
         SandboxSpec.Builder b = SandboxSpec.builder(instanceImage != null ? instanceImage : env.image()).workdir(env.workdir())
                 .label(SandboxLabels.RUN, runId).label(SandboxLabels.TASK, task.instanceId())
                 .label(SandboxLabels.ROLLOUT, "verify-" + label.replaceAll("[^A-Za-z0-9_.-]", "_"));
@@ -98,35 +121,55 @@ final class SandboxTestRunner {
                     sb.writeFile(root + "/" + f.getKey(), f.getValue().getBytes(StandardCharsets.UTF_8));
                 }
             }
-            boolean runCommand = suite || tests.stream().anyMatch(t -> !t.isScript());
-            sb.writeFile(DIR + "/run.sh", script(env, runCommand, scripts).getBytes(StandardCharsets.UTF_8));
-            Duration timeout = env.testTimeout().plus(scriptTimeout.multipliedBy(scripts.size() + 1L));
+            sb.writeFile(DIR + "/run.sh", script(env, commandLine, testTimeout, scripts).getBytes(StandardCharsets.UTF_8));
+            Duration timeout = testTimeout.plus(Duration.ofSeconds(30)).plus(scriptTimeout.multipliedBy(scripts.size() + 1L));
             ExecResult ran = sb.exec(ExecRequest.of("sh " + DIR + "/run.sh", timeout));
-            String problem = ran.timedOut() ? label + ": test run timed out after " + timeout.toSeconds() + " s" : "";
-            TestResults results = runCommand ? results(sb, env) : TestResults.empty("none", "no test command run");
+            if (ran.timedOut()) {
+                problems.add(label + ": test run timed out after " + timeout.toSeconds() + " s");
+            }
+            TestResults results = TestResults.empty("none", "no test command run");
+            boolean cutByBudget = false;
+            if (commandLine != null) {
+                String exit = new String(sb.readFile(DIR + "/test_exit.txt"), StandardCharsets.UTF_8).strip();
+                if (exit.equals("124") || exit.equals("137")) {
+                    // Cut by the task's verification budget, not by the environment's own timeout: no evidence.
+                    cutByBudget = testTimeout.compareTo(env.testTimeout()) < 0;
+                    problems.add(label + ": the test command timed out after " + testTimeout.toSeconds() + " s"
+                            + (cutByBudget ? " (what was left of the verification budget): its missing results are"
+                            + " not run, not broken" : ""));
+                }
+                results = results(sb, env);
+            }
             String scriptLog = new String(sb.readFile(DIR + "/scripts.txt"), StandardCharsets.UTF_8);
             Map<String, TestVerdict> verdicts = new HashMap<>();
             for (VerificationTest t : tests) {
-                verdicts.put(t.id(), t.isScript() ? scriptVerdict(scriptLog, scripts.indexOf(t))
-                        : verdict(t, results, env.resultFormat()));
+                TestVerdict v = t.isScript() ? scriptVerdict(scriptLog, scripts.indexOf(t))
+                        : verdict(t, results, env.resultFormat());
+                verdicts.put(t.id(), cutByBudget && v == TestVerdict.MISSING ? TestVerdict.NOT_RUN : v);
             }
             log.debug("{}: {}: {}", task.instanceId(), label, verdicts);
             List<String> passed = results.outcomes().entrySet().stream()
                     .filter(e -> e.getValue() == TestOutcome.PASSED).map(Map.Entry::getKey).toList();
-            return new RunResult(true, verdicts, elapsed(start), problem, passed);
+            return new RunResult(true, verdicts, elapsed(start), String.join("; ", problems), passed);
         }
     }
 
-    private String script(EnvironmentSpec env, boolean runCommand, List<VerificationTest> scripts) {
+    /**
+     * The batch's shell script: setup and the test command (bounded by {@code testTimeout}) when {@code commandLine}
+     * is given, then every script under its own timeout.
+     */
+    private String script(EnvironmentSpec env, String commandLine, Duration testTimeout, List<VerificationTest> scripts) {
         StringBuilder sh = new StringBuilder("cd '").append(env.workdir()).append("' || exit 90\n");
         sh.append(": > ").append(DIR).append("/scripts.txt\n");
-        if (runCommand) {
+        if (commandLine != null) {
             if (env.resultFormat() == ResultFormat.PYTEST_LOG) {
                 // One generated test that fails to import must not stop pytest from running the others.
                 sh.append("export PYTEST_ADDOPTS=\"${PYTEST_ADDOPTS:-} --continue-on-collection-errors\"\n");
             }
             env.setupCommands().forEach(c -> sh.append(c).append('\n'));
-            sh.append("( ").append(env.testCommand()).append(" ) > ").append(DIR).append("/test_output.txt 2>&1\n");
+            sh.append("timeout -k 5 ").append(Math.max(1, testTimeout.toSeconds())).append(" sh -c ").append(quote(commandLine))
+                    .append(" > ").append(DIR).append("/test_output.txt 2>&1 </dev/null\n");
+            sh.append("echo $? > ").append(DIR).append("/test_exit.txt\n");
         }
         for (int i = 0; i < scripts.size(); i++) {
             sh.append("cd '").append(env.workdir()).append("'\n");

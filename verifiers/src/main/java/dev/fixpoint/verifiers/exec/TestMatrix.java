@@ -38,7 +38,10 @@ public record TestMatrix(List<VerificationTest> tests, Map<String, RunResult> ru
         return run.verdicts().getOrDefault(testId, TestVerdict.MISSING);
     }
 
-    /** The matrix row of one candidate as selection evidence: reproduction tests passed, regression tests broken. */
+    /**
+     * The matrix row of one candidate as selection evidence: reproduction tests passed, regression tests broken;
+     * tests not run for an applied patch (time budget spent) count in neither total.
+     */
     public ExecutionEvidence evidence(String candidateId) {
         RunResult run = runs.get(candidateId);
         if (run == null) {
@@ -50,6 +53,9 @@ public record TestMatrix(List<VerificationTest> tests, Map<String, RunResult> ru
         int regrBroken = 0;
         for (VerificationTest t : tests) {
             TestVerdict v = verdict(candidateId, t.id());
+            if (run.applied() && v == TestVerdict.NOT_RUN) {
+                continue; // not run for this candidate (the time budget was spent): no evidence either way
+            }
             if (t.kind() == VerificationTest.Kind.REPRODUCTION) {
                 reproTotal++;
                 reproPassed += v == TestVerdict.PASS ? 1 : 0;

@@ -21,9 +21,13 @@ import java.util.regex.Pattern;
  * @param files    repository-relative path -> content, sorted by path
  * @param selector which results belong to this test; empty for scripts
  * @param command  shell command run from the repository root for scripts; empty otherwise
+ * @param source   for a test read from results: the repository-relative test file the test command must be given
+ *                 (its {@code {test_files}}) for the results to appear, e.g. {@code tests/test_a.py}; empty for
+ *                 scripts. When not given it is taken from the one file the test writes, else from a pytest
+ *                 selector's file part ({@code tests/test_a.py::t} -> {@code tests/test_a.py})
  */
 public record VerificationTest(String id, Kind kind, String origin, Map<String, String> files, String selector,
-                               String command) {
+                               String command, String source) {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:/#\\[\\]+=-]+");
 
@@ -43,12 +47,32 @@ public record VerificationTest(String id, Kind kind, String origin, Map<String, 
         if (selector.isEmpty() == command.isEmpty()) {
             throw new IllegalArgumentException(id + ": a test needs exactly one of selector and command");
         }
+        source = command.isEmpty() ? Objects.requireNonNullElse(source, "") : "";
+        if (source.isEmpty() && command.isEmpty()) {
+            source = files.size() == 1 ? files.keySet().iterator().next()
+                    : selector.contains("::") ? selector.substring(0, selector.indexOf("::")) : "";
+        }
+        if (!source.isEmpty()) {
+            checkPath(source);
+        }
+    }
+
+    /** A test read from the test command's results, its {@code source} taken from its file or selector. */
+    public VerificationTest(String id, Kind kind, String origin, Map<String, String> files, String selector,
+                            String command) {
+        this(id, kind, origin, files, selector, command, null);
     }
 
     /** A test read from the test command's results. */
     public static VerificationTest results(String id, Kind kind, String origin, Map<String, String> files,
                                            String selector) {
         return new VerificationTest(id, kind, origin, files, selector, "");
+    }
+
+    /** A test read from the results of the test command run on {@code source}. */
+    public static VerificationTest results(String id, Kind kind, String origin, Map<String, String> files,
+                                           String selector, String source) {
+        return new VerificationTest(id, kind, origin, files, selector, "", source);
     }
 
     /** A script judged by its exit status. */

@@ -68,18 +68,20 @@ class ExecUnitsTest {
     }
 
     @Test
-    void relatedTestsByNameAndImport() {
-        assertTrue(RegressionTests.relates("tests/test_ranges.py", "", "verspec/ranges.py"));
-        assertTrue(RegressionTests.relates("tests/test_misc.py", "from verspec.ranges import X\n", "verspec/ranges.py"));
-        assertTrue(RegressionTests.relates("tests/test_misc.py", "from verspec import ranges\n", "verspec/ranges.py"));
-        assertFalse(RegressionTests.relates("tests/test_version.py", "from verspec.version import V\n", "verspec/ranges.py"));
-        assertTrue(RegressionTests.relates("src/test/java/p/LruCacheTest.java", "", "src/main/java/p/LruCache.java"));
-        assertTrue(RegressionTests.relates("src/test/java/q/ExpiryTest.java", "import p.LruCache;\n",
-                "src/main/java/p/LruCache.java"));
-        assertTrue(RegressionTests.relates("src/test/java/p/ExpiryTest.java", "package p;\nclass E { LruCache c; }",
-                "src/main/java/p/LruCache.java"));
-        assertFalse(RegressionTests.relates("src/test/java/p/ExpiryTest.java", "package p;\nclass E { LruCacheX c; }",
-                "src/main/java/p/LruCache.java"));
+    void testsNotRunForAnAppliedPatchCountInNeitherTotal() {
+        VerificationTest repro = file("tests/test_a.py::");
+        VerificationTest regr = VerificationTest.results("g", VerificationTest.Kind.REGRESSION, "repository", Map.of(),
+                "tests/test_b.py::t1");
+        TestMatrix m = new TestMatrix(List.of(repro, regr), Map.of("r0", new RunResult(true,
+                Map.of("t", TestVerdict.PASS, "g", TestVerdict.NOT_RUN), Duration.ofSeconds(1), "", List.of())),
+                Duration.ofSeconds(1), 1);
+
+        assertEquals(new ExecutionEvidence(true, 1, 1, 0, 0), m.evidence("r0"),
+                "a regression test the budget left unrun is not a broken one");
+    }
+
+    @Test
+    void resultNamesMapToTheirFiles() {
         assertEquals("org/x/FooTest", TestFiles.fileOfResult("org.x.FooTest$Inner#m"));
         assertEquals("tests/test_a.py", TestFiles.fileOfResult("tests/test_a.py::C::t[1]"));
     }

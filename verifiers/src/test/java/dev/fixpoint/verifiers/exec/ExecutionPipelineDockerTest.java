@@ -85,9 +85,10 @@ class ExecutionPipelineDockerTest {
 
         RunResult base = executor.onBase(task, tree, List.of());
         assertTrue(base.passed().isEmpty(), "no result-based test, so the test command did not run");
-        RunResult baseSuite = executor.onBase(task, tree, List.of(VerificationTest.results("probe",
-                VerificationTest.Kind.REGRESSION, "repository", Map.of(), "tests/test_ranges.py::")));
-        List<VerificationTest> regression = RegressionTests.select(tree, baseSuite, Set.of("verspec/ranges.py"));
+        List<ChosenTestFile> chosen = RegressionTests.choose(tree, Set.of("verspec/ranges.py"), 8);
+        assertEquals("tests/test_ranges.py", chosen.get(0).file(), chosen::toString);
+        RunResult baseRun = executor.baseRun(task, tree, chosen.stream().map(ChosenTestFile::file).toList(), null);
+        List<VerificationTest> regression = RegressionTests.fromBase(chosen.subList(0, 1), baseRun.passed());
         assertFalse(regression.isEmpty());
         assertTrue(regression.stream().allMatch(t -> t.selector().startsWith("tests/test_ranges.py::")),
                 "only tests of the changed module");

@@ -135,13 +135,15 @@ class HybridVerifierTest {
     }
 
     @Test
-    void aSandboxThatCannotStartFailsTheVerificationNamingTheTask() {
+    void aSandboxThatCannotStartFailsTheVerificationNamingTheTask() throws Exception {
+        Files.createDirectories(tree.resolve("tests"));
+        Files.writeString(tree.resolve("tests/test_calc.py"), "from calc import add\n\ndef test_add():\n    assert add(1, 1) == 2\n");
         HybridVerifier verifier = new HybridVerifier(sandboxes, null, config(ExecutionOnly.defaults()));
 
         VerifierException e = assertThrows(VerifierException.class, () -> verifier.verify(task, tree, pool()));
 
         assertTrue(e.getMessage().startsWith("demo__calc-1: verification failed in a sandbox: no daemon"), e.getMessage());
-        assertEquals(1, sandboxes.starts.size(), "the base suite is the first sandbox without a model");
+        assertEquals(1, sandboxes.starts.size(), "the regression file tests/test_calc.py on the base code is the first sandbox without a model");
         assertEquals("unit", sandboxes.starts.get(0).labels().get(SandboxLabels.RUN));
     }
 
