@@ -24,6 +24,12 @@ import org.slf4j.LoggerFactory;
  * in a temporary directory, then renamed). A base commit missing from a mirror triggers one more fetch before
  * failing. A damaged mirror is detected and re-cloned (or reported, if repair is off).
  *
+ * <p>A source that cannot serve every branch and tag (a partial clone with objects missing behind some refs, such as
+ * a fetched google/gson: the fetch fails with "remote: internal server error") still gives the commits tasks need:
+ * they are fetched by id, the mirror remembers why (its config's {@code fixpoint.fullFetchFailed}) and fetches later
+ * commits by id first. The source's own fault (which object is missing, behind which ref) is named in the warning
+ * and in any error. No lock file outlives its lock ({@link MirrorLock}).
+ *
  * <p>Mirrors live in {@code <cache>/<owner>_<name>-<hash of location>.git}. Thread-safe.
  */
 public final class RepoCache {
