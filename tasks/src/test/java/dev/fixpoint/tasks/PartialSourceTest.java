@@ -103,6 +103,13 @@ class PartialSourceTest {
             assertEquals("def add(a, b):\n    return a + b\n", Files.readString(ws.directory().resolve("calc.py")));
         }
         assertNoLockFiles();
+
+        // A commit behind the missing blob cannot come at all: the existing mirror is left as it was.
+        WorkspaceException e = assertThrows(WorkspaceException.class, () -> cache.prepare(task("calc-3", after, null)));
+        assertEquals(WorkspaceException.Reason.UNREACHABLE_REPO, e.reason());
+        assertTrue(e.getMessage().contains("MissingObjectException: object " + bigBlob), e.getMessage());
+        assertEquals(fix, cache.prepare(task("calc-2", fix, null)));
+        assertNoLockFiles();
     }
 
     @Test
