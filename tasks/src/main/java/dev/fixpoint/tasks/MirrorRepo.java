@@ -106,18 +106,12 @@ final class MirrorRepo {
         }
     }
 
-    /**
-     * Creates a bare mirror of {@code uri} in {@code dir} (which must not exist) holding only {@code commits} and
-     * their history, fetched by id, and records in its configuration why the full fetch was given up.
-     */
-    static void createWithCommits(Path dir, String uri, Collection<String> commits, String fullFetchProblem,
-            int timeoutSeconds) throws IOException, GitAPIException {
+    /** Creates an empty bare mirror of {@code uri} in {@code dir} (which must not exist), to fetch commits into. */
+    static void createEmpty(Path dir, String uri) throws IOException {
         try (Repository repo = FileRepositoryBuilder.create(dir.toFile())) {
             repo.create(true);
             configure(repo, uri);
         }
-        fetchCommits(dir, commits, timeoutSeconds);
-        markPartial(dir, fullFetchProblem);
     }
 
     /** Records that fetching every branch and tag of the origin failed, and why ({@link #partialReason}). */

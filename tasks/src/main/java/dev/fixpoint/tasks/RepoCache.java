@@ -274,7 +274,13 @@ public final class RepoCache {
                 List<String> absent = wanted.stream()
                         .filter(c -> MirrorRepo.probe(mirror, c).status() != MirrorRepo.Probe.Status.FOUND).toList();
                 if (!absent.isEmpty()) {
-                    fetch(who, location, mirror, absent);
+                    try {
+                        fetch(who, location, mirror, absent);
+                    } catch (WorkspaceException e) {
+                        // The repo was reached before (the mirror exists): the commits that did not come are
+                        // reported below, each on its own, and their tasks fail alone.
+                        LOG.warn("{}", e.getMessage());
+                    }
                 }
             }
             Map<String, String> missing = new LinkedHashMap<>();
@@ -343,7 +349,9 @@ public final class RepoCache {
                     location.uri(), problem, String.join(", ", wanted));
             Path partial = temporarySibling(mirror);
             try {
-                MirrorRepo.createWithCommits(partial, location.uri(), wanted, problem, fetchTimeoutSeconds);
+                MirrorRepo.createEmpty(partial, location.uri());
+                fetchByIds(who, location, partial, wanted);
+                MirrorRepo.markPartial(partial, problem);
                 Files.move(partial, mirror, StandardCopyOption.ATOMIC_MOVE);
                 LOG.info("{}: mirror {} of {} commit(s) ready in {} ms", who, mirror, wanted.size(),
                         (System.nanoTime() - start) / 1_000_000);
@@ -362,13 +370,15 @@ public final class RepoCache {
      */
     private void fetch(String who, RepoLocation location, Path mirror, List<String> wanted) {
         Optional<String> partial = MirrorRepo.partialReason(mirror);
+        String byIdFailure = "";
         if (partial.isPresent() && !wanted.isEmpty()) {
             try {
-                MirrorRepo.fetchCommits(mirror, wanted, fetchTimeoutSeconds);
+                fetchByIds(who, location, mirror, wanted);
                 return;
             } catch (GitAPIException | IOException | RuntimeException e) {
+                byIdFailure = chain(e);
                 LOG.info("{}: fetching {} by id from {} failed ({}); trying a full fetch", who, wanted,
-                        location.uri(), chain(e));
+                        location.uri(), byIdFailure);
             }
         }
         try {
@@ -381,15 +391,49 @@ public final class RepoCache {
             if (wanted.isEmpty()) {
                 throw unreachable(who, location, problem, e);
             }
+            if (partial.isPresent()) {
+                // The source was reached before and is known not to serve a full fetch: these commits are not in it.
+                throw new WorkspaceException(WorkspaceException.Reason.MISSING_COMMIT, who + ": commit(s) "
+                        + String.join(", ", wanted) + " of repo " + location.repo() + " cannot be fetched from "
+                        + location.uri() + ", which cannot serve a full fetch: by id: " + byIdFailure + "; in full: "
+                        + problem + ". Check the task's commits, or point the mirror map at a complete copy.", e);
+            }
             LOG.warn("{}: fetching every branch and tag of {} failed ({}); fetching only commit(s) {} by id", who,
                     location.uri(), problem, String.join(", ", wanted));
             try {
-                MirrorRepo.fetchCommits(mirror, wanted, fetchTimeoutSeconds);
+                fetchByIds(who, location, mirror, wanted);
                 MirrorRepo.markPartial(mirror, problem);
             } catch (GitAPIException | IOException | RuntimeException byId) {
                 e.addSuppressed(byId);
                 throw unreachable(who, location, problem + "; fetching only commit(s) " + String.join(", ", wanted)
                         + " by id failed too: " + chain(byId), e);
+            }
+        }
+    }
+
+    /**
+     * Fetches commits by id: all at once, else (a server refuses the whole request for one unknown id) one at a time.
+     * Commits that still do not come are left for the caller's probe to report; fails only when none came.
+     */
+    private void fetchByIds(String who, RepoLocation location, Path mirror, List<String> wanted)
+            throws GitAPIException, IOException {
+        try {
+            MirrorRepo.fetchCommits(mirror, wanted, fetchTimeoutSeconds);
+        } catch (GitAPIException | IOException | RuntimeException all) {
+            if (wanted.size() == 1) {
+                throw all;
+            }
+            int fetched = 0;
+            for (String commit : wanted) {
+                try {
+                    MirrorRepo.fetchCommits(mirror, List.of(commit), fetchTimeoutSeconds);
+                    fetched++;
+                } catch (GitAPIException | IOException | RuntimeException one) {
+                    LOG.warn("{}: {} does not send commit {} by id: {}", who, location.uri(), commit, chain(one));
+                }
+            }
+            if (fetched == 0) {
+                throw all;
             }
         }
     }

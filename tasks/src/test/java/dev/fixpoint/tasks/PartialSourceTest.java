@@ -106,7 +106,9 @@ class PartialSourceTest {
 
         // A commit behind the missing blob cannot come at all: the existing mirror is left as it was.
         WorkspaceException e = assertThrows(WorkspaceException.class, () -> cache.prepare(task("calc-3", after, null)));
-        assertEquals(WorkspaceException.Reason.UNREACHABLE_REPO, e.reason());
+        assertEquals(WorkspaceException.Reason.MISSING_COMMIT, e.reason());
+        assertTrue(e.getMessage().startsWith("calc-3: commit(s) " + after + " of repo acme/calc cannot be fetched from "
+                + partial + ", which cannot serve a full fetch: by id: "), e.getMessage());
         assertTrue(e.getMessage().contains("MissingObjectException: object " + bigBlob), e.getMessage());
         assertEquals(fix, cache.prepare(task("calc-2", fix, null)));
         assertNoLockFiles();
@@ -141,6 +143,21 @@ class PartialSourceTest {
         }
         assertEquals(MirrorRepo.Probe.Status.MISSING, MirrorRepo.probe(mirror, after).status(), "only what tasks need");
         assertEquals(Map.of(), cache.prepareCommits("calc-1", "acme/calc", List.of(fix, side, base)));
+        assertNoLockFiles();
+    }
+
+    @Test
+    void oneUnknownCommitDoesNotKeepTheOthersOut() throws Exception {
+        RepoCache cache = cache();
+        String bogus = "0123456789abcdef0123456789abcdef01234567";
+
+        assertEquals(List.of(), RepoPreflight.check(cache, List.of(task("calc-1", fix, null), task("calc-x", bogus, null))));
+
+        Map<String, String> missing = cache.prepareCommits("calc-1", "acme/calc", List.of(fix, bogus));
+        assertEquals(List.of(bogus), List.copyOf(missing.keySet()));
+        assertTrue(missing.get(bogus).contains("fetching it by id failed"), missing.toString());
+        WorkspaceException e = assertThrows(WorkspaceException.class, () -> cache.prepare(task("calc-x", bogus, null)));
+        assertEquals(WorkspaceException.Reason.MISSING_COMMIT, e.reason());
         assertNoLockFiles();
     }
 
