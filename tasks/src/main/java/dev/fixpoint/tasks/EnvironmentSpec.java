@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
  * @param setupCommands shell commands run in the repository after checkout, before tests (may be empty)
  * @param testCommand   shell command that runs the tests, from {@code workdir}
  * @param resultFormat  how per-test results are read back
- * @param reportsDir    for {@link ResultFormat#JUNIT_XML}: directory (relative to workdir) holding the XML reports; else null
+ * @param reportsDir    for {@link ResultFormat#JUNIT_XML}: directory (relative to workdir, or absolute) holding the XML
+ *                      reports, or a glob naming several ({@code *} within one path segment, {@code **} across
+ *                      several, zero included: {@code **}{@code /target/surefire-reports} is every Maven module's,
+ *                      the root's too); else null
  * @param testTimeout   wall-time bound for one run of {@code testCommand}
  * @param env           environment variables of every sandbox started for the task (tests, rollouts, verification),
  *                      exactly these: nothing from the host environment is added; sorted by name, may be empty

@@ -1,10 +1,14 @@
 package dev.fixpoint.tasks;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
@@ -18,6 +22,7 @@ import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.revwalk.ObjectWalk;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -32,6 +37,9 @@ final class MirrorRepo {
     static final List<RefSpec> REFSPECS = List.of(
             new RefSpec("+refs/heads/*:refs/heads/*"),
             new RefSpec("+refs/tags/*:refs/tags/*"));
+
+    /** Where commits fetched by id are kept, so that they stay reachable. */
+    static final String COMMIT_REFS = "refs/fixpoint/commits/";
 
     private MirrorRepo() {}
 
@@ -61,16 +69,20 @@ final class MirrorRepo {
     static void create(Path dir, String uri, int timeoutSeconds) throws IOException, GitAPIException {
         try (Repository repo = FileRepositoryBuilder.create(dir.toFile())) {
             repo.create(true);
-            StoredConfig config = repo.getConfig();
-            config.setString("remote", "origin", "url", uri);
-            config.setStringList("remote", "origin", "fetch", REFSPECS.stream().map(RefSpec::toString).toList());
-            config.setBoolean("remote", "origin", "mirror", true);
-            config.setInt("gc", null, "auto", 0); // workspaces borrow these objects through alternates: never prune
-            config.setBoolean("gc", null, "autoDetach", false); // JGit's post-fetch auto-gc check, in the foreground
-            config.save();
+            configure(repo, uri);
             FetchResult result = fetch(repo, timeoutSeconds);
             pointHead(repo, result);
         }
+    }
+
+    private static void configure(Repository repo, String uri) throws IOException {
+        StoredConfig config = repo.getConfig();
+        config.setString("remote", "origin", "url", uri);
+        config.setStringList("remote", "origin", "fetch", REFSPECS.stream().map(RefSpec::toString).toList());
+        config.setBoolean("remote", "origin", "mirror", true);
+        config.setInt("gc", null, "auto", 0); // workspaces borrow these objects through alternates: never prune
+        config.setBoolean("gc", null, "autoDetach", false); // JGit's post-fetch auto-gc check, in the foreground
+        config.save();
     }
 
     /** Fetches branches and tags from the mirror's origin. */
@@ -81,14 +93,116 @@ final class MirrorRepo {
     }
 
     /**
-     * Fetches one commit by id into {@code refs/fixpoint/commits/<id>}: for commits no branch or tag reaches, e.g. a
-     * detached HEAD of a local repository. Servers may refuse (bundles always do).
+     * Fetches commits by id, each into {@code refs/fixpoint/commits/<id>}: for commits no branch or tag reaches (e.g. a
+     * detached HEAD of a local repository), and for sources whose full fetch fails (a partial clone lacking objects
+     * behind some refs). Servers may refuse (bundles always do).
      */
-    static void fetchCommit(Path mirror, String commit, int timeoutSeconds) throws IOException, GitAPIException {
+    static void fetchCommits(Path mirror, Collection<String> commits, int timeoutSeconds)
+            throws IOException, GitAPIException {
         try (Repository repo = open(mirror); Git git = Git.wrap(repo)) {
             git.fetch().setRemote("origin")
-                    .setRefSpecs(new RefSpec("+" + commit + ":refs/fixpoint/commits/" + commit))
+                    .setRefSpecs(commits.stream().map(c -> new RefSpec("+" + c + ":" + COMMIT_REFS + c)).toList())
                     .setTagOpt(TagOpt.NO_TAGS).setTimeout(timeoutSeconds).call();
+        }
+    }
+
+    /** Creates an empty bare mirror of {@code uri} in {@code dir} (which must not exist), to fetch commits into. */
+    static void createEmpty(Path dir, String uri) throws IOException {
+        try (Repository repo = FileRepositoryBuilder.create(dir.toFile())) {
+            repo.create(true);
+            configure(repo, uri);
+        }
+    }
+
+    /** Records that fetching every branch and tag of the origin failed, and why ({@link #partialReason}). */
+    static void markPartial(Path mirror, String problem) throws IOException {
+        try (Repository repo = open(mirror)) {
+            StoredConfig config = repo.getConfig();
+            config.setString("fixpoint", null, "fullFetchFailed", problem.replace('\n', ' '));
+            config.save();
+        }
+    }
+
+    /** Why the last full fetch of this mirror failed, if it was given up for fetches by commit id. */
+    static Optional<String> partialReason(Path mirror) {
+        try (Repository repo = open(mirror)) {
+            return Optional.ofNullable(repo.getConfig().getString("fixpoint", null, "fullFetchFailed"));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Forgets {@link #markPartial}: a full fetch worked again. */
+    static void clearPartial(Path mirror) throws IOException {
+        try (Repository repo = open(mirror)) {
+            StoredConfig config = repo.getConfig();
+            if (config.getString("fixpoint", null, "fullFetchFailed") != null) {
+                config.unset("fixpoint", null, "fullFetchFailed");
+                config.save();
+            }
+        }
+    }
+
+    /**
+     * Why a local source repository cannot serve a full fetch, when the cause is its own: a ref whose history
+     * lacks an object (a partial clone, or damage). Empty when {@code uri} is not a local repository or every object
+     * behind its branches and tags is there. Walks the whole history: call it only after a fetch failed.
+     */
+    static Optional<String> diagnoseSource(String uri) {
+        Path dir = localRepository(uri);
+        if (dir == null) {
+            return Optional.empty();
+        }
+        Repository repo;
+        try {
+            repo = new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        try (repo; ObjectWalk walk = new ObjectWalk(repo)) {
+            List<Ref> refs = new ArrayList<>(repo.getRefDatabase().getRefsByPrefix(Constants.R_HEADS));
+            refs.addAll(repo.getRefDatabase().getRefsByPrefix(Constants.R_TAGS));
+            String promisor = promisorPacks(dir) > 0 ? "it is a partial clone (" + promisorPacks(dir)
+                    + " promisor packs): " : "";
+            for (Ref ref : refs) {
+                ObjectId id = ref.getPeeledObjectId() != null ? ref.getPeeledObjectId() : ref.getObjectId();
+                if (id == null) {
+                    continue;
+                }
+                try {
+                    walk.markStart(walk.parseAny(id));
+                    walk.checkConnectivity();
+                } catch (MissingObjectException e) {
+                    return Optional.of(promisor + "MissingObjectException: object " + e.getObjectId().name()
+                            + " reachable from " + ref.getName() + " is missing from " + dir);
+                } catch (IncorrectObjectTypeException e) {
+                    continue;
+                }
+            }
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.of("cannot read the source repository " + dir + ": " + e);
+        }
+    }
+
+    private static Path localRepository(String uri) {
+        Path dir;
+        try {
+            dir = uri.startsWith("file:") ? Path.of(URI.create(uri)) : RepoLocator.isUrl(uri) ? null : Path.of(uri);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        if (dir == null || !Files.isDirectory(dir)) {
+            return null;
+        }
+        return Files.isDirectory(dir.resolve(".git")) ? dir.resolve(".git") : dir;
+    }
+
+    private static int promisorPacks(Path gitDir) {
+        try (Stream<Path> s = Files.list(gitDir.resolve("objects/pack"))) {
+            return (int) s.filter(p -> p.getFileName().toString().endsWith(".promisor")).count();
+        } catch (IOException e) {
+            return 0;
         }
     }
 

@@ -7,7 +7,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -19,6 +23,12 @@ import org.slf4j.LoggerFactory;
  * process: creating or fetching a mirror happens under a file lock, and a mirror is only ever replaced whole (built
  * in a temporary directory, then renamed). A base commit missing from a mirror triggers one more fetch before
  * failing. A damaged mirror is detected and re-cloned (or reported, if repair is off).
+ *
+ * <p>A source that cannot serve every branch and tag (a partial clone with objects missing behind some refs, such as
+ * a fetched google/gson: the fetch fails with "remote: internal server error") still gives the commits tasks need:
+ * they are fetched by id, the mirror remembers why (its config's {@code fixpoint.fullFetchFailed}) and fetches later
+ * commits by id first. The source's own fault (which object is missing, behind which ref) is named in the warning
+ * and in any error. No lock file outlives its lock ({@link MirrorLock}).
  *
  * <p>Mirrors live in {@code <cache>/<owner>_<name>-<hash of location>.git}. Thread-safe.
  */
@@ -160,7 +170,7 @@ public final class RepoCache {
             LOG.warn("{}: mirror {} of {} is damaged ({}); re-cloning it", task.instanceId(), resolved.mirror(),
                     task.repo(), problem);
             withLock(task.instanceId(), resolved.location(), resolved.mirror(), () -> {
-                reclone(task.instanceId(), resolved.location(), resolved.mirror());
+                reclone(task.instanceId(), resolved.location(), resolved.mirror(), List.of(resolved.commit()));
                 return null;
             });
             try {
@@ -193,56 +203,113 @@ public final class RepoCache {
     }
 
     private String ensureLocked(String who, RepoLocation location, Path mirror, String revision, boolean refresh) {
+        List<String> wanted = FULL_ID.matcher(revision).matches() ? List.of(revision) : List.of();
         boolean fetched = false;
         if (!Files.isDirectory(mirror)) {
-            create(who, location, mirror);
+            create(who, location, mirror, wanted);
             fetched = true;
         } else if (refresh && MirrorRepo.probe(mirror, "HEAD").status() != MirrorRepo.Probe.Status.CORRUPT) {
-            fetch(who, location, mirror);
+            fetch(who, location, mirror, wanted);
             fetched = true;
         }
         MirrorRepo.Probe probe = MirrorRepo.probe(mirror, revision);
         if (probe.status() == MirrorRepo.Probe.Status.CORRUPT) {
-            repairOrFail(who, location, mirror, probe.detail());
+            repairOrFail(who, location, mirror, probe.detail(), wanted);
             fetched = true;
             probe = MirrorRepo.probe(mirror, revision);
         }
         if (probe.status() == MirrorRepo.Probe.Status.MISSING && !fetched) {
             LOG.info("{}: {} not in mirror {}; fetching {}", who, revision, mirror, location.uri());
-            fetch(who, location, mirror);
+            fetch(who, location, mirror, wanted);
             probe = MirrorRepo.probe(mirror, revision);
         }
         if (probe.status() == MirrorRepo.Probe.Status.MISSING) {
             Optional<String> broken = MirrorRepo.brokenRef(mirror);
             if (broken.isPresent()) {
-                repairOrFail(who, location, mirror, "ref " + broken.get());
+                repairOrFail(who, location, mirror, "ref " + broken.get(), wanted);
                 probe = MirrorRepo.probe(mirror, revision);
-            } else if (FULL_ID.matcher(revision).matches()) {
+            } else if (!wanted.isEmpty()) {
                 probe = fetchCommit(who, location, mirror, revision, probe);
             }
         }
         return switch (probe.status()) {
             case FOUND -> probe.commit();
-            case MISSING -> throw new WorkspaceException(WorkspaceException.Reason.MISSING_COMMIT, who
-                    + ": commit " + revision + " is not in repo " + location.repo() + " (fetched from "
-                    + location.uri() + " into " + mirror + "): " + probe.detail()
-                    + ". Check the task's base_commit, or point the mirror map at a copy that has it.");
+            case MISSING -> throw missing(who, location, mirror, revision, probe.detail());
             case NOT_A_COMMIT -> throw new WorkspaceException(WorkspaceException.Reason.MISSING_COMMIT, who
                     + ": " + probe.detail() + " in repo " + location.repo() + " (" + location.uri() + ")");
             case CORRUPT -> throw corrupt(who, location, mirror, probe.detail(), null);
         };
     }
 
-    private void repairOrFail(String who, RepoLocation location, Path mirror, String problem) {
+    private static WorkspaceException missing(String who, RepoLocation location, Path mirror, String revision,
+            String detail) {
+        return new WorkspaceException(WorkspaceException.Reason.MISSING_COMMIT, who + ": commit " + revision
+                + " is not in repo " + location.repo() + " (fetched from " + location.uri() + " into " + mirror
+                + "): " + detail + ". Check the task's base_commit, or point the mirror map at a copy that has it.");
+    }
+
+    /**
+     * Makes sure the mirror of {@code repo} holds every one of {@code commits} (full ids), with one fetch for all of
+     * them: when the source cannot serve a full fetch (a partial clone lacking objects behind some refs), exactly
+     * these commits are fetched by id. For checks before a run, which know every commit its tasks need (base and
+     * environment setup commits).
+     *
+     * @param who label for messages (e.g. the first task's id)
+     * @return the commits still missing afterwards, each with why; empty when all are there
+     * @throws WorkspaceException when the repo cannot be reached at all, or its mirror is damaged beyond repair
+     */
+    public Map<String, String> prepareCommits(String who, String repo, Collection<String> commits) {
+        RepoLocation location = locator.locate(repo);
+        Path mirror = mirrorPath(location);
+        List<String> all = commits.stream().distinct().toList();
+        if (Files.isDirectory(mirror) && all.stream()
+                .allMatch(c -> MirrorRepo.probe(mirror, c).status() == MirrorRepo.Probe.Status.FOUND)) {
+            return Map.of();
+        }
+        return withLock(who, location, mirror, () -> {
+            List<String> wanted = all.stream().filter(c -> FULL_ID.matcher(c).matches()).toList();
+            if (!Files.isDirectory(mirror)) {
+                create(who, location, mirror, wanted);
+            } else {
+                List<String> absent = wanted.stream()
+                        .filter(c -> MirrorRepo.probe(mirror, c).status() != MirrorRepo.Probe.Status.FOUND).toList();
+                if (!absent.isEmpty()) {
+                    try {
+                        fetch(who, location, mirror, absent);
+                    } catch (WorkspaceException e) {
+                        // The repo was reached before (the mirror exists): the commits that did not come are
+                        // reported below, each on its own, and their tasks fail alone.
+                        LOG.warn("{}", e.getMessage());
+                    }
+                }
+            }
+            Map<String, String> missing = new LinkedHashMap<>();
+            for (String c : all) {
+                MirrorRepo.Probe probe = MirrorRepo.probe(mirror, c);
+                if (probe.status() == MirrorRepo.Probe.Status.MISSING && FULL_ID.matcher(c).matches()) {
+                    probe = fetchCommit(who, location, mirror, c, probe);
+                }
+                if (probe.status() == MirrorRepo.Probe.Status.CORRUPT) {
+                    throw corrupt(who, location, mirror, probe.detail(), null);
+                }
+                if (probe.status() != MirrorRepo.Probe.Status.FOUND) {
+                    missing.put(c, probe.detail());
+                }
+            }
+            return missing;
+        });
+    }
+
+    private void repairOrFail(String who, RepoLocation location, Path mirror, String problem, List<String> wanted) {
         if (!repairCorrupt) {
             throw corrupt(who, location, mirror, problem, null);
         }
         LOG.warn("{}: mirror {} of {} is damaged ({}); re-cloning from {}", who, mirror, location.repo(), problem,
                 location.uri());
-        reclone(who, location, mirror);
+        reclone(who, location, mirror, wanted);
     }
 
-    private void reclone(String who, RepoLocation location, Path mirror) {
+    private void reclone(String who, RepoLocation location, Path mirror, List<String> wanted) {
         Path aside = mirror.resolveSibling(mirror.getFileName() + ".damaged-" + System.nanoTime());
         try {
             Files.move(mirror, aside, StandardCopyOption.ATOMIC_MOVE);
@@ -251,7 +318,7 @@ public final class RepoCache {
                     + location.repo() + " is damaged and cannot be moved aside: " + e.getMessage()
                     + ". Delete it by hand to re-clone.", e);
         }
-        create(who, location, mirror);
+        create(who, location, mirror, wanted);
         try {
             Workspace.deleteTree(aside);
         } catch (IOException e) {
@@ -259,30 +326,115 @@ public final class RepoCache {
         }
     }
 
-    private void create(String who, RepoLocation location, Path mirror) {
-        Path tmp = mirror.resolveSibling(mirror.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
-                + System.nanoTime());
+    /**
+     * Clones every branch and tag into a new mirror; when that fails and {@code wanted} names commits, makes the
+     * mirror of just those commits (fetched by id) instead, saying why.
+     */
+    private void create(String who, RepoLocation location, Path mirror, List<String> wanted) {
         long start = System.nanoTime();
         LOG.info("{}: cloning {} into mirror {}", who, location.uri(), mirror);
+        Path tmp = temporarySibling(mirror);
         try {
             MirrorRepo.create(tmp, location.uri(), fetchTimeoutSeconds);
             Files.move(tmp, mirror, StandardCopyOption.ATOMIC_MOVE);
             LOG.info("{}: mirror {} ready in {} ms", who, mirror, (System.nanoTime() - start) / 1_000_000);
+            return;
         } catch (GitAPIException | IOException | RuntimeException e) {
-            try {
-                Workspace.deleteTree(tmp);
-            } catch (IOException cleanup) {
-                e.addSuppressed(cleanup);
+            deleteQuietly(tmp, e);
+            String problem = problem(e, location);
+            if (wanted.isEmpty()) {
+                throw unreachable(who, location, problem, e);
             }
-            throw unreachable(who, location, e);
+            LOG.warn("{}: fetching every branch and tag of {} failed ({}); fetching only commit(s) {} by id", who,
+                    location.uri(), problem, String.join(", ", wanted));
+            Path partial = temporarySibling(mirror);
+            try {
+                MirrorRepo.createEmpty(partial, location.uri());
+                fetchByIds(who, location, partial, wanted);
+                MirrorRepo.markPartial(partial, problem);
+                Files.move(partial, mirror, StandardCopyOption.ATOMIC_MOVE);
+                LOG.info("{}: mirror {} of {} commit(s) ready in {} ms", who, mirror, wanted.size(),
+                        (System.nanoTime() - start) / 1_000_000);
+            } catch (GitAPIException | IOException | RuntimeException byId) {
+                deleteQuietly(partial, byId);
+                e.addSuppressed(byId);
+                throw unreachable(who, location, problem + "; fetching only commit(s) " + String.join(", ", wanted)
+                        + " by id failed too: " + chain(byId), e);
+            }
         }
     }
 
-    private void fetch(String who, RepoLocation location, Path mirror) {
+    /**
+     * Fetches every branch and tag into the mirror; when that fails and {@code wanted} names commits, fetches just
+     * those by id. A mirror whose full fetch failed before fetches by id first.
+     */
+    private void fetch(String who, RepoLocation location, Path mirror, List<String> wanted) {
+        Optional<String> partial = MirrorRepo.partialReason(mirror);
+        String byIdFailure = "";
+        if (partial.isPresent() && !wanted.isEmpty()) {
+            try {
+                fetchByIds(who, location, mirror, wanted);
+                return;
+            } catch (GitAPIException | IOException | RuntimeException e) {
+                byIdFailure = chain(e);
+                LOG.info("{}: fetching {} by id from {} failed ({}); trying a full fetch", who, wanted,
+                        location.uri(), byIdFailure);
+            }
+        }
         try {
             MirrorRepo.fetch(mirror, fetchTimeoutSeconds);
+            if (partial.isPresent()) {
+                MirrorRepo.clearPartial(mirror);
+            }
         } catch (GitAPIException | IOException | RuntimeException e) {
-            throw unreachable(who, location, e);
+            String problem = problem(e, location);
+            if (wanted.isEmpty()) {
+                throw unreachable(who, location, problem, e);
+            }
+            if (partial.isPresent()) {
+                // The source was reached before and is known not to serve a full fetch: these commits are not in it.
+                throw new WorkspaceException(WorkspaceException.Reason.MISSING_COMMIT, who + ": commit(s) "
+                        + String.join(", ", wanted) + " of repo " + location.repo() + " cannot be fetched from "
+                        + location.uri() + ", which cannot serve a full fetch: by id: " + byIdFailure + "; in full: "
+                        + problem + ". Check the task's commits, or point the mirror map at a complete copy.", e);
+            }
+            LOG.warn("{}: fetching every branch and tag of {} failed ({}); fetching only commit(s) {} by id", who,
+                    location.uri(), problem, String.join(", ", wanted));
+            try {
+                fetchByIds(who, location, mirror, wanted);
+                MirrorRepo.markPartial(mirror, problem);
+            } catch (GitAPIException | IOException | RuntimeException byId) {
+                e.addSuppressed(byId);
+                throw unreachable(who, location, problem + "; fetching only commit(s) " + String.join(", ", wanted)
+                        + " by id failed too: " + chain(byId), e);
+            }
+        }
+    }
+
+    /**
+     * Fetches commits by id: all at once, else (a server refuses the whole request for one unknown id) one at a time.
+     * Commits that still do not come are left for the caller's probe to report; fails only when none came.
+     */
+    private void fetchByIds(String who, RepoLocation location, Path mirror, List<String> wanted)
+            throws GitAPIException, IOException {
+        try {
+            MirrorRepo.fetchCommits(mirror, wanted, fetchTimeoutSeconds);
+        } catch (GitAPIException | IOException | RuntimeException all) {
+            if (wanted.size() == 1) {
+                throw all;
+            }
+            int fetched = 0;
+            for (String commit : wanted) {
+                try {
+                    MirrorRepo.fetchCommits(mirror, List.of(commit), fetchTimeoutSeconds);
+                    fetched++;
+                } catch (GitAPIException | IOException | RuntimeException one) {
+                    LOG.warn("{}: {} does not send commit {} by id: {}", who, location.uri(), commit, chain(one));
+                }
+            }
+            if (fetched == 0) {
+                throw all;
+            }
         }
     }
 
@@ -290,12 +442,25 @@ public final class RepoCache {
     private MirrorRepo.Probe fetchCommit(String who, RepoLocation location, Path mirror, String commit,
             MirrorRepo.Probe missing) {
         try {
-            MirrorRepo.fetchCommit(mirror, commit, fetchTimeoutSeconds);
+            MirrorRepo.fetchCommits(mirror, List.of(commit), fetchTimeoutSeconds);
             return MirrorRepo.probe(mirror, commit);
         } catch (GitAPIException | IOException | RuntimeException e) {
             LOG.debug("{}: {} refused to send commit {} by id: {}", who, location.uri(), commit, e.toString());
             return MirrorRepo.Probe.of(MirrorRepo.Probe.Status.MISSING, missing.detail()
                     + "; not on any branch or tag, and fetching it by id failed: " + e.getMessage());
+        }
+    }
+
+    private static Path temporarySibling(Path mirror) {
+        return mirror.resolveSibling(mirror.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
+                + System.nanoTime());
+    }
+
+    private static void deleteQuietly(Path dir, Exception failure) {
+        try {
+            Workspace.deleteTree(dir);
+        } catch (IOException cleanup) {
+            failure.addSuppressed(cleanup);
         }
     }
 
@@ -327,17 +492,31 @@ public final class RepoCache {
         }
     }
 
-    private static WorkspaceException unreachable(String who, RepoLocation location, Exception e) {
-        String cause = e.getMessage();
+    /**
+     * What went wrong in a fetch: the exception's message and its first different cause, and, for a local source,
+     * the source's own fault behind a bare "remote: internal server error" (a missing object, named).
+     */
+    private static String problem(Exception e, RepoLocation location) {
+        String problem = chain(e);
+        Optional<String> source = MirrorRepo.diagnoseSource(location.uri());
+        return source.map(s -> problem + " (the source's own fault: " + s + ")").orElse(problem);
+    }
+
+    private static String chain(Throwable e) {
+        String cause = String.valueOf(e.getMessage());
         for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().equals(cause)) {
+            if (t.getMessage() != null && !t.getMessage().equals(cause) && !cause.endsWith(t.getMessage())) {
                 cause = cause + ": " + t.getMessage();
                 break;
             }
         }
+        return cause;
+    }
+
+    private static WorkspaceException unreachable(String who, RepoLocation location, String problem, Exception e) {
         return new WorkspaceException(WorkspaceException.Reason.UNREACHABLE_REPO, who + ": cannot fetch repo "
                 + location.repo() + " from " + location.uri() + " (" + location.source().name().toLowerCase()
-                + "): " + cause + ". Check the URL or path, the network, or add the repo to the mirror map.", e);
+                + "): " + problem + ". Check the URL or path, the network, or add the repo to the mirror map.", e);
     }
 
     private static WorkspaceException corrupt(String who, RepoLocation location, Path mirror, String problem,

@@ -2,8 +2,10 @@ package dev.fixpoint.tasks;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,8 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Checks, before any work starts, that every repository a list of tasks names can be reached: each distinct repo's
- * mirror is created or found (fetching as needed) through the {@link RepoCache}. A repo that is reached but lacks
- * one task's base commit is not a preflight failure (that task fails alone, later).
+ * mirror is created or found through the {@link RepoCache}, with one fetch for every base and environment setup
+ * commit its tasks name ({@link RepoCache#prepareCommits}; from a source that cannot serve a full fetch, such as a
+ * partial clone, exactly those commits are fetched by id). A repo that is reached but lacks one task's commit is not
+ * a preflight failure (that task fails alone, later).
  */
 public final class RepoPreflight {
 
@@ -35,9 +39,15 @@ public final class RepoPreflight {
     public static List<Unreachable> check(RepoCache cache, List<Task> tasks) throws InterruptedException {
         Map<String, Task> first = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, Set<String>> commits = new LinkedHashMap<>();
         for (Task t : tasks) {
             first.putIfAbsent(t.repo(), t);
             counts.merge(t.repo(), 1, Integer::sum);
+            Set<String> c = commits.computeIfAbsent(t.repo(), r -> new LinkedHashSet<>());
+            c.add(t.baseCommit());
+            if (!t.environmentSetupCommit().isEmpty()) {
+                c.add(t.environmentSetupCommit());
+            }
         }
         AtomicInteger n = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PARALLEL, first.size())), r -> {
@@ -47,7 +57,8 @@ public final class RepoPreflight {
         });
         try {
             Map<String, Future<Unreachable>> checks = new LinkedHashMap<>();
-            first.forEach((repo, task) -> checks.put(repo, pool.submit(() -> probe(cache, task, counts.get(repo)))));
+            first.forEach((repo, task) -> checks.put(repo, pool.submit(() -> probe(cache, task, commits.get(repo),
+                    counts.get(repo)))));
             List<Unreachable> out = new ArrayList<>();
             for (Future<Unreachable> f : checks.values()) {
                 try {
@@ -86,11 +97,11 @@ public final class RepoPreflight {
         throw new WorkspaceException(WorkspaceException.Reason.UNREACHABLE_REPO, m.toString());
     }
 
-    private static Unreachable probe(RepoCache cache, Task task, int count) {
+    private static Unreachable probe(RepoCache cache, Task task, Set<String> commits, int count) {
         String location = "?";
         try {
             location = cache.locator().locate(task.repo()).uri();
-            cache.prepare(task);
+            cache.prepareCommits(task.instanceId(), task.repo(), commits);
             return null;
         } catch (WorkspaceException e) {
             if (e.reason() == WorkspaceException.Reason.MISSING_COMMIT) {

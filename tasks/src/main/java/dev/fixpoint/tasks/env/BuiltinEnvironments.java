@@ -6,13 +6,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Environments that work without a spec for the common cases, told from the tree at the base commit:
  * <ul>
- *   <li>Maven ({@code pom.xml}): {@code fixpoint/java}, dependencies fetched at build time
- *       ({@code mvn dependency:go-offline}, then one test run so the test plugins and providers are fetched
- *       too), tests with {@code mvn -o test}, Surefire XML in {@code target/surefire-reports};</li>
+ *   <li>Maven ({@code pom.xml}), single- or multi-module: {@code fixpoint/java}; at build time one
+ *       {@code mvn test} of the whole reactor (failures ignored) fetches every dependency, plugin and test provider
+ *       (sibling modules come from the reactor, so no SNAPSHOT of one is ever downloaded, which
+ *       {@code dependency:go-offline} tries), then the build outputs are removed; tests with {@code mvn -o test}
+ *       limited to the modules holding the test patch's files ({@code -pl} from {@code {test_modules}} with
+ *       {@code -am}); Surefire XML read from every module ({@code **}{@code /target/surefire-reports}). A root POM
+ *       asking for a language level below 7 (which JDK 17's javac refuses) gets level 8 on the command line
+ *       ({@code -Dmaven.compiler.source/target/release=8});</li>
  *   <li>Gradle with a wrapper ({@code build.gradle[.kts]} and {@code gradlew}): {@code fixpoint/java}, the wrapper
  *       and dependencies fetched at build time, tests with {@code ./gradlew --offline test}, JUnit XML in
  *       {@code build/test-results/test}. Without a wrapper there is no default (Debian's Gradle is 4.4, too old
@@ -30,6 +36,16 @@ public final class BuiltinEnvironments {
     static final String PYTHON_IMAGE = "fixpoint/python:latest";
     static final String JAVA_IMAGE = "fixpoint/java:latest";
     private static final Duration TEST_TIMEOUT = Duration.ofMinutes(30);
+    /** Lowest language level JDK 17's javac accepts. */
+    static final int MIN_JAVA_LEVEL = 7;
+    static final int RAISED_JAVA_LEVEL = 8;
+    private static final String RAISE_LEVEL = " -Dmaven.compiler.source=" + RAISED_JAVA_LEVEL
+            + " -Dmaven.compiler.target=" + RAISED_JAVA_LEVEL + " -Dmaven.compiler.release=" + RAISED_JAVA_LEVEL;
+    /** Offline, only the modules of the test files and what they depend on (the whole project when none). */
+    static final String MAVEN_TEST = "mods={test_modules:,}; mvn FLAGS -o -Dmaven.test.failure.ignore=true"
+            + " ${mods:+-pl \"$mods\" -am} test";
+    /** Surefire's reports of every module, the root's included. */
+    static final String MAVEN_REPORTS = "**/target/surefire-reports";
 
     private BuiltinEnvironments() {}
 
@@ -47,7 +63,11 @@ public final class BuiltinEnvironments {
     /** The built-in environment for a tree, or why there is none. */
     public static Detection detect(RepoTree tree) {
         if (tree.isFile("pom.xml")) {
-            return Detection.of(maven(), "built-in Maven default (pom.xml)");
+            OptionalInt level = tree.read("pom.xml").map(PomLevels::lowest).orElse(OptionalInt.empty());
+            boolean raise = level.isPresent() && level.getAsInt() < MIN_JAVA_LEVEL;
+            return Detection.of(maven(raise), "built-in Maven default (pom.xml"
+                    + (raise ? "; language level " + level.getAsInt() + " raised to " + RAISED_JAVA_LEVEL
+                            + ", the POM's is below what JDK 17 compiles" : "") + ")");
         }
         boolean gradle = tree.isFile("build.gradle") || tree.isFile("build.gradle.kts");
         if (gradle && tree.isFile("gradlew")) {
@@ -68,13 +88,13 @@ public final class BuiltinEnvironments {
                 + (names.size() > 12 ? ", ..." : "") + ")");
     }
 
-    private static EnvironmentEntry maven() {
+    private static EnvironmentEntry maven(boolean raiseLevel) {
+        String flags = "-B" + (raiseLevel ? RAISE_LEVEL : "");
         return new EnvironmentEntry(null, JAVA_IMAGE, null, null,
-                List.of("mvn -B -q dependency:go-offline",
-                        "mvn -B -Dmaven.test.failure.ignore=true test",
+                List.of("mvn " + flags + " -Dmaven.test.failure.ignore=true test",
                         "find . -name target -type d -prune -exec rm -rf {} +"),
-                null, "mvn -B -o -Dmaven.test.failure.ignore=true test", ResultFormat.JUNIT_XML,
-                "target/surefire-reports", TEST_TIMEOUT, null, null);
+                null, MAVEN_TEST.replace("FLAGS", flags), ResultFormat.JUNIT_XML, MAVEN_REPORTS, TEST_TIMEOUT,
+                null, null);
     }
 
     private static EnvironmentEntry gradle() {

@@ -16,6 +16,10 @@ import java.util.stream.Collectors;
  * Placeholders in test commands and image names, filled in per task:
  * <ul>
  *   <li>{@code {test_files}}: the files the test patch adds or changes (not deletes);</li>
+ *   <li>{@code {test_modules}}: the build modules (Maven, Gradle) holding those files, as directories relative to the
+ *       root: the part of each path before {@code src/test/} ({@code gson/src/test/java/A.java} -> {@code gson});
+ *       files of the root module and files outside any {@code src/test/} add nothing, so a single-module project
+ *       gives an empty list (e.g. {@code mods={test_modules:,}; mvn ${mods:+-pl "$mods" -am} test});</li>
  *   <li>{@code {test_names}}: FAIL_TO_PASS then PASS_TO_PASS; {@code {fail_to_pass}}, {@code {pass_to_pass}};</li>
  *   <li>{@code {instance_id}}, {@code {repo}}, {@code {version}};</li>
  *   <li>{@code {swebench_id}}: SWE-bench's image key, the instance id in lower case with {@code __} as
@@ -28,7 +32,7 @@ import java.util.stream.Collectors;
 public final class CommandTemplate {
 
     /** The placeholder names. */
-    public static final Set<String> NAMES = Set.of("test_files", "test_names", "fail_to_pass", "pass_to_pass",
+    public static final Set<String> NAMES = Set.of("test_files", "test_modules", "test_names", "fail_to_pass", "pass_to_pass",
             "instance_id", "repo", "version", "swebench_id");
     /** The placeholders that name the tests a task is graded by: only grading may fill them. */
     public static final Set<String> GRADED_TESTS = Set.of("test_names", "fail_to_pass", "pass_to_pass");
@@ -136,6 +140,7 @@ public final class CommandTemplate {
     private static String value(String name, String separator, Task task) {
         return switch (name) {
             case "test_files" -> join(testFiles(task), separator);
+            case "test_modules" -> join(testModules(task), separator);
             case "test_names" -> {
                 List<String> all = new ArrayList<>(task.failToPass());
                 all.addAll(task.passToPass());
@@ -167,6 +172,18 @@ public final class CommandTemplate {
             }
         }
         return List.copyOf(files);
+    }
+
+    /** The module directories of the task's test files; see {@code {test_modules}} above. */
+    public static List<String> testModules(Task task) {
+        Set<String> modules = new LinkedHashSet<>();
+        for (String file : testFiles(task)) {
+            int at = file.indexOf("/src/test/");
+            if (at > 0) {
+                modules.add(file.substring(0, at));
+            }
+        }
+        return List.copyOf(modules);
     }
 
     private static String join(List<String> items, String separator) {

@@ -197,9 +197,10 @@ class EnvironmentResolverTest {
             assertTrue(r.resolved(), r.problem());
             assertEquals("built-in Maven default (pom.xml)", r.origin());
             assertEquals("fixpoint/java:latest", r.recipe().baseImage());
-            assertEquals("mvn -B -o -Dmaven.test.failure.ignore=true test", r.task().environment().testCommand());
+            assertEquals("mods=; mvn -B -o -Dmaven.test.failure.ignore=true ${mods:+-pl \"$mods\" -am} test",
+                    r.task().environment().testCommand());
             assertEquals(ResultFormat.JUNIT_XML, r.task().environment().resultFormat());
-            assertEquals("target/surefire-reports", r.task().environment().reportsDir());
+            assertEquals("**/target/surefire-reports", r.task().environment().reportsDir());
             RepoTree tree = TreeSource.mirrors(cache).open(t);
             assertEquals(List.of("pom.xml", "src"), tree.list(""));
             assertTrue(tree.isDirectory("src/main/java"));

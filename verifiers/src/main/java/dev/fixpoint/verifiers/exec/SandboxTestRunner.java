@@ -10,6 +10,7 @@ import dev.fixpoint.tasks.EnvironmentSpec;
 import dev.fixpoint.tasks.ResultFormat;
 import dev.fixpoint.tasks.Task;
 import dev.fixpoint.verifiers.harness.JUnitXmlParser;
+import dev.fixpoint.verifiers.harness.ReportDirs;
 import dev.fixpoint.verifiers.harness.PytestLogParser;
 import dev.fixpoint.verifiers.harness.TestOutcome;
 import dev.fixpoint.verifiers.harness.TestResults;
@@ -197,14 +198,18 @@ final class SandboxTestRunner {
         if (env.resultFormat() == ResultFormat.PYTEST_LOG) {
             return PytestLogParser.parse(new String(sb.readFile(DIR + "/test_output.txt"), StandardCharsets.UTF_8));
         }
-        String reports = env.reportsDir().startsWith("/") ? env.reportsDir() : env.workdir() + "/" + env.reportsDir();
-        if (!sb.exec(ExecRequest.of("test -d '" + reports + "'", SHORT)).ok()) {
-            return TestResults.empty(JUnitXmlParser.SOURCE, "no reports directory " + reports);
+        List<String> dirs = sb.exec(ExecRequest.of(ReportDirs.findCommand(env), SHORT)).stdout().lines()
+                .filter(l -> !l.isBlank()).toList();
+        if (dirs.isEmpty()) {
+            return TestResults.empty(JUnitXmlParser.SOURCE, "no reports directory " + env.reportsDir() + " in "
+                    + env.workdir());
         }
         Map<String, byte[]> files = new HashMap<>();
-        for (String f : sb.listFiles(reports)) {
-            if (f.endsWith(".xml")) {
-                files.put(f, sb.readFile(reports + "/" + f));
+        for (String reports : dirs) {
+            for (String f : sb.listFiles(reports)) {
+                if (f.endsWith(".xml")) {
+                    files.put(reports + "/" + f, sb.readFile(reports + "/" + f));
+                }
             }
         }
         return JUnitXmlParser.parse(files);

@@ -93,7 +93,7 @@ public final class EvalScript {
                     .append(EXIT_TEST_PATCH).append("; }\n");
         }
         if (env.reportsDir() != null && !env.reportsDir().isBlank()) {
-            s.append("  rm -rf -- ").append(q(env.reportsDir())).append('\n');
+            s.append("  ").append(ReportDirs.removeCommand(env)).append('\n');
         }
         int n = 0;
         for (String cmd : env.setupCommands()) {

@@ -162,32 +162,34 @@ public final class InstanceEvaluator {
         return timeoutOverride != null ? timeoutOverride : task.environment().testTimeout();
     }
 
-    /** Copies the JUnit XML reports out of the sandbox into {@code dir/sub/results/}; returns their paths. */
+    /**
+     * Copies the JUnit XML reports out of the sandbox into {@code dir/sub/results/}, from every reports directory
+     * ({@link ReportDirs}); returns their paths.
+     */
     private static List<String> collectResults(Sandbox sb, EnvironmentSpec env, Path dir, String sub)
             throws IOException {
         if (env.reportsDir() == null || env.reportsDir().isBlank()) return List.of();
-        String reports = env.reportsDir().startsWith("/") ? env.reportsDir() : env.workdir() + "/" + env.reportsDir();
-        ExecResult exists = sb.exec(ExecRequest.of("test -d " + EvalScript.q(reports), Duration.ofSeconds(30)));
-        if (exists.exitCode() != 0) return List.of();
-        Path tmp = Files.createTempDirectory("fixpoint-results");
-        try {
-            sb.copyOut(reports, tmp);
-            Path target = dir.resolve(sub + "results");
-            List<String> saved = new ArrayList<>();
-            try (Stream<Path> files = Files.walk(tmp)) {
-                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                    if (!f.getFileName().toString().endsWith(".xml")) continue;
-                    String rel = tmp.relativize(f).toString();
-                    Path to = target.resolve(rel);
-                    Files.createDirectories(to.getParent());
-                    Files.copy(f, to);
-                    saved.add(sub + "results/" + rel);
+        ExecResult found = sb.exec(ExecRequest.of(ReportDirs.findCommand(env), Duration.ofMinutes(2)));
+        List<String> saved = new ArrayList<>();
+        for (String reports : found.stdout().lines().filter(l -> !l.isBlank()).toList()) {
+            Path tmp = Files.createTempDirectory("fixpoint-results");
+            try {
+                sb.copyOut(reports, tmp);
+                try (Stream<Path> files = Files.walk(tmp)) {
+                    for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                        if (!f.getFileName().toString().endsWith(".xml")) continue;
+                        String rel = ReportDirs.savedName(env, reports, tmp.relativize(f).toString());
+                        Path to = dir.resolve(sub + "results").resolve(rel);
+                        Files.createDirectories(to.getParent());
+                        Files.copy(f, to);
+                        saved.add(sub + "results/" + rel);
+                    }
                 }
+            } finally {
+                deleteTree(tmp);
             }
-            return saved;
-        } finally {
-            deleteTree(tmp);
         }
+        return saved;
     }
 
     private InstanceRun run(Prediction p, EvalStatus phase, ApplyStep step, String message, long start,
