@@ -1,11 +1,12 @@
 package dev.fixpoint.verifiers.exec;
 
+import dev.fixpoint.tasks.layout.NearestTests;
+import dev.fixpoint.tasks.layout.RepoFiles;
 import dev.fixpoint.verifiers.VerifierException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** The repository's own test files, found on the host copy of the base tree by the usual naming conventions. */
 final class TestFiles {
@@ -13,23 +14,17 @@ final class TestFiles {
     private TestFiles() {
     }
 
-    /** Repository-relative paths of test files ({@code test_*.py}, {@code *_test.py}, {@code *Test.java}), sorted. */
+    /**
+     * Repository-relative paths of test files ({@code test_*.py}, {@code *_test.py}, {@code *Test.java}), sorted: the
+     * repository's files as {@link RepoFiles} lists them (no hidden directories, caches or build output), named as
+     * {@link NearestTests#isTestFile} says.
+     */
     static List<String> list(Path tree) {
-        try (Stream<Path> files = Files.walk(tree)) {
-            return files.filter(Files::isRegularFile)
-                    .map(p -> tree.relativize(p).toString().replace('\\', '/'))
-                    .filter(p -> !p.startsWith(".git/") && !p.contains("/build/") && !p.startsWith("build/"))
-                    .filter(TestFiles::isTestFile)
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new VerifierException("cannot list test files under " + tree + ": " + e.getMessage(), e);
-        }
+        return RepoFiles.list(tree).stream().filter(NearestTests::isTestFile).toList();
     }
 
     static boolean isTestFile(String path) {
-        String name = path.substring(path.lastIndexOf('/') + 1);
-        return name.startsWith("test_") && name.endsWith(".py") || name.endsWith("_test.py")
-                || name.endsWith("Test.java") || name.endsWith("Tests.java");
+        return NearestTests.isTestFile(path);
     }
 
     static String read(Path tree, String path) {
