@@ -26,14 +26,16 @@ public record ExecutionOnly(ExecutionFilter filter, Abstention abstention) imple
 
     @Override
     public Scoring score(List<Evidence> pool) {
-        return Scoring.of(pool.stream().map(this::scoreOf).toList());
+        int tolerated = filter.toleratedBreaks(pool);
+        return new Scoring(pool.stream().map(e -> scoreOf(e, tolerated)).toList(),
+                ExecutionFilter.toleranceNote(tolerated).stream().toList());
     }
 
-    private CandidateScore scoreOf(Evidence e) {
+    private CandidateScore scoreOf(Evidence e, int tolerated) {
         if (!e.usable()) {
             return CandidateScore.exclude(e, e.unusableReason());
         }
-        String excluded = filter.exclusion(e);
+        String excluded = filter.exclusion(e, tolerated);
         return excluded.isEmpty() ? CandidateScore.of(e, e.execution().reproductionRate())
                 : CandidateScore.exclude(e, excluded);
     }

@@ -38,8 +38,9 @@ public record ExecutionThenModel(ExecutionFilter filter, int topK, JudgeSignal s
     public Scoring score(List<Evidence> pool) {
         List<String> exclusions = new ArrayList<>();
         Map<Integer, Double> clusterRate = new TreeMap<>();
+        int tolerated = filter.toleratedBreaks(pool);
         for (Evidence e : pool) {
-            String why = e.usable() ? filter.exclusion(e) : e.unusableReason();
+            String why = e.usable() ? filter.exclusion(e, tolerated) : e.unusableReason();
             exclusions.add(why);
             if (why.isEmpty()) {
                 clusterRate.merge(e.clusterId(), e.execution().reproductionRate(), Math::max);
@@ -68,8 +69,10 @@ public record ExecutionThenModel(ExecutionFilter filter, int topK, JudgeSignal s
                 scores.add(v == null ? CandidateScore.exclude(e, "no judge verdict") : CandidateScore.of(e, v));
             }
         }
-        List<String> notes = anyVerdict || clusterRate.isEmpty() ? List.of()
-                : List.of("no judge verdict for the execution top-" + topK + ": ranked by execution alone");
+        List<String> notes = new ArrayList<>(ExecutionFilter.toleranceNote(tolerated).stream().toList());
+        if (!anyVerdict && !clusterRate.isEmpty()) {
+            notes.add("no judge verdict for the execution top-" + topK + ": ranked by execution alone");
+        }
         return new Scoring(scores, notes);
     }
 

@@ -60,9 +60,11 @@ public record WeightedScore(double executionWeight, double modelWeight, double v
             return new Scoring(pool.stream().map(e -> CandidateScore.exclude(e, "no weighted evidence")).toList(), notes);
         }
         long usable = pool.stream().filter(Evidence::usable).count();
+        int tolerated = hasExecution ? filter.toleratedBreaks(pool) : 0;
+        ExecutionFilter.toleranceNote(tolerated).ifPresent(notes::add);
         List<CandidateScore> scores = new ArrayList<>();
         for (Evidence e : pool) {
-            String why = !e.usable() ? e.unusableReason() : hasExecution ? filter.exclusion(e) : "";
+            String why = !e.usable() ? e.unusableReason() : hasExecution ? filter.exclusion(e, tolerated) : "";
             if (!why.isEmpty()) {
                 scores.add(CandidateScore.exclude(e, why));
                 continue;

@@ -137,6 +137,35 @@ class SelectorTest {
     }
 
     @Test
+    void regressionBreaksEveryReproducingChangeSharesAreToleratedOnlyWhenTwoChangesAgree() {
+        // Real SWE-bench rows: the correct fix fails an existing test that the hidden test patch rewrites.
+        List<Evidence> agreeing = Pool.of().add("fix-a", 0, 2).exec(3, 3, 1, 9).add("fix-b", 1, 1).exec(3, 3, 1, 9)
+                .add("breaker", 2, 1).exec(3, 3, 2, 9).add("noop", 3, 1).exec(0, 3, 0, 9).build();
+
+        Selection s = selector.select(ExecutionOnly.defaults(), agreeing);
+
+        assertEquals(Optional.of("fix-a"), s.chosen());
+        assertEquals("breaks 2 regression tests, more than the 1 every reproducing candidate breaks",
+                s.scores().get(2).excluded());
+        assertEquals("passes no reproduction test", s.scores().get(3).excluded());
+        assertEquals(1, ExecutionFilter.defaults().toleratedBreaks(agreeing));
+        assertTrue(s.notes().stream().anyMatch(r -> r.contains("1 break(s) are not held against any candidate")),
+                s.notes().toString());
+
+        List<Evidence> alone = Pool.of().add("fix-a", 0, 2).exec(3, 3, 1, 9).add("same-fix", 0, 2).exec(3, 3, 1, 9)
+                .build();
+        assertEquals(0, ExecutionFilter.defaults().toleratedBreaks(alone), "one change alone earns no tolerance");
+        assertTrue(selector.select(ExecutionOnly.defaults(), alone).abstained());
+
+        List<Evidence> many = Pool.of().add("a", 0, 1).exec(3, 3, 5, 9).add("b", 1, 1).exec(3, 3, 6, 9).build();
+        assertEquals(3, ExecutionFilter.defaults().toleratedBreaks(many), "capped at maxTolerated");
+        Selection capped = selector.select(ExecutionOnly.defaults(), many);
+        assertTrue(capped.abstained());
+        assertEquals("breaks 5 regression tests, more than the 3 every reproducing candidate breaks",
+                capped.scores().get(0).excluded());
+    }
+
+    @Test
     void executionOnlyRulesOutRegressionBreakersAndPrefersMoreReproductionPasses() {
         List<Evidence> pool = Pool.of().add("breaker", 0, 3).exec(3, 3, 1, 5).add("partial", 1, 1).exec(1, 3, 0, 5)
                 .add("good", 2, 1).exec(2, 3, 0, 5).add("untested", 3, 1).build();
