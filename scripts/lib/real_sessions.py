@@ -34,6 +34,9 @@ import re
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import scripted_session  # noqa: E402
+
 LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")
 
 
@@ -213,17 +216,8 @@ def compiles(path, lines):
         return False
 
 
-class Session:
-    def __init__(self, model, label):
-        self.model, self.label, self.responses, self.tokens = model, label, [], 2600
-
-    def say(self, text, tool, **args):
-        self.tokens += 700 + len(json.dumps(args)) // 3
-        self.responses.append({"text": text, "tool_calls": [{"name": tool, "arguments": args}],
-                               "usage": {"input": self.tokens, "output": 90 + len(json.dumps(args)) // 4}})
-
-    def json(self):
-        return {"model": self.model, "label": self.label, "responses": self.responses}
+def Session(model, label):
+    return scripted_session.Session(model, label, 2600)
 
 
 def fix_session(iid, kind, label, file_edits, check_cmd):

@@ -23,6 +23,9 @@ SAMPLES = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 from repros import NAIVE, THOROUGH  # noqa: E402
 
+sys.path.insert(0, os.path.join(SAMPLES, "..", "..", "scripts", "lib"))
+import scripted_session  # noqa: E402
+
 
 def hunks(diff):
     """[(path, old_text, new_text)] per hunk of a unified diff."""
@@ -89,17 +92,8 @@ def apply_edits(repo, edits):
         open(p, "w").write(text.replace(old, new))
 
 
-class Session:
-    def __init__(self, model, label):
-        self.model, self.label, self.responses, self.tokens = model, label, [], 2400
-
-    def say(self, text, tool, **args):
-        self.tokens += 700 + len(json.dumps(args)) // 3
-        self.responses.append({"text": text, "tool_calls": [{"name": tool, "arguments": args}],
-                               "usage": {"input": self.tokens, "output": 90 + len(json.dumps(args)) // 4}})
-
-    def json(self):
-        return {"model": self.model, "label": self.label, "responses": self.responses}
+def Session(model, label):
+    return scripted_session.Session(model, label, 2400)
 
 
 def session(task, name, lang, edits, repro, label, kind, run_tests):
