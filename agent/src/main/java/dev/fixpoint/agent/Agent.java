@@ -1,8 +1,19 @@
 package dev.fixpoint.agent;
 
-import dev.fixpoint.agent.loop.Meter;
-import dev.fixpoint.agent.loop.MeteredModel;
-import dev.fixpoint.agent.loop.PatchExtractor;
+import dev.fixpoint.agent.tool.Observation;
+import dev.fixpoint.agent.tool.ToolContext;
+import dev.fixpoint.agent.tool.ToolRun;
+import dev.fixpoint.agent.tool.Toolbox;
+import dev.fixpoint.agent.trajectory.Step;
+import dev.fixpoint.models.Message;
+import dev.fixpoint.models.Model;
+import dev.fixpoint.models.ModelException;
+import dev.fixpoint.models.ModelRequest;
+import dev.fixpoint.models.ModelResponse;
+import dev.fixpoint.models.PriceTable;
+import dev.fixpoint.models.ToolCall;
+import dev.fixpoint.models.Meter;
+import dev.fixpoint.models.MeteredModel;
 import dev.fixpoint.sandbox.Sandbox;
 import dev.fixpoint.sandbox.SandboxException;
 import dev.fixpoint.tasks.Task;

@@ -1,5 +1,6 @@
 package dev.fixpoint.agent;
 
+import dev.fixpoint.models.Usage;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

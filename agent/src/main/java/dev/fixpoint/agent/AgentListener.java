@@ -1,5 +1,7 @@
 package dev.fixpoint.agent;
 
+import dev.fixpoint.agent.trajectory.Step;
+
 /**
  * Hooks around the loop (trajectory recording, progress, metrics), called on the rollout's thread. An exception
  * thrown here ends the rollout and propagates to the caller of {@link Agent#run}.

@@ -1,6 +1,8 @@
 package dev.fixpoint.agent;
 
-import dev.fixpoint.tasks.ResultFormat;
+import dev.fixpoint.models.Message;
+import dev.fixpoint.models.ToolSpec;
+import dev.fixpoint.tasks.env.ResultFormat;
 import dev.fixpoint.tasks.Task;
 import dev.fixpoint.tasks.layout.SourceLanguage;
 

@@ -1,5 +1,7 @@
 package dev.fixpoint.agent;
 
+import dev.fixpoint.agent.tool.Toolbox;
+
 /**
  * What an agent session is asked to do; it picks the session's prompts ({@link Prompts#defaults(Role)}) and the
  * wording of its submit tool ({@link Toolbox#forTask(Role, dev.fixpoint.tasks.layout.SourceLanguage)}), which must

@@ -1,5 +1,7 @@
 package dev.fixpoint.agent;
 
+import dev.fixpoint.models.Message;
+import dev.fixpoint.models.ToolSpec;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.fixpoint.agent;
 
-import dev.fixpoint.tasks.EnvironmentSpec;
+import dev.fixpoint.tasks.env.EnvironmentSpec;
 import dev.fixpoint.tasks.Task;
 import dev.fixpoint.tasks.env.CommandTemplate;
 

@@ -1,11 +1,22 @@
 package dev.fixpoint.agent;
 
+import dev.fixpoint.agent.trajectory.ReplayModel;
+import dev.fixpoint.agent.trajectory.Step;
+import dev.fixpoint.agent.trajectory.TrajectoryRecorder;
+import dev.fixpoint.models.Message;
+import dev.fixpoint.models.Model;
+import dev.fixpoint.models.ModelConfig;
+import dev.fixpoint.models.ModelResponse;
+import dev.fixpoint.models.PriceTable;
+import dev.fixpoint.models.ScriptedModel;
+import dev.fixpoint.models.ToolCall;
+import dev.fixpoint.models.Usage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fixpoint.agent.testing.Fixtures;
 import dev.fixpoint.agent.testing.GitRepo;
 import dev.fixpoint.agent.testing.LocalSandbox;
-import dev.fixpoint.agent.trajectory.Redactor;
+import dev.fixpoint.models.Redactor;
 import dev.fixpoint.tasks.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +34,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-import static dev.fixpoint.agent.ScriptedModel.call;
+import static dev.fixpoint.models.ScriptedModel.call;
 import static org.junit.jupiter.api.Assertions.*;
 
 class AgentTest {
@@ -189,7 +200,7 @@ class AgentTest {
             original = agent(Fixtures.calcModel()).build().run(task, sandbox, recorder);
         }
         String base2 = Fixtures.calcRepo(repo2);
-        Candidate replayed = agent(Models.open(ModelConfig.parse("replay:" + file), Map.of())).build()
+        Candidate replayed = agent(ReplayModel.fromFile(file)).build()
                 .run(Fixtures.calcTask(base2, repo2.toString()), new LocalSandbox(repo2));
         assertEquals(Outcome.SUBMITTED, replayed.outcome());
         assertEquals(original.patch(), replayed.patch());

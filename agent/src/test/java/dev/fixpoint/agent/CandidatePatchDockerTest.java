@@ -1,5 +1,7 @@
 package dev.fixpoint.agent;
 
+import dev.fixpoint.models.ModelResponse;
+import dev.fixpoint.models.ScriptedModel;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fixpoint.agent.testing.Fixtures;
 import dev.fixpoint.agent.testing.GitRepo;
@@ -17,7 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.fixpoint.agent.ScriptedModel.call;
+import static dev.fixpoint.models.ScriptedModel.call;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**

@@ -1,5 +1,9 @@
 package dev.fixpoint.agent;
 
+import dev.fixpoint.agent.tool.ToolRun;
+import dev.fixpoint.agent.trajectory.Step;
+import dev.fixpoint.models.ModelResponse;
+import dev.fixpoint.models.ScriptedModel;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fixpoint.agent.testing.GoldPatch;
 import dev.fixpoint.agent.testing.Samples;
@@ -20,7 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.fixpoint.agent.ScriptedModel.call;
+import static dev.fixpoint.models.ScriptedModel.call;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**

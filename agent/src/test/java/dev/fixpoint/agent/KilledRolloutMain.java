@@ -1,12 +1,14 @@
 package dev.fixpoint.agent;
 
+import dev.fixpoint.agent.trajectory.TrajectoryRecorder;
+import dev.fixpoint.models.ScriptedModel;
 import dev.fixpoint.agent.testing.Fixtures;
 import dev.fixpoint.agent.testing.LocalSandbox;
 
 import java.nio.file.Path;
 import java.util.List;
 
-import static dev.fixpoint.agent.ScriptedModel.call;
+import static dev.fixpoint.models.ScriptedModel.call;
 
 /** Child process of {@link KilledRolloutTest}: two quick steps, then a step that hangs until the process is killed. */
 public final class KilledRolloutMain {

@@ -1,5 +1,6 @@
 package dev.fixpoint.agent;
 
+import dev.fixpoint.agent.trajectory.ReplayModel;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,5 @@
 package dev.fixpoint.agent;
 
-import dev.fixpoint.agent.loop.PatchExtractor;
 import dev.fixpoint.agent.testing.Fixtures;
 import dev.fixpoint.agent.testing.GitRepo;
 import dev.fixpoint.agent.testing.LocalSandbox;

@@ -1,7 +1,10 @@
 package dev.fixpoint.agent;
 
-import dev.fixpoint.tasks.EnvironmentSpec;
-import dev.fixpoint.tasks.ResultFormat;
+import dev.fixpoint.agent.tool.Toolbox;
+import dev.fixpoint.models.Message;
+import dev.fixpoint.models.ToolSpec;
+import dev.fixpoint.tasks.env.EnvironmentSpec;
+import dev.fixpoint.tasks.env.ResultFormat;
 import dev.fixpoint.tasks.Task;
 import dev.fixpoint.tasks.layout.SourceLanguage;
 import org.junit.jupiter.api.Test;

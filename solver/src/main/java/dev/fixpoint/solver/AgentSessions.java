@@ -2,18 +2,18 @@ package dev.fixpoint.solver;
 
 import dev.fixpoint.agent.Agent;
 import dev.fixpoint.agent.Candidate;
-import dev.fixpoint.agent.Model;
-import dev.fixpoint.agent.PriceTable;
+import dev.fixpoint.models.Model;
+import dev.fixpoint.models.PriceTable;
 import dev.fixpoint.agent.Prompts;
 import dev.fixpoint.agent.RepoFacts;
 import dev.fixpoint.agent.Role;
-import dev.fixpoint.agent.Toolbox;
-import dev.fixpoint.agent.TrajectoryRecorder;
+import dev.fixpoint.agent.tool.Toolbox;
+import dev.fixpoint.agent.trajectory.TrajectoryRecorder;
 import dev.fixpoint.sandbox.Sandbox;
 import dev.fixpoint.sandbox.SandboxLabels;
 import dev.fixpoint.sandbox.SandboxProvider;
 import dev.fixpoint.sandbox.SandboxSpec;
-import dev.fixpoint.solver.verify.PreparedTask;
+import dev.fixpoint.solver.prepare.PreparedTask;
 
 import java.nio.file.Path;
 

@@ -1,5 +1,6 @@
 package dev.fixpoint.solver;
 
+import dev.fixpoint.models.CallSlots;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -16,7 +17,7 @@ import java.util.function.Supplier;
  * and the pipeline's named worker pool (sized for the rollouts plus the verification work beside them).
  * Shared by every task of a run. {@link #close()} stops the pool (idempotent).
  */
-public final class Concurrency implements AutoCloseable {
+public final class Concurrency implements CallSlots, AutoCloseable {
 
     /**
      * @param rollouts          rollouts running at once (over all tasks)
@@ -81,6 +82,7 @@ public final class Concurrency implements AutoCloseable {
     }
 
     /** Runs one model call of {@code provider} ("openai", "scripted", ...) within that provider's bound. */
+    @Override
     public <T> T withModelCall(String provider, Supplier<T> call) throws InterruptedException {
         return with(modelCalls.computeIfAbsent(provider, p -> new Semaphore(limits.modelCalls(), true)), call);
     }

@@ -1,6 +1,6 @@
 package dev.fixpoint.solver;
 
-import dev.fixpoint.agent.Model;
+import dev.fixpoint.models.Model;
 import dev.fixpoint.tasks.Task;
 
 import java.util.Optional;
@@ -27,9 +27,9 @@ public interface ModelSource {
      * Asks the model one tiny question before any work, so that a model that cannot answer stops the run at once.
      *
      * @return the check's usage, or empty when there is nothing to check (scripted and replayed models are local)
-     * @throws dev.fixpoint.agent.ModelException why the model did not answer
+     * @throws dev.fixpoint.models.ModelException why the model did not answer
      */
-    default Optional<dev.fixpoint.agent.Usage> preflight() {
+    default Optional<dev.fixpoint.models.Usage> preflight() {
         return Optional.empty();
     }
 

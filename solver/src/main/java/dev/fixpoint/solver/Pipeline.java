@@ -1,16 +1,17 @@
 package dev.fixpoint.solver;
 
-import dev.fixpoint.agent.PriceTable;
+import dev.fixpoint.models.Budget;
+import dev.fixpoint.models.PriceTable;
 import dev.fixpoint.sandbox.InstanceImages;
 import dev.fixpoint.sandbox.SandboxProvider;
-import dev.fixpoint.solver.model.GovernedModel;
-import dev.fixpoint.solver.model.ModelCallLog;
+import dev.fixpoint.models.GovernedModel;
+import dev.fixpoint.models.ModelCallLog;
 import dev.fixpoint.solver.run.RolloutRecord;
 import dev.fixpoint.solver.run.SelectionReport;
 import dev.fixpoint.solver.run.TaskDirectory;
-import dev.fixpoint.solver.verify.InstancePreparer;
-import dev.fixpoint.solver.verify.PreparedTask;
-import dev.fixpoint.tasks.RepoCache;
+import dev.fixpoint.solver.prepare.InstancePreparer;
+import dev.fixpoint.solver.prepare.PreparedTask;
+import dev.fixpoint.tasks.git.RepoCache;
 import dev.fixpoint.tasks.Task;
 import dev.fixpoint.verifiers.CandidatePatch;
 import dev.fixpoint.verifiers.HybridConfig;
@@ -128,7 +129,7 @@ public final class Pipeline implements AutoCloseable {
             }
             listener.onTaskFinished(outcome);
             return outcome;
-        } catch (SolverException | VerifierException | dev.fixpoint.tasks.WorkspaceException | dev.fixpoint.sandbox.SandboxException e) {
+        } catch (SolverException | VerifierException | dev.fixpoint.tasks.git.WorkspaceException | dev.fixpoint.sandbox.SandboxException e) {
             log.error("{}: {}", task.instanceId(), e.getMessage());
             var outcome = new TaskOutcome(task.instanceId(), TaskOutcome.Status.ERROR, "", null, config.rollouts(), 0, 0, 0, 0,
                     List.of(e.getMessage()), ledger.spent(), Duration.ofNanos(System.nanoTime() - t0));
@@ -283,7 +284,7 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    private Optional<dev.fixpoint.agent.Model> judge(Budget.Ledger ledger, ModelCallLog calls) {
+    private Optional<dev.fixpoint.models.Model> judge(Budget.Ledger ledger, ModelCallLog calls) {
         if (!config.selection().judge() || ledger.exhausted().isPresent()) return Optional.empty();
         return models.judge().map(m -> new GovernedModel(m, concurrency, ledger, calls));
     }

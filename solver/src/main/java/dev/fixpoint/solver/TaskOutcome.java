@@ -1,5 +1,6 @@
 package dev.fixpoint.solver;
 
+import dev.fixpoint.models.Budget;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

@@ -1,17 +1,18 @@
 package dev.fixpoint.solver;
 
+import dev.fixpoint.models.Budget;
 import dev.fixpoint.agent.Candidate;
-import dev.fixpoint.agent.Model;
+import dev.fixpoint.models.Model;
 import dev.fixpoint.agent.Outcome;
-import dev.fixpoint.agent.PriceTable;
+import dev.fixpoint.models.PriceTable;
 import dev.fixpoint.agent.Prompts;
 import dev.fixpoint.agent.Role;
 import dev.fixpoint.sandbox.SandboxProvider;
-import dev.fixpoint.solver.model.GovernedModel;
-import dev.fixpoint.solver.model.ModelCallLog;
+import dev.fixpoint.models.GovernedModel;
+import dev.fixpoint.models.ModelCallLog;
 import dev.fixpoint.solver.run.TaskDirectory;
 import dev.fixpoint.solver.run.TestWriterRecord;
-import dev.fixpoint.solver.verify.PreparedTask;
+import dev.fixpoint.solver.prepare.PreparedTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

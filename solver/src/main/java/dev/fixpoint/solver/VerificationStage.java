@@ -1,6 +1,6 @@
 package dev.fixpoint.solver;
 
-import dev.fixpoint.solver.verify.PreparedTask;
+import dev.fixpoint.solver.prepare.PreparedTask;
 import dev.fixpoint.verifiers.CandidatePatch;
 import dev.fixpoint.verifiers.Verification;
 import dev.fixpoint.verifiers.VerificationSession;

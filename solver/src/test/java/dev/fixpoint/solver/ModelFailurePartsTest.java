@@ -1,9 +1,10 @@
 package dev.fixpoint.solver;
 
+import dev.fixpoint.models.Budget;
 import dev.fixpoint.agent.Candidate;
-import dev.fixpoint.agent.ModelException;
+import dev.fixpoint.models.ModelException;
 import dev.fixpoint.agent.Outcome;
-import dev.fixpoint.solver.model.ModelCallLog;
+import dev.fixpoint.models.ModelCallLog;
 import dev.fixpoint.solver.run.RolloutRecord;
 import dev.fixpoint.solver.run.TaskDirectory;
 import dev.fixpoint.solver.run.TestWriterRecord;
@@ -80,7 +81,7 @@ class ModelFailurePartsTest {
 
     @Test
     void onlyAnErrorMayBeAModelFailure() {
-        var spend = Budget.unlimited(dev.fixpoint.agent.PriceTable.defaults()).spent();
+        var spend = Budget.unlimited(dev.fixpoint.models.PriceTable.defaults()).spent();
         assertThrows(IllegalArgumentException.class, () -> new TaskOutcome("t-1", TaskOutcome.Status.ABSTAINED, "", null, 1, 1, 0, 0, 0,
                 List.of(), spend, Duration.ZERO, true));
         assertTrue(new TaskOutcome("t-1", TaskOutcome.Status.ERROR, "", null, 1, 1, 0, 0, 0, List.of(), spend, Duration.ZERO, true).modelFailure());

@@ -1,19 +1,20 @@
 package dev.fixpoint.solver;
 
-import dev.fixpoint.agent.Model;
-import dev.fixpoint.agent.ModelRequest;
-import dev.fixpoint.agent.ModelResponse;
-import dev.fixpoint.agent.PriceTable;
-import dev.fixpoint.agent.ReplayModel;
+import dev.fixpoint.models.Budget;
+import dev.fixpoint.models.Model;
+import dev.fixpoint.models.ModelRequest;
+import dev.fixpoint.models.ModelResponse;
+import dev.fixpoint.models.PriceTable;
+import dev.fixpoint.agent.trajectory.ReplayModel;
 import dev.fixpoint.sandbox.docker.DockerSandboxProvider;
 import dev.fixpoint.solver.model.ScriptedModels;
 import dev.fixpoint.solver.run.RunDirectory;
 import dev.fixpoint.solver.run.TaskDirectory;
 import dev.fixpoint.solver.testing.Samples;
-import dev.fixpoint.solver.verify.InstancePreparer;
-import dev.fixpoint.solver.verify.PreparedTask;
-import dev.fixpoint.tasks.RepoCache;
-import dev.fixpoint.tasks.RepoLocator;
+import dev.fixpoint.solver.prepare.InstancePreparer;
+import dev.fixpoint.solver.prepare.PreparedTask;
+import dev.fixpoint.tasks.git.RepoCache;
+import dev.fixpoint.tasks.git.RepoLocator;
 import dev.fixpoint.tasks.Task;
 import dev.fixpoint.tasks.TaskLoader;
 
@@ -50,7 +51,7 @@ public final class RolloutBenchSupport {
                         Thread.sleep(latencyMs);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
-                        throw new dev.fixpoint.agent.ModelException(dev.fixpoint.agent.ModelException.Kind.OTHER, "interrupted");
+                        throw new dev.fixpoint.models.ModelException(dev.fixpoint.models.ModelException.Kind.OTHER, "interrupted");
                     }
                     return replay.chat(request);
                 }

@@ -1,7 +1,8 @@
 package dev.fixpoint.solver;
 
-import dev.fixpoint.agent.PriceTable;
-import dev.fixpoint.agent.Usage;
+import dev.fixpoint.models.Budget;
+import dev.fixpoint.models.PriceTable;
+import dev.fixpoint.models.Usage;
 import dev.fixpoint.solver.batch.TaskSelection;
 import dev.fixpoint.solver.model.ScriptFile;
 import dev.fixpoint.solver.run.RunDirectory;

@@ -1,5 +1,10 @@
 package dev.fixpoint.tasks;
 
+import dev.fixpoint.tasks.env.EnvironmentSpec;
+import dev.fixpoint.tasks.git.RepoCache;
+import dev.fixpoint.tasks.git.RepoLocation;
+import dev.fixpoint.tasks.git.RepoLocator;
+import dev.fixpoint.tasks.git.WorkspaceException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

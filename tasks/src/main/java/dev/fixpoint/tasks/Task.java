@@ -1,5 +1,6 @@
 package dev.fixpoint.tasks;
 
+import dev.fixpoint.tasks.env.EnvironmentSpec;
 import java.util.List;
 import java.util.regex.Pattern;
 

@@ -1,5 +1,7 @@
 package dev.fixpoint.tasks;
 
+import dev.fixpoint.tasks.git.WorkspaceException;
+
 /**
  * Root of the unchecked exceptions thrown by the tasks module: bad task files ({@link InvalidTaskException})
  * and repository, mirror and workspace failures ({@link WorkspaceException}).

@@ -1,5 +1,7 @@
 package dev.fixpoint.tasks;
 
+import dev.fixpoint.tasks.env.EnvironmentSpec;
+import dev.fixpoint.tasks.env.ResultFormat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +20,7 @@ record TaskRow(Task task, List<TaskProblem> problems) {
     private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9._/+-]+");
     private static final Pattern COMMIT = Pattern.compile("[0-9a-fA-F]{4,40}");
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final int SNIPPET = 80;
+    private static final int SNIPPET = JsonSnippet.MAX;
 
     TaskRow {
         problems = List.copyOf(problems);
@@ -150,8 +152,7 @@ record TaskRow(Task task, List<TaskProblem> problems) {
     }
 
     static String snippet(JsonNode value) {
-        String text = value == null ? "null" : value.toString();
-        return text.length() <= SNIPPET ? text : text.substring(0, SNIPPET) + "...";
+        return JsonSnippet.of(value);
     }
 
     private static String quote(String value) {

@@ -1,5 +1,9 @@
 package dev.fixpoint.tasks;
 
+import dev.fixpoint.tasks.git.RepoCache;
+import dev.fixpoint.tasks.git.RepoLocator;
+import dev.fixpoint.tasks.git.Workspace;
+import dev.fixpoint.tasks.git.WorkspaceException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,9 +1,9 @@
 package dev.fixpoint.verifiers;
 
-import dev.fixpoint.agent.Model;
+import dev.fixpoint.models.Model;
 import dev.fixpoint.sandbox.SandboxProvider;
 import dev.fixpoint.tasks.Task;
-import dev.fixpoint.tasks.Workspace;
+import dev.fixpoint.tasks.git.Workspace;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

@@ -2,7 +2,7 @@ package dev.fixpoint.verifiers;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.fixpoint.agent.Usage;
+import dev.fixpoint.models.Usage;
 import java.time.Duration;
 import java.util.Objects;
 

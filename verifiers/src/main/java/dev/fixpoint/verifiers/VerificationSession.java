@@ -1,6 +1,6 @@
 package dev.fixpoint.verifiers;
 
-import dev.fixpoint.agent.Model;
+import dev.fixpoint.models.Model;
 import dev.fixpoint.sandbox.SandboxException;
 import dev.fixpoint.sandbox.SandboxProvider;
 import dev.fixpoint.tasks.Task;

@@ -1,5 +1,6 @@
 package dev.fixpoint.agent.trajectory;
 
+import dev.fixpoint.models.Redactor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,18 +8,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.fixpoint.agent.AgentException;
 import dev.fixpoint.agent.Candidate;
-import dev.fixpoint.agent.Message;
-import dev.fixpoint.agent.ModelResponse;
-import dev.fixpoint.agent.Observation;
+import dev.fixpoint.models.Message;
+import dev.fixpoint.models.ModelResponse;
+import dev.fixpoint.agent.tool.Observation;
 import dev.fixpoint.agent.Outcome;
-import dev.fixpoint.agent.RecordedTrajectory;
-import dev.fixpoint.agent.RecordedTrajectory.Problem.Kind;
+import dev.fixpoint.agent.trajectory.RecordedTrajectory.Problem.Kind;
 import dev.fixpoint.agent.RolloutStart;
-import dev.fixpoint.agent.Step;
-import dev.fixpoint.agent.ToolCall;
-import dev.fixpoint.agent.ToolRun;
-import dev.fixpoint.agent.ToolSpec;
-import dev.fixpoint.agent.Usage;
+import dev.fixpoint.models.ToolCall;
+import dev.fixpoint.agent.tool.ToolRun;
+import dev.fixpoint.models.ToolSpec;
+import dev.fixpoint.models.Usage;
 
 import java.io.BufferedReader;
 import java.io.IOException;

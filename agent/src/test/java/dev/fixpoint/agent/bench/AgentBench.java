@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fixpoint.agent.Agent;
 import dev.fixpoint.agent.AgentListener;
 import dev.fixpoint.agent.Candidate;
-import dev.fixpoint.agent.ModelResponse;
+import dev.fixpoint.models.ModelResponse;
 import dev.fixpoint.agent.Outcome;
-import dev.fixpoint.agent.ReplayModel;
+import dev.fixpoint.agent.trajectory.ReplayModel;
 import dev.fixpoint.agent.RolloutStart;
-import dev.fixpoint.agent.ScriptedModel;
-import dev.fixpoint.agent.Step;
-import dev.fixpoint.agent.ToolRun;
-import dev.fixpoint.agent.TrajectoryRecorder;
+import dev.fixpoint.models.ScriptedModel;
+import dev.fixpoint.agent.trajectory.Step;
+import dev.fixpoint.agent.tool.ToolRun;
+import dev.fixpoint.agent.trajectory.TrajectoryRecorder;
 import dev.fixpoint.agent.testing.Samples;
 import dev.fixpoint.sandbox.Sandbox;
 import dev.fixpoint.sandbox.SandboxSpec;
@@ -32,7 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import static dev.fixpoint.agent.ScriptedModel.call;
+import static dev.fixpoint.models.ScriptedModel.call;
 
 /**
  * scripts/bench-agent: replays a 50-step trajectory (view/search/edit/bash/find_symbol on the verspec sample)
@@ -113,7 +113,7 @@ public final class AgentBench {
         return s;
     }
 
-    static Candidate run(DockerSandboxProvider docker, Task task, Path work, dev.fixpoint.agent.Model model, Path trajectory,
+    static Candidate run(DockerSandboxProvider docker, Task task, Path work, dev.fixpoint.models.Model model, Path trajectory,
                          List<AgentListener> extra) throws Exception {
         Path dir = Files.createTempDirectory(work, "repo");
         Path repo = Samples.cloneAtBase(task, dir);

@@ -1,16 +1,16 @@
 package dev.fixpoint.agent.testing;
 
-import dev.fixpoint.agent.ModelResponse;
-import dev.fixpoint.agent.ScriptedModel;
-import dev.fixpoint.tasks.EnvironmentSpec;
-import dev.fixpoint.tasks.ResultFormat;
+import dev.fixpoint.models.ModelResponse;
+import dev.fixpoint.models.ScriptedModel;
+import dev.fixpoint.tasks.env.EnvironmentSpec;
+import dev.fixpoint.tasks.env.ResultFormat;
 import dev.fixpoint.tasks.Task;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import static dev.fixpoint.agent.ScriptedModel.call;
+import static dev.fixpoint.models.ScriptedModel.call;
 
 /** A tiny Python repository with a bug, its task, and a scripted session that fixes it the way the prompt asks. */
 public final class Fixtures {

@@ -1,5 +1,6 @@
 package dev.fixpoint.solver.batch;
 
+import dev.fixpoint.solver.run.RunReport;
 import dev.fixpoint.solver.Pipeline;
 import dev.fixpoint.solver.PipelineListener;
 import dev.fixpoint.solver.SolverException;

@@ -1,17 +1,17 @@
 package dev.fixpoint.solver.cli;
 
 import dev.fixpoint.sandbox.docker.DockerSandboxProvider;
-import dev.fixpoint.solver.Budget;
+import dev.fixpoint.models.Budget;
 import dev.fixpoint.solver.ModelSource;
 import dev.fixpoint.solver.Pipeline;
 import dev.fixpoint.solver.TaskOutcome;
 import dev.fixpoint.solver.batch.BatchRunner;
-import dev.fixpoint.solver.batch.RunReport;
+import dev.fixpoint.solver.run.RunReport;
 import dev.fixpoint.solver.batch.TaskSelection;
 import dev.fixpoint.solver.config.FixpointConfig;
 import dev.fixpoint.solver.run.RunDirectory;
 import dev.fixpoint.tasks.Task;
-import dev.fixpoint.tasks.RepoCache;
+import dev.fixpoint.tasks.git.RepoCache;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
 package dev.fixpoint.solver.cli;
 
-import dev.fixpoint.solver.Budget;
+import dev.fixpoint.models.Budget;
 import dev.fixpoint.solver.PipelineListener;
 import dev.fixpoint.solver.TaskOutcome;
 import dev.fixpoint.solver.run.RolloutRecord;

@@ -4,7 +4,7 @@ import dev.fixpoint.sandbox.ImageSummary;
 import dev.fixpoint.sandbox.SandboxException;
 import dev.fixpoint.sandbox.docker.DockerSandboxProvider;
 import dev.fixpoint.solver.env.EnvironmentBuilds;
-import dev.fixpoint.tasks.RepoCache;
+import dev.fixpoint.tasks.git.RepoCache;
 import dev.fixpoint.tasks.Task;
 import dev.fixpoint.tasks.TaskException;
 import dev.fixpoint.tasks.env.EnvironmentRecipe;

@@ -3,7 +3,7 @@ package dev.fixpoint.solver.cli;
 import dev.fixpoint.sandbox.SandboxException;
 import dev.fixpoint.solver.SolverException;
 import dev.fixpoint.tasks.TaskException;
-import dev.fixpoint.tasks.WorkspaceException;
+import dev.fixpoint.tasks.git.WorkspaceException;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

@@ -1,7 +1,7 @@
 package dev.fixpoint.solver.cli;
 
-import dev.fixpoint.tasks.EnvironmentSpec;
-import dev.fixpoint.tasks.ResultFormat;
+import dev.fixpoint.tasks.env.EnvironmentSpec;
+import dev.fixpoint.tasks.env.ResultFormat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.fixpoint.solver.cli;
 
-import dev.fixpoint.tasks.RepoCache;
-import dev.fixpoint.tasks.RepoLocator;
+import dev.fixpoint.tasks.git.RepoCache;
+import dev.fixpoint.tasks.git.RepoLocator;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;

@@ -1,14 +1,14 @@
 package dev.fixpoint.solver.cli;
 
-import dev.fixpoint.agent.ModelException;
-import dev.fixpoint.agent.PriceTable;
-import dev.fixpoint.agent.Usage;
+import dev.fixpoint.models.ModelException;
+import dev.fixpoint.models.PriceTable;
+import dev.fixpoint.models.Usage;
 import dev.fixpoint.sandbox.docker.DockerSandboxProvider;
-import dev.fixpoint.solver.Budget;
+import dev.fixpoint.models.Budget;
 import dev.fixpoint.solver.ModelSource;
 import dev.fixpoint.solver.Pipeline;
 import dev.fixpoint.solver.config.FixpointConfig;
-import dev.fixpoint.tasks.RepoCache;
+import dev.fixpoint.tasks.git.RepoCache;
 
 import java.nio.file.Path;
 import java.util.Map;

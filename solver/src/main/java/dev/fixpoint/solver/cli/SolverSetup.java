@@ -1,11 +1,11 @@
 package dev.fixpoint.solver.cli;
 
 import dev.fixpoint.agent.AgentLimits;
-import dev.fixpoint.agent.ModelConfig;
-import dev.fixpoint.agent.PriceTable;
-import dev.fixpoint.agent.Provider;
+import dev.fixpoint.models.ModelConfig;
+import dev.fixpoint.models.PriceTable;
+import dev.fixpoint.models.Provider;
 import dev.fixpoint.sandbox.Limits;
-import dev.fixpoint.solver.Budget;
+import dev.fixpoint.models.Budget;
 import dev.fixpoint.solver.Concurrency;
 import dev.fixpoint.solver.Diversity;
 import dev.fixpoint.solver.ModelSource;

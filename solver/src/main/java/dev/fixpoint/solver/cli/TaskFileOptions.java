@@ -1,7 +1,7 @@
 package dev.fixpoint.solver.cli;
 
 import dev.fixpoint.tasks.InvalidTaskException;
-import dev.fixpoint.tasks.RepoCache;
+import dev.fixpoint.tasks.git.RepoCache;
 import dev.fixpoint.tasks.Task;
 import dev.fixpoint.tasks.TaskLoadResult;
 import picocli.CommandLine.Option;

@@ -1,8 +1,8 @@
 package dev.fixpoint.solver.cli;
 
 import dev.fixpoint.sandbox.EnvironmentImages;
-import dev.fixpoint.tasks.RepoCache;
-import dev.fixpoint.tasks.RepoPreflight;
+import dev.fixpoint.tasks.git.RepoCache;
+import dev.fixpoint.tasks.git.RepoPreflight;
 import dev.fixpoint.tasks.Task;
 import dev.fixpoint.tasks.TaskLoadResult;
 import dev.fixpoint.tasks.TaskLoader;

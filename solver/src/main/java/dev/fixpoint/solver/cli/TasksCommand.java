@@ -1,13 +1,13 @@
 package dev.fixpoint.solver.cli;
 
-import dev.fixpoint.tasks.RepoCache;
+import dev.fixpoint.tasks.git.RepoCache;
 import dev.fixpoint.tasks.Task;
 import dev.fixpoint.tasks.TaskException;
 import dev.fixpoint.tasks.TaskLoadResult;
 import dev.fixpoint.tasks.TaskLoader;
 import dev.fixpoint.tasks.TaskProblem;
-import dev.fixpoint.tasks.Workspace;
-import dev.fixpoint.tasks.WorkspaceException;
+import dev.fixpoint.tasks.git.Workspace;
+import dev.fixpoint.tasks.git.WorkspaceException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.fixpoint.solver.config;
 
-import dev.fixpoint.agent.ModelConfig;
-import dev.fixpoint.agent.Provider;
+import dev.fixpoint.models.ModelConfig;
+import dev.fixpoint.models.Provider;
 
 import java.util.LinkedHashSet;
 import java.util.List;

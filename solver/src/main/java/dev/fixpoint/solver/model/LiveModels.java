@@ -1,15 +1,17 @@
 package dev.fixpoint.solver.model;
 
-import dev.fixpoint.agent.Model;
-import dev.fixpoint.agent.ModelConfig;
-import dev.fixpoint.agent.Models;
-import dev.fixpoint.agent.Provider;
-import dev.fixpoint.agent.Usage;
-import dev.fixpoint.agent.model.Preflight;
+import dev.fixpoint.models.Model;
+import dev.fixpoint.models.ModelConfig;
+import dev.fixpoint.models.Models;
+import dev.fixpoint.models.Provider;
+import dev.fixpoint.models.Usage;
+import dev.fixpoint.agent.trajectory.ReplayModel;
+import dev.fixpoint.models.Preflight;
 import dev.fixpoint.solver.ModelSource;
 import dev.fixpoint.solver.RolloutSettings;
 import dev.fixpoint.tasks.Task;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,7 +37,7 @@ public final class LiveModels implements ModelSource {
 
     @Override
     public Model forRollout(Task task, RolloutSettings settings) {
-        if (config.provider() == Provider.REPLAY) return Models.open(config, env); // a replay is consumed by one rollout
+        if (config.provider() == Provider.REPLAY) return ReplayModel.fromFile(Path.of(config.name())); // consumed by one rollout
         double t = settings.temperature() == null ? -1 : settings.temperature();
         return byTemperature.computeIfAbsent(t, k -> Models.open(k < 0 ? config : config.withTemperature(k), env));
     }

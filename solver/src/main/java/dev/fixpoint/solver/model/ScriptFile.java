@@ -2,10 +2,10 @@ package dev.fixpoint.solver.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fixpoint.agent.Message;
-import dev.fixpoint.agent.ModelResponse;
-import dev.fixpoint.agent.ToolCall;
-import dev.fixpoint.agent.Usage;
+import dev.fixpoint.models.Message;
+import dev.fixpoint.models.ModelResponse;
+import dev.fixpoint.models.ToolCall;
+import dev.fixpoint.models.Usage;
 import dev.fixpoint.solver.SolverException;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.fixpoint.solver.model;
 
-import dev.fixpoint.agent.Model;
-import dev.fixpoint.agent.ScriptedModel;
+import dev.fixpoint.models.Model;
+import dev.fixpoint.models.ScriptedModel;
 import dev.fixpoint.solver.ModelSource;
 import dev.fixpoint.solver.RolloutSettings;
 import dev.fixpoint.solver.SolverException;

@@ -136,7 +136,7 @@ public final class BatchRunReader {
         }
     }
 
-    static JsonNode readJson(Path file) {
+    public static JsonNode readJson(Path file) {
         try {
             return JSON.readTree(Files.readString(file));
         } catch (IOException e) {

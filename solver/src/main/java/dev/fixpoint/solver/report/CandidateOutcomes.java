@@ -1,5 +1,7 @@
 package dev.fixpoint.solver.report;
 
+import dev.fixpoint.solver.grade.CandidateGrades;
+import dev.fixpoint.solver.grade.PatchGrade;
 import dev.fixpoint.verifiers.select.Evidence;
 import dev.fixpoint.verifiers.select.ExecutionEvidence;
 

@@ -1,5 +1,6 @@
 package dev.fixpoint.solver.report;
 
+import dev.fixpoint.solver.grade.PatchGrade;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;

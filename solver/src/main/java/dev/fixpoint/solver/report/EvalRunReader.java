@@ -1,8 +1,9 @@
 package dev.fixpoint.solver.report;
 
+import dev.fixpoint.solver.grade.PatchGrade;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fixpoint.solver.SolverException;
-import dev.fixpoint.verifiers.harness.ReportFiles;
+import dev.fixpoint.harness.ReportFiles;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

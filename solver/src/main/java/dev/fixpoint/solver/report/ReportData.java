@@ -1,5 +1,6 @@
 package dev.fixpoint.solver.report;
 
+import dev.fixpoint.solver.grade.CandidateGrades;
 import java.util.Map;
 import java.util.Optional;
 

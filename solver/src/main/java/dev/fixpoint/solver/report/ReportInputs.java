@@ -1,5 +1,6 @@
 package dev.fixpoint.solver.report;
 
+import dev.fixpoint.solver.grade.CandidateGrades;
 import dev.fixpoint.solver.SolverException;
 
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package dev.fixpoint.solver.report;
 
+import dev.fixpoint.solver.grade.CandidateGrades;
+import dev.fixpoint.solver.grade.PatchGrade;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fixpoint.verifiers.select.CandidateScore;

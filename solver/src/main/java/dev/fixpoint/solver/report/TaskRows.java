@@ -1,5 +1,7 @@
 package dev.fixpoint.solver.report;
 
+import dev.fixpoint.solver.grade.CandidateGrades;
+import dev.fixpoint.solver.grade.PatchGrade;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -3,11 +3,11 @@ package dev.fixpoint.solver.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fixpoint.agent.AgentException;
-import dev.fixpoint.agent.Message;
-import dev.fixpoint.agent.RecordedTrajectory;
-import dev.fixpoint.agent.Step;
-import dev.fixpoint.agent.ToolCall;
-import dev.fixpoint.agent.ToolRun;
+import dev.fixpoint.models.Message;
+import dev.fixpoint.agent.trajectory.RecordedTrajectory;
+import dev.fixpoint.agent.trajectory.Step;
+import dev.fixpoint.models.ToolCall;
+import dev.fixpoint.agent.tool.ToolRun;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

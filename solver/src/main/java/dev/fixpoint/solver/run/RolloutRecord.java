@@ -7,7 +7,7 @@ import dev.fixpoint.agent.Candidate;
 import dev.fixpoint.agent.Outcome;
 import dev.fixpoint.agent.PatchStatus;
 import dev.fixpoint.agent.ReproductionFile;
-import dev.fixpoint.agent.Usage;
+import dev.fixpoint.models.Usage;
 import dev.fixpoint.solver.RolloutSettings;
 import dev.fixpoint.solver.SolverException;
 

@@ -3,7 +3,7 @@ package dev.fixpoint.solver.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.fixpoint.solver.Budget;
+import dev.fixpoint.models.Budget;
 import dev.fixpoint.solver.ModelSource;
 import dev.fixpoint.solver.SolverException;
 import dev.fixpoint.solver.TaskOutcome;

@@ -3,11 +3,11 @@ package dev.fixpoint.solver.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fixpoint.tasks.EnvironmentSpec;
-import dev.fixpoint.tasks.ResultFormat;
+import dev.fixpoint.tasks.env.EnvironmentSpec;
+import dev.fixpoint.tasks.env.ResultFormat;
 import dev.fixpoint.tasks.Task;
-import dev.fixpoint.verifiers.harness.Prediction;
-import dev.fixpoint.verifiers.harness.PredictionSet;
+import dev.fixpoint.harness.predictions.Prediction;
+import dev.fixpoint.harness.predictions.PredictionSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.fixpoint.solver.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.fixpoint.tasks.EnvironmentSpec;
+import dev.fixpoint.tasks.env.EnvironmentSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.fixpoint.solver.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fixpoint.agent.testing.OpenAiStub;
+import dev.fixpoint.models.testing.OpenAiStub;
 import dev.fixpoint.solver.testing.Cli;
 import dev.fixpoint.solver.testing.Samples;
 import org.junit.jupiter.api.Tag;

@@ -1,6 +1,6 @@
 package dev.fixpoint.solver.cli;
 
-import dev.fixpoint.agent.testing.OpenAiStub;
+import dev.fixpoint.models.testing.OpenAiStub;
 import dev.fixpoint.solver.testing.Cli;
 import dev.fixpoint.solver.testing.Samples;
 import org.junit.jupiter.api.Test;

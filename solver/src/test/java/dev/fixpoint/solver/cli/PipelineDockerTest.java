@@ -118,7 +118,7 @@ class PipelineDockerTest {
         Path out = shared.resolve("full");
         for (String task : TASKS) {
             String base = sampleBase(task);
-            String image = dev.fixpoint.solver.verify.InstancePreparer.imageName(sampleTask(task));
+            String image = dev.fixpoint.solver.prepare.InstancePreparer.imageName(sampleTask(task));
             String inside = docker("run", "--rm", "--network", "none", image, "sh", "-c",
                     "cd /testbed && git -c safe.directory='*' rev-parse --verify " + base + "^{commit}"
                             + " && git -c safe.directory='*' status --porcelain");

@@ -1,5 +1,8 @@
 package dev.fixpoint.solver.report;
 
+import dev.fixpoint.solver.grade.CandidateGrader;
+import dev.fixpoint.solver.grade.CandidateGrades;
+import dev.fixpoint.solver.grade.PatchGrade;
 import dev.fixpoint.solver.SolverException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -144,29 +147,5 @@ class ReportModelTest {
         assertEquals("unfinished", row.status());
         assertEquals(2, row.candidates());
         assertTrue(HtmlPage.render(data, HtmlPage.Options.defaults()).contains("unfinished (1)"), "the status filter offers it");
-    }
-
-    @Test
-    void theGraderPlansEachDistinctPatchOnceAndNamesMissingTasks() throws IOException {
-        BatchRun b = BatchRunReader.read(run);
-        long distinct = b.tasks().stream().mapToLong(t -> t.rollouts().stream().map(RolloutInfo::patch).distinct().count()).sum();
-        java.util.Map<String, dev.fixpoint.tasks.Task> tasks = new java.util.HashMap<>();
-        b.tasks().forEach(t -> tasks.put(t.instanceId(), dev.fixpoint.tasks.Task.builder().instanceId(t.instanceId()).repo("o/r")
-                .baseCommit("0".repeat(40)).build()));
-        assertEquals(distinct, CandidateGrader.jobs(b, tasks, CandidateGrades.empty()).size());
-        assertEquals(0, CandidateGrader.jobs(b, tasks, CandidateGrades.load(run)).size(), "all cached");
-        tasks.remove("synthetic__repo-0002");
-        SolverException e = assertThrows(SolverException.class, () -> CandidateGrader.jobs(b, tasks, CandidateGrades.empty()));
-        assertTrue(e.getMessage().contains("synthetic__repo-0002") && e.getMessage().contains("--tasks"), e.getMessage());
-    }
-
-    @Test
-    void gradeCacheRoundTrips(@TempDir Path tmp) {
-        CandidateGrades g = CandidateGrades.empty();
-        PatchGrade grade = new PatchGrade("partial", false, java.util.Map.of("t::a", new PatchGrade.TestResult("FAIL_TO_PASS", true)), "note");
-        g.put("x__y-1", CandidateGrades.sha("diff"), grade);
-        g.save(tmp);
-        assertEquals(Optional.of(grade), CandidateGrades.load(tmp).of("x__y-1", "diff"));
-        assertTrue(CandidateGrades.load(tmp).of("x__y-1", "other").isEmpty());
     }
 }

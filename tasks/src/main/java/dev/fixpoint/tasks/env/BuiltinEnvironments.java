@@ -1,6 +1,5 @@
 package dev.fixpoint.tasks.env;
 
-import dev.fixpoint.tasks.ResultFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

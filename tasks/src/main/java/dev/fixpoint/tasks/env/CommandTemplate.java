@@ -1,6 +1,6 @@
 package dev.fixpoint.tasks.env;
 
-import dev.fixpoint.tasks.Patch;
+import dev.fixpoint.tasks.git.Patch;
 import dev.fixpoint.tasks.Task;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,6 +1,5 @@
 package dev.fixpoint.tasks.env;
 
-import dev.fixpoint.tasks.ResultFormat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,7 @@ import java.util.Map;
  * @param testTimeout    bound of one test-command run
  * @param installTimeout bound of each build-time command (default 30 minutes)
  * @param env            environment variables: given to every sandbox started for the task
- *                       ({@link dev.fixpoint.tasks.EnvironmentSpec#env()}), an image used as is included, and
+ *                       ({@link dev.fixpoint.tasks.env.EnvironmentSpec#env()}), an image used as is included, and
  *                       baked into a built image as well
  */
 public record EnvironmentEntry(

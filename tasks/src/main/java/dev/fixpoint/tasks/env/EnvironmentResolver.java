@@ -1,6 +1,5 @@
 package dev.fixpoint.tasks.env;
 
-import dev.fixpoint.tasks.EnvironmentSpec;
 import dev.fixpoint.tasks.Task;
 import dev.fixpoint.tasks.TaskException;
 import java.util.ArrayList;

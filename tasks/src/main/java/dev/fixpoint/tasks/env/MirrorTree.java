@@ -1,6 +1,6 @@
 package dev.fixpoint.tasks.env;
 
-import dev.fixpoint.tasks.WorkspaceException;
+import dev.fixpoint.tasks.git.WorkspaceException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package dev.fixpoint.tasks.env;
 
+import dev.fixpoint.tasks.JsonSnippet;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.fixpoint.tasks.ResultFormat;
 import dev.fixpoint.tasks.TaskException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -279,8 +279,7 @@ public final class SpecFile {
     }
 
     private static String snippet(JsonNode v) {
-        String s = v.toString();
-        return s.length() <= 80 ? s : s.substring(0, 80) + "...";
+        return JsonSnippet.of(v);
     }
 
     /** The file (or source) name, for messages. */

@@ -1,6 +1,6 @@
 package dev.fixpoint.tasks.env;
 
-import dev.fixpoint.tasks.RepoCache;
+import dev.fixpoint.tasks.git.RepoCache;
 import dev.fixpoint.tasks.Task;
 
 /** Opens the tree of a task's repository at its base commit, for {@link BuiltinEnvironments}. */
@@ -10,7 +10,7 @@ public interface TreeSource {
     /**
      * The tree at the task's base commit.
      *
-     * @throws dev.fixpoint.tasks.WorkspaceException when the repository or commit cannot be reached
+     * @throws dev.fixpoint.tasks.git.WorkspaceException when the repository or commit cannot be reached
      */
     RepoTree open(Task task);
 

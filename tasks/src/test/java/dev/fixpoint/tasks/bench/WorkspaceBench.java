@@ -1,9 +1,9 @@
 package dev.fixpoint.tasks.bench;
 
-import dev.fixpoint.tasks.RepoCache;
-import dev.fixpoint.tasks.RepoLocator;
+import dev.fixpoint.tasks.git.RepoCache;
+import dev.fixpoint.tasks.git.RepoLocator;
 import dev.fixpoint.tasks.Task;
-import dev.fixpoint.tasks.Workspace;
+import dev.fixpoint.tasks.git.Workspace;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fixpoint.tasks.EnvironmentSpec;
-import dev.fixpoint.tasks.RepoCache;
-import dev.fixpoint.tasks.RepoLocator;
-import dev.fixpoint.tasks.ResultFormat;
+import dev.fixpoint.tasks.git.RepoCache;
+import dev.fixpoint.tasks.git.RepoLocator;
 import dev.fixpoint.tasks.Task;
 import dev.fixpoint.tasks.testing.GitFixture;
 import java.io.IOException;

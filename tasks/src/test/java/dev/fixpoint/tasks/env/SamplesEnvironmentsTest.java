@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.fixpoint.tasks.EnvironmentSpec;
-import dev.fixpoint.tasks.ResultFormat;
 import dev.fixpoint.tasks.Task;
 import dev.fixpoint.tasks.TaskLoader;
 import java.nio.file.Files;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fixpoint.tasks.ResultFormat;
 import dev.fixpoint.tasks.TaskException;
 import java.time.Duration;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.fixpoint.verifiers.judge;
 
-import dev.fixpoint.agent.Message;
-import dev.fixpoint.agent.Model;
-import dev.fixpoint.agent.ModelException;
-import dev.fixpoint.agent.ModelRequest;
-import dev.fixpoint.agent.ModelResponse;
-import dev.fixpoint.agent.TokenLogprob;
-import dev.fixpoint.agent.Usage;
+import dev.fixpoint.models.Message;
+import dev.fixpoint.models.Model;
+import dev.fixpoint.models.ModelException;
+import dev.fixpoint.models.ModelRequest;
+import dev.fixpoint.models.ModelResponse;
+import dev.fixpoint.models.TokenLogprob;
+import dev.fixpoint.models.Usage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

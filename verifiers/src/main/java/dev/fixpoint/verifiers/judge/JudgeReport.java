@@ -1,6 +1,6 @@
 package dev.fixpoint.verifiers.judge;
 
-import dev.fixpoint.agent.Usage;
+import dev.fixpoint.models.Usage;
 import dev.fixpoint.verifiers.select.JudgeEvidence;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.fixpoint.verifiers.judge;
 
-import dev.fixpoint.agent.Model;
+import dev.fixpoint.models.Model;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;

@@ -1,7 +1,7 @@
 package dev.fixpoint.verifiers.judge;
 
-import dev.fixpoint.agent.Model;
-import dev.fixpoint.agent.Usage;
+import dev.fixpoint.models.Model;
+import dev.fixpoint.models.Usage;
 import dev.fixpoint.verifiers.CandidatePatch;
 import dev.fixpoint.verifiers.dedup.Cluster;
 import dev.fixpoint.verifiers.dedup.Clustering;

@@ -1,6 +1,6 @@
 package dev.fixpoint.verifiers.judge;
 
-import dev.fixpoint.agent.Model;
+import dev.fixpoint.models.Model;
 import dev.fixpoint.verifiers.select.JudgeEvidence.PointwiseMethod;
 import java.util.Map;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.fixpoint.verifiers.judge;
 
-import dev.fixpoint.agent.TokenLogprob;
+import dev.fixpoint.models.TokenLogprob;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

@@ -1,10 +1,10 @@
 package dev.fixpoint.verifiers.bench;
 
-import dev.fixpoint.agent.Message;
-import dev.fixpoint.agent.Model;
-import dev.fixpoint.agent.ModelRequest;
-import dev.fixpoint.agent.ModelResponse;
-import dev.fixpoint.agent.ScriptedModel;
+import dev.fixpoint.models.Message;
+import dev.fixpoint.models.Model;
+import dev.fixpoint.models.ModelRequest;
+import dev.fixpoint.models.ModelResponse;
+import dev.fixpoint.models.ScriptedModel;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;

@@ -1,18 +1,18 @@
 package dev.fixpoint.verifiers.bench;
 
 import dev.fixpoint.sandbox.docker.DockerSandboxProvider;
-import dev.fixpoint.tasks.ApplyResult;
-import dev.fixpoint.tasks.RepoCache;
-import dev.fixpoint.tasks.RepoLocator;
-import dev.fixpoint.tasks.ResultFormat;
+import dev.fixpoint.tasks.git.ApplyResult;
+import dev.fixpoint.tasks.git.RepoCache;
+import dev.fixpoint.tasks.git.RepoLocator;
+import dev.fixpoint.tasks.env.ResultFormat;
 import dev.fixpoint.tasks.Task;
 import dev.fixpoint.tasks.TaskLoader;
-import dev.fixpoint.tasks.Workspace;
+import dev.fixpoint.tasks.git.Workspace;
 import dev.fixpoint.verifiers.CandidatePatch;
 import dev.fixpoint.verifiers.HybridConfig;
 import dev.fixpoint.verifiers.HybridVerifier;
 import dev.fixpoint.verifiers.Verification;
-import dev.fixpoint.verifiers.harness.WorkspaceTrees;
+import dev.fixpoint.harness.WorkspaceTrees;
 import dev.fixpoint.verifiers.select.ExecutionOnly;
 import dev.fixpoint.verifiers.select.ExecutionThenModel;
 import dev.fixpoint.verifiers.select.MajorityVote;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fixpoint.tasks.ResultFormat;
+import dev.fixpoint.tasks.env.ResultFormat;
 import dev.fixpoint.verifiers.CandidatePatch;
-import dev.fixpoint.verifiers.harness.TestOutcome;
-import dev.fixpoint.verifiers.harness.TestResults;
+import dev.fixpoint.harness.results.TestOutcome;
+import dev.fixpoint.harness.results.TestResults;
 import dev.fixpoint.verifiers.select.ExecutionEvidence;
 import java.time.Duration;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.fixpoint.verifiers.exec;
 
-import dev.fixpoint.agent.Message;
+import dev.fixpoint.models.Message;
 import dev.fixpoint.agent.Prompts;
 import dev.fixpoint.agent.RepoFacts;
 import dev.fixpoint.agent.Role;
-import dev.fixpoint.agent.ToolSpec;
-import dev.fixpoint.agent.Toolbox;
+import dev.fixpoint.models.ToolSpec;
+import dev.fixpoint.agent.tool.Toolbox;
 import dev.fixpoint.tasks.Task;
 import dev.fixpoint.tasks.TaskLoader;
 import dev.fixpoint.tasks.env.EnvironmentResolver;

@@ -1,7 +1,7 @@
 package dev.fixpoint.verifiers.exec;
 
-import dev.fixpoint.tasks.EnvironmentSpec;
-import dev.fixpoint.tasks.ResultFormat;
+import dev.fixpoint.tasks.env.EnvironmentSpec;
+import dev.fixpoint.tasks.env.ResultFormat;
 import dev.fixpoint.tasks.Task;
 import dev.fixpoint.tasks.layout.NearestTests;
 import dev.fixpoint.tasks.layout.RepoFiles;

@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fixpoint.agent.ScriptedModel;
+import dev.fixpoint.models.ScriptedModel;
 import dev.fixpoint.sandbox.Sandbox;
 import dev.fixpoint.sandbox.SandboxException;
 import dev.fixpoint.sandbox.SandboxLabels;
 import dev.fixpoint.sandbox.SandboxProvider;
 import dev.fixpoint.sandbox.SandboxSpec;
-import dev.fixpoint.tasks.EnvironmentSpec;
-import dev.fixpoint.tasks.ResultFormat;
+import dev.fixpoint.tasks.env.EnvironmentSpec;
+import dev.fixpoint.tasks.env.ResultFormat;
 import dev.fixpoint.tasks.Task;
 import dev.fixpoint.verifiers.CandidatePatch;
 import dev.fixpoint.verifiers.HybridConfig;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fixpoint.agent.Message;
-import dev.fixpoint.agent.ModelRequest;
-import dev.fixpoint.agent.ModelResponse;
-import dev.fixpoint.agent.ScriptedModel;
+import dev.fixpoint.models.Message;
+import dev.fixpoint.models.ModelRequest;
+import dev.fixpoint.models.ModelResponse;
+import dev.fixpoint.models.ScriptedModel;
 import dev.fixpoint.verifiers.CandidatePatch;
 import dev.fixpoint.verifiers.dedup.BaseFiles;
 import dev.fixpoint.verifiers.dedup.CandidateClusterer;
@@ -82,7 +82,7 @@ class ModelVerifierTest {
     void positionBiasCancelsOverReversedOrders() {
         // A judge that always ranks whatever it sees first as best.
         AtomicInteger calls = new AtomicInteger();
-        dev.fixpoint.agent.Model firstIsBest = new dev.fixpoint.agent.Model() {
+        dev.fixpoint.models.Model firstIsBest = new dev.fixpoint.models.Model() {
             @Override public String id() { return "biased:first"; }
             @Override public ModelResponse chat(ModelRequest request) {
                 calls.incrementAndGet();

@@ -1,6 +1,0 @@
-package dev.fixpoint.agent;
-
-import java.time.Duration;
-
-/** One tool call of a step and what it produced. */
-public record ToolRun(ToolCall call, Observation observation, Duration duration) {}

@@ -1,0 +1,43 @@
+package dev.fixpoint.harness;
+
+import java.util.Locale;
+
+/**
+ * Final status of one evaluated instance; written as lower-case {@link #json()} in reports.
+ * {@link #isGraded()} tells which statuses count as a verdict on the patch (exit code 0) and which mean the run
+ * could not judge it (exit code 1).
+ */
+public enum EvalStatus {
+    /** Every FAIL_TO_PASS and PASS_TO_PASS test passed (SWE-bench RESOLVED_FULL). */
+    RESOLVED,
+    /** Some but not all FAIL_TO_PASS tests passed and no PASS_TO_PASS test broke (RESOLVED_PARTIAL). */
+    PARTIAL,
+    /** Tests ran; no FAIL_TO_PASS test passed, or a PASS_TO_PASS test broke (RESOLVED_NO). */
+    UNRESOLVED,
+    /** With {@code --repeat}: no listed test failed in every run, but some changed outcome between runs. */
+    FLAKY,
+    /** The prediction's patch was null or blank; nothing ran. */
+    EMPTY_PATCH,
+    /** No step of the apply chain could apply the model patch (malformed, binary, wrong context, missing files). */
+    PATCH_FAILED,
+    /** The test command ran past its time limit and was killed; graded unresolved. */
+    TIMEOUT,
+    /** Infrastructure failure (sandbox, checkout, the task's own test patch): not a verdict on the patch. */
+    ERROR,
+    /** The prediction cannot be evaluated: unknown instance id or a malformed row. */
+    INVALID;
+
+    /** Lower-case name used in JSON. */
+    public String json() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static EvalStatus fromJson(String s) {
+        return valueOf(s.toUpperCase(Locale.ROOT));
+    }
+
+    /** A verdict on the patch was reached (everything but {@link #ERROR} and {@link #INVALID}). */
+    public boolean isGraded() {
+        return this != ERROR && this != INVALID;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.fixpoint.harness;
+
+import dev.fixpoint.harness.results.JUnitXmlParser;
+import dev.fixpoint.harness.results.PytestLogParser;
+import dev.fixpoint.harness.results.TestResults;
+import dev.fixpoint.tasks.env.ResultFormat;
+import dev.fixpoint.tasks.Task;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds an {@link InstanceReport} from a saved {@link InstanceRun} and the raw files of its attempts (test output,
+ * JUnit XML), with nothing else: the live run and {@code --regrade} both come here, so their reports are
+ * byte-identical. Structured results are preferred: when an attempt saved result files they are parsed, else
+ * its log is.
+ */
+public final class ReportBuilder {
+
+    private ReportBuilder() {}
+
+    /**
+     * Builds the report of a task's run with the task's own test lists and result format (a pytest log when the task
+     * has no environment) and saves it as {@code dir/report.json}.
+     *
+     * @param dir the instance directory the run's files are relative to
+     */
+    public static InstanceReport write(Task task, InstanceRun run, Path dir) throws IOException {
+        ResultFormat format = task.environment() == null ? ResultFormat.PYTEST_LOG : task.environment().resultFormat();
+        InstanceReport report = build(run, task.failToPass(), task.passToPass(), format, dir);
+        ReportFiles.writeAtomically(dir.resolve(ReportFiles.REPORT), report.toJson());
+        return report;
+    }
+
+    /**
+     * @param run       saved facts
+     * @param failToPass the task's FAIL_TO_PASS list (empty for an unknown instance)
+     * @param passToPass the task's PASS_TO_PASS list
+     * @param format    how the task's tests report results
+     * @param dir       the instance directory the run's files are relative to
+     */
+    public static InstanceReport build(InstanceRun run, List<String> failToPass, List<String> passToPass,
+                                       ResultFormat format, Path dir) {
+        boolean exists = !run.patchIsNone();
+        if (run.phase() != EvalStatus.UNRESOLVED) {
+            return new InstanceReport(run.instanceId(), run.modelNameOrPath(), run.phase(), run.patchIsNone(),
+                    exists, false, null, run.applyStep(), run.duration(), run.testDuration(), run.message());
+        }
+        Set<String> expected = new LinkedHashSet<>(failToPass);
+        expected.addAll(passToPass);
+        List<TestResults> results = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        if (!run.message().isEmpty()) notes.add(run.message());
+        boolean timedOut = false;
+        for (Attempt a : run.attempts()) {
+            TestResults r = parse(a, format, expected, dir);
+            results.add(r);
+            timedOut |= a.timedOut();
+            String prefix = run.attempts().size() > 1 ? "attempt " + a.number() + ": " : "";
+            if (a.timedOut()) notes.add(prefix + "test command timed out after "
+                    + Json.seconds(a.testDuration()) + " s");
+            for (String p : r.problems()) notes.add(prefix + p + " (test command exit " + a.exitCode() + ")");
+        }
+        if (results.isEmpty()) {
+            results.add(TestResults.empty("", "no test run recorded"));
+            notes.add("no test run recorded");
+        }
+        Grade grade = Grader.grade(failToPass, passToPass, results);
+        EvalStatus status;
+        if (timedOut) status = EvalStatus.TIMEOUT;
+        else if (grade.resolved()) status = EvalStatus.RESOLVED;
+        else if (grade.hasFlakyListedTests() && grade.failToPass().failure().isEmpty()
+                && grade.passToPass().failure().isEmpty()) status = EvalStatus.FLAKY;
+        else if (grade.resolution() == Resolution.PARTIAL) status = EvalStatus.PARTIAL;
+        else status = EvalStatus.UNRESOLVED;
+        return new InstanceReport(run.instanceId(), run.modelNameOrPath(), status, run.patchIsNone(), exists, true,
+                grade, run.applyStep(), run.duration(), run.testDuration(), String.join("; ", notes));
+    }
+
+    static TestResults parse(Attempt a, ResultFormat format, Set<String> expected, Path dir) {
+        if (format == ResultFormat.JUNIT_XML || !a.resultFiles().isEmpty()) {
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            for (String f : a.resultFiles()) files.put(f, read(dir.resolve(f)));
+            return JUnitXmlParser.parse(files);
+        }
+        String log = new String(read(dir.resolve(a.outputFile())), StandardCharsets.UTF_8);
+        return PytestLogParser.parse(log, expected);
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read saved result file " + file, e);
+        }
+    }
+}

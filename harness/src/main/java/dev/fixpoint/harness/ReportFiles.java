@@ -1,0 +1,65 @@
+package dev.fixpoint.harness;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The on-disk layout of a run's output directory and atomic writes into it:
+ * {@code <out>/<instance>/{patch.diff, test.patch, eval.sh, prepare_output.txt, test_output.txt, results/,
+ * attempt-N/, run.json, report.json}} and {@code <out>/summary.json}. {@code report.json} is written last, by a
+ * rename, so its presence means the instance is complete.
+ */
+public final class ReportFiles {
+
+    public static final String REPORT = "report.json";
+    public static final String RUN = "run.json";
+    public static final String SUMMARY = "summary.json";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ReportFiles() {}
+
+    /** The directory of an instance: its id with anything but {@code [A-Za-z0-9._+-]} replaced by '_'. */
+    public static Path instanceDir(Path out, String instanceId) {
+        String safe = instanceId.replace("/", "__").replaceAll("[^A-Za-z0-9._+-]", "_");
+        if (safe.isEmpty() || safe.chars().allMatch(c -> c == '.')) safe = "_" + safe;
+        return out.resolve(safe);
+    }
+
+    /** Writes a file by writing a temporary sibling and renaming it over the target. */
+    public static void writeAtomically(Path target, String content) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        Files.writeString(tmp, content, StandardCharsets.UTF_8);
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** What a saved report.json says, for resuming and summaries. */
+    public record Saved(EvalStatus status, Duration duration, Duration testDuration) {}
+
+    /** Reads an instance's report.json; empty when it is missing or unreadable (then the instance re-runs). */
+    public static Optional<Saved> readReport(Path instanceDir, String instanceId) {
+        Path f = instanceDir.resolve(REPORT);
+        if (!Files.isRegularFile(f)) return Optional.empty();
+        try {
+            JsonNode r = MAPPER.readTree(Files.readString(f, StandardCharsets.UTF_8)).path(instanceId);
+            if (!r.has("status")) return Optional.empty();
+            return Optional.of(new Saved(EvalStatus.fromJson(r.get("status").asText()),
+                    Duration.ofMillis(Math.round(r.path("duration").asDouble() * 1000)),
+                    Duration.ofMillis(Math.round(r.path("test_duration").asDouble() * 1000))));
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.fixpoint.models;
+
+
+/** A hook around the model call: every response's usage goes to the rollout's {@link Meter}. */
+public final class MeteredModel implements Model {
+
+    private final Model delegate;
+    private final Meter meter;
+
+    public MeteredModel(Model delegate, Meter meter) {
+        this.delegate = delegate;
+        this.meter = meter;
+    }
+
+    @Override
+    public String id() {
+        return delegate.id();
+    }
+
+    @Override
+    public ModelResponse chat(ModelRequest request) {
+        ModelResponse response = delegate.chat(request);
+        meter.record(response.usage());
+        return response;
+    }
+}
