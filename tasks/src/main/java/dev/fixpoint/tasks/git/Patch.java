@@ -2,21 +2,25 @@ package dev.fixpoint.tasks.git;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.patch.FileHeader;
 import org.eclipse.jgit.patch.FormatError;
+import org.eclipse.jgit.patch.HunkHeader;
 
 /**
- * A unified git patch: its text and the files it touches, parsed with JGit's patch parser.
+ * A unified patch: its text and, per file it touches, the change and its hunks. Read with JGit's patch parser after
+ * a small normalisation of what editors and models strip (see {@link #read}); JGit types stay inside this package.
  *
- * @param text  the patch text, as {@code git diff} writes it
- * @param files one entry per file the patch touches, in patch order
+ * @param text  the patch text as given (e.g. as {@code git diff} writes it)
+ * @param diffs one entry per file the patch touches, in patch order
  */
-public record Patch(String text, List<FileChange> files) {
+public record Patch(String text, List<FileDiff> diffs) {
 
     /** The patch that changes nothing. */
     public static final Patch EMPTY = new Patch("", List.of());
@@ -49,46 +53,74 @@ public record Patch(String text, List<FileChange> files) {
 
     public Patch {
         Objects.requireNonNull(text, "text");
-        files = List.copyOf(files);
+        diffs = List.copyOf(diffs);
     }
 
     /**
-     * Parses patch text (git's extended format, or plain unified diffs with {@code ---}/{@code +++} headers).
-     * Blank text is the {@link #EMPTY} patch.
+     * Parses patch text strictly (git's extended format, or plain unified diffs with {@code ---}/{@code +++}
+     * headers), with the tolerance of {@link #read}. Blank text is the {@link #EMPTY} patch.
      *
-     * @throws IllegalArgumentException when the text is not a patch, naming the first bad line
+     * @throws IllegalArgumentException when the text is not a patch or is malformed, naming the first bad line
      */
     public static Patch parse(String text) {
         if (text == null || text.isBlank()) {
             return EMPTY;
         }
-        org.eclipse.jgit.patch.Patch parsed = parseJGit(text);
-        for (FormatError error : parsed.getErrors()) {
-            if (error.getSeverity() == FormatError.Severity.ERROR) {
-                throw new IllegalArgumentException("not a valid patch: " + error.getMessage() + " at line "
-                        + lineOf(text, error.getOffset()) + ": " + error.getLineText().strip());
-            }
+        ParsedPatch parsed = read(text);
+        if (!parsed.ok()) {
+            throw new IllegalArgumentException("not a valid patch: " + String.join("; ", parsed.problems()));
         }
-        if (parsed.getFiles().isEmpty()) {
+        if (parsed.patch().isEmpty()) {
             throw new IllegalArgumentException("not a patch: no file headers found (expected 'diff --git a/... b/...'"
                     + " or '--- a/...' and '+++ b/...' lines)");
         }
-        List<FileChange> files = new ArrayList<>();
-        for (FileHeader header : parsed.getFiles()) {
-            files.add(change(header));
+        return parsed.patch();
+    }
+
+    /**
+     * Reads patch text leniently: never throws on bad input, returns what was malformed instead. Text before the
+     * first file header is ignored; prose without any file header reads as a patch with no files and no problems.
+     * Tolerated: CRLF, a missing final newline, paths without {@code a/}/{@code b/} prefixes (taken as they are),
+     * timestamps after paths, plain diffs without {@code diff --git} lines, omitted hunk counts, context lines whose
+     * single space was stripped. Problems: hunks shorter than their header says, malformed hunk headers, hunks
+     * outside any file, file headers without hunks, files without a path. Blank text is the {@link #EMPTY} patch.
+     */
+    public static ParsedPatch read(String text) {
+        if (text == null || text.isBlank()) {
+            return new ParsedPatch(EMPTY, List.of());
         }
-        return new Patch(text, files);
+        PatchNormaliser.Normalised normalised = PatchNormaliser.normalise(text);
+        org.eclipse.jgit.patch.Patch parsed = parseJGit(normalised.text());
+        List<String> problems = new ArrayList<>(normalised.problems());
+        if (problems.isEmpty()) {
+            for (FormatError error : parsed.getErrors()) {
+                if (error.getSeverity() == FormatError.Severity.ERROR) {
+                    problems.add(error.getMessage() + " at line " + lineOf(normalised.text(), error.getOffset())
+                            + " of the normalised patch: " + error.getLineText().strip());
+                }
+            }
+        }
+        List<FileDiff> diffs = new ArrayList<>();
+        for (FileHeader header : parsed.getFiles()) {
+            diff(header).ifPresent(diffs::add);
+        }
+        return new ParsedPatch(new Patch(text, diffs), problems);
+    }
+
+    /** One change per file the patch touches, in patch order. */
+    public List<FileChange> files() {
+        return diffs.stream().map(FileDiff::change).toList();
     }
 
     /** True when the patch touches no file. */
     public boolean isEmpty() {
-        return files.isEmpty();
+        return diffs.isEmpty();
     }
 
     /** Every path the patch reads or writes (old and new paths), in patch order. */
     public Set<String> paths() {
         Set<String> paths = new LinkedHashSet<>();
-        for (FileChange f : files) {
+        for (FileChange f : files()) {
             if (f.oldPath() != null) {
                 paths.add(f.oldPath());
             }
@@ -101,17 +133,22 @@ public record Patch(String text, List<FileChange> files) {
 
     /** The files flagged binary. */
     public List<FileChange> binaryFiles() {
-        return files.stream().filter(FileChange::binary).toList();
+        return files().stream().filter(FileChange::binary).toList();
     }
 
-    static org.eclipse.jgit.patch.Patch parseJGit(String text) {
+    /** The JGit patch of this patch's text, normalised as {@link #read} does: for applying with JGit. */
+    org.eclipse.jgit.patch.Patch toJGit() {
+        return parseJGit(PatchNormaliser.normalise(text).text());
+    }
+
+    private static org.eclipse.jgit.patch.Patch parseJGit(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         org.eclipse.jgit.patch.Patch parsed = new org.eclipse.jgit.patch.Patch();
         parsed.parse(bytes, 0, bytes.length);
         return parsed;
     }
 
-    private static FileChange change(FileHeader header) {
+    private static Optional<FileDiff> diff(FileHeader header) {
         ChangeType type = switch (header.getChangeType()) {
             case ADD -> ChangeType.ADD;
             case MODIFY -> ChangeType.MODIFY;
@@ -121,8 +158,20 @@ public record Patch(String text, List<FileChange> files) {
         };
         String oldPath = type == ChangeType.ADD ? null : clean(header.getOldPath());
         String newPath = type == ChangeType.DELETE ? null : clean(header.getNewPath());
+        if (oldPath == null && newPath == null) {
+            return Optional.empty(); // the normaliser reported it
+        }
         boolean binary = header.getPatchType() != FileHeader.PatchType.UNIFIED;
-        return new FileChange(type, oldPath, newPath, binary);
+        List<Hunk> hunks = header.getHunks().stream().map(Patch::hunk).toList();
+        return Optional.of(new FileDiff(new FileChange(type, oldPath, newPath, binary), hunks));
+    }
+
+    private static Hunk hunk(HunkHeader header) {
+        String body = new String(header.getBuffer(), header.getStartOffset(),
+                header.getEndOffset() - header.getStartOffset(), StandardCharsets.UTF_8);
+        List<String> lines = Arrays.stream(body.split("\n")).skip(1).filter(l -> !l.startsWith("\\")).toList();
+        return new Hunk(header.getOldImage().getStartLine(), header.getOldImage().getLineCount(),
+                header.getNewStartLine(), header.getNewLineCount(), lines);
     }
 
     private static String clean(String path) {

@@ -229,7 +229,7 @@ public final class Workspace implements AutoCloseable {
         }
         try {
             FileSnapshot before = FileSnapshot.take(directory, patch.paths());
-            PatchApplier.Result result = new PatchApplier(repo).applyPatch(Patch.parseJGit(patch.text()));
+            PatchApplier.Result result = new PatchApplier(repo).applyPatch(patch.toJGit());
             if (result.getErrors().isEmpty()) {
                 return ApplyResult.success(result.getPaths());
             }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.fixpoint.agent.PatchStatus;
+import dev.fixpoint.tasks.testing.Diffs;
 import dev.fixpoint.verifiers.CandidatePatch;
 import java.util.List;
 import java.util.Map;

@@ -1,14 +1,15 @@
-package dev.fixpoint.verifiers.dedup;
+package dev.fixpoint.tasks.git;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fixpoint.tasks.testing.Diffs;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class UnifiedDiffParserTest {
+class PatchReadTest {
 
     @Test
     void parsesGitDiffWithNewDeletedAndRenamedFilesAndIgnoresPreamble() {
@@ -41,18 +42,18 @@ class UnifiedDiffParserTest {
                 "rename from from.py",
                 "rename to to.py");
 
-        UnifiedDiff diff = UnifiedDiffParser.parse(patch);
+        ParsedPatch diff = Patch.read(patch);
 
         assertEquals(List.of(), diff.problems());
-        assertEquals(4, diff.files().size());
-        FileDiff a = diff.files().get(0);
+        assertEquals(4, diff.patch().diffs().size());
+        FileDiff a = diff.patch().diffs().get(0);
         assertEquals("src/a.py", a.path());
         assertEquals(List.of(" x = 1", "-y = 2", "+y = 3"), a.hunks().get(0).lines());
-        assertTrue(diff.files().get(1).isNewFile());
-        assertEquals(List.of("hello"), diff.files().get(1).hunks().get(0).added());
-        assertTrue(diff.files().get(2).isDeletion());
-        assertNull(diff.files().get(2).newPath());
-        FileDiff rename = diff.files().get(3);
+        assertTrue(diff.patch().diffs().get(1).isNewFile());
+        assertEquals(List.of("hello"), diff.patch().diffs().get(1).hunks().get(0).added());
+        assertTrue(diff.patch().diffs().get(2).isDeletion());
+        assertNull(diff.patch().diffs().get(2).newPath());
+        FileDiff rename = diff.patch().diffs().get(3);
         assertEquals("from.py", rename.oldPath());
         assertEquals("to.py", rename.newPath());
         assertTrue(rename.hunks().isEmpty());
@@ -69,33 +70,33 @@ class UnifiedDiffParserTest {
                 "-    return 1",
                 "+    return 2");
 
-        UnifiedDiff diff = UnifiedDiffParser.parse(patch);
+        ParsedPatch diff = Patch.read(patch);
 
         assertTrue(diff.ok(), diff.problems()::toString);
-        assertEquals("m.py", diff.files().get(0).path());
-        assertEquals(List.of(" def f():", " ", "-    return 1", "+    return 2"), diff.files().get(0).hunks().get(0).lines());
+        assertEquals("m.py", diff.patch().diffs().get(0).path());
+        assertEquals(List.of(" def f():", " ", "-    return 1", "+    return 2"), diff.patch().diffs().get(0).hunks().get(0).lines());
     }
 
     @Test
     void truncatedHunkAndBadHeaderAreProblemsNotExceptions() {
-        UnifiedDiff truncated = UnifiedDiffParser.parse(Diffs.modify("a.py", "@@ -1,3 +1,3 @@", " x", "-y"));
+        ParsedPatch truncated = Patch.read(Diffs.modify("a.py", "@@ -1,3 +1,3 @@", " x", "-y"));
         assertFalse(truncated.ok());
         assertTrue(truncated.problems().get(0).contains("a.py: hunk at line 5 is truncated"), truncated.problems()::toString);
 
-        UnifiedDiff badHeader = UnifiedDiffParser.parse(Diffs.modify("a.py", "@@ -x +y @@", "-y"));
+        ParsedPatch badHeader = Patch.read(Diffs.modify("a.py", "@@ -x +y @@", "-y"));
         assertTrue(badHeader.problems().get(0).contains("malformed hunk header"), badHeader.problems()::toString);
 
-        UnifiedDiff countsTooLarge = UnifiedDiffParser.parse(Diffs.modify("a.py", "@@ -1,3 +1,3 @@", " x", "-y", "+z"));
+        ParsedPatch countsTooLarge = Patch.read(Diffs.modify("a.py", "@@ -1,3 +1,3 @@", " x", "-y", "+z"));
         assertEquals(List.of("a.py: hunk at line 5 is truncated: 1 old and 1 new lines missing"), countsTooLarge.problems());
 
-        UnifiedDiff noHunks = UnifiedDiffParser.parse(Diffs.lines("--- a/a.py", "+++ b/a.py"));
+        ParsedPatch noHunks = Patch.read(Diffs.lines("--- a/a.py", "+++ b/a.py"));
         assertEquals(List.of("a.py: file diff has no hunks"), noHunks.problems());
     }
 
     @Test
     void proseWithoutAnyFileHeaderYieldsNoFiles() {
-        UnifiedDiff diff = UnifiedDiffParser.parse("I could not fix this issue.\n");
+        ParsedPatch diff = Patch.read("I could not fix this issue.\n");
         assertTrue(diff.ok());
-        assertTrue(diff.files().isEmpty());
+        assertTrue(diff.patch().diffs().isEmpty());
     }
 }
