@@ -1,6 +1,11 @@
 package dev.fixpoint.verifiers.dedup;
 
 import com.google.common.hash.Hashing;
+import dev.fixpoint.tasks.git.AppliedFile;
+import dev.fixpoint.tasks.git.FileDiff;
+import dev.fixpoint.tasks.git.Hunk;
+import dev.fixpoint.tasks.git.ParsedPatch;
+import dev.fixpoint.tasks.git.Patch;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,37 +36,37 @@ public final class PatchCanonicalizer {
         if (patch == null || patch.isBlank()) {
             return new CanonicalPatch(PatchState.EMPTY, CanonicalPatch.EMPTY_KEY, List.of(), List.of());
         }
-        UnifiedDiff diff = UnifiedDiffParser.parse(patch);
+        ParsedPatch diff = Patch.read(patch);
         if (!diff.ok()) {
             return new CanonicalPatch(PatchState.MALFORMED, "malformed:" + sha256(patch), List.of(), diff.problems());
         }
-        if (diff.files().isEmpty()) {
+        if (diff.patch().isEmpty()) {
             return new CanonicalPatch(PatchState.EMPTY, CanonicalPatch.EMPTY_KEY, List.of(), List.of());
         }
         if (base.available()) {
-            CanonicalPatch applied = byPostImage(diff, base);
+            CanonicalPatch applied = byPostImage(diff.patch(), base);
             if (applied.state() != PatchState.DOES_NOT_APPLY) {
                 return applied;
             }
-            TreeMap<String, String> textual = byChangedLines(diff);
+            TreeMap<String, String> textual = byChangedLines(diff.patch());
             return new CanonicalPatch(PatchState.DOES_NOT_APPLY, "unapplied:" + digest(textual),
                     List.copyOf(textual.keySet()), applied.problems());
         }
-        TreeMap<String, String> textual = byChangedLines(diff);
+        TreeMap<String, String> textual = byChangedLines(diff.patch());
         return textual.isEmpty() ? noEffect()
                 : new CanonicalPatch(PatchState.UNCHECKED, digest(textual), List.copyOf(textual.keySet()), List.of());
     }
 
-    private static CanonicalPatch byPostImage(UnifiedDiff diff, BaseFiles base) {
+    private static CanonicalPatch byPostImage(Patch patch, BaseFiles base) {
         TreeMap<String, String> canonical = new TreeMap<>();
         List<String> problems = new ArrayList<>();
-        for (FileDiff file : diff.files()) {
+        for (FileDiff file : patch.diffs()) {
             Optional<String> before = file.isNewFile() ? Optional.empty() : base.read(file.oldPath());
             if (file.binary()) {
                 canonical.put(file.path(), "\u0000binary");
                 continue;
             }
-            HunkApplier.Result result = HunkApplier.apply(file, before);
+            AppliedFile result = file.applyTo(before);
             if (!result.applied()) {
                 problems.add(result.problem());
                 continue;
@@ -98,9 +103,9 @@ public final class PatchCanonicalizer {
     }
 
     /** Per file, the normalised removed and added lines of each hunk that changes more than layout. */
-    private static TreeMap<String, String> byChangedLines(UnifiedDiff diff) {
+    private static TreeMap<String, String> byChangedLines(Patch patch) {
         TreeMap<String, String> canonical = new TreeMap<>();
-        for (FileDiff file : diff.files()) {
+        for (FileDiff file : patch.diffs()) {
             if (file.binary()) {
                 canonical.put(file.path(), "\u0000binary");
                 continue;
