@@ -86,8 +86,7 @@ final class InCoreApplier {
                 return new Attempt(null, result.getErrors().stream().map(e -> problem(diff, e.toString()))
                         .collect(Collectors.joining("; ")));
             }
-            inserter.flush();
-            return new Attempt(read(repo, result.getTreeId()), null);
+            return new Attempt(read(inserter, result.getTreeId()), null);
         } catch (IOException e) {
             throw new UncheckedIOException("applying " + diff.path() + " in memory failed: " + e.getMessage(), e);
         }
@@ -124,8 +123,9 @@ final class InCoreApplier {
         }
     }
 
-    private static String read(InMemoryRepository repo, ObjectId treeId) throws IOException {
-        try (ObjectReader reader = repo.newObjectReader(); TreeWalk walk = TreeWalk.forPath(reader, FILE, treeId)) {
+    /** The patched file, read through the inserter: the result is never flushed, only thrown away with the repo. */
+    private static String read(ObjectInserter inserter, ObjectId treeId) throws IOException {
+        try (ObjectReader reader = inserter.newReader(); TreeWalk walk = TreeWalk.forPath(reader, FILE, treeId)) {
             if (walk == null) {
                 throw new IOException("the patched tree " + treeId.name() + " has no " + FILE);
             }
