@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * parser should guess at. Tolerated and fixed: CRLF line ends, a missing final newline, text before the first file
  * header (a commit message, a model's explanation), {@code ---}/{@code +++} paths without {@code a/}/{@code b/}
  * prefixes or with timestamps, plain diffs without {@code diff --git} lines (each gets one, so that a file header
- * without hunks is still a file), omitted hunk counts and context lines whose single space was stripped. Reported as
+ * without hunks is still a file), omitted hunk counts and context lines whose single space was stripped. Lines
+ * after a hunk's counts that are no header are dropped, as text before the first file is. Reported as
  * problems, with the line of the text as given: a hunk header before any file header, a malformed hunk header, a
  * hunk shorter than its header says, a file header without hunks (unless it is a pure rename or mode change), a file
  * diff that names no path. Hunk counts are never rewritten: a hunk that is too short is a problem.
@@ -59,7 +60,9 @@ final class PatchNormaliser {
             } else if (line.startsWith("@@")) {
                 i = readHunk(lines, i);
             } else {
-                if (current != null) { // preamble before the first file is dropped
+                // Text before the first file is a preamble, and lines after a hunk that are not a header are not
+                // part of it (JGit would take lines past a hunk's counts into it): both are dropped.
+                if (current != null && current.hunks == 0) {
                     readExtendedHeader(line);
                     out.add(line);
                 }
