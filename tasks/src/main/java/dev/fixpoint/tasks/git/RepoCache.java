@@ -203,42 +203,89 @@ public final class RepoCache {
         return new Resolved(location, mirror, commit);
     }
 
+    /**
+     * Under the mirror's lock: makes the mirror hold {@code revision} and returns its full commit id. Steps, each at
+     * most once: clone or refresh, repair a damaged mirror, fetch what is missing, recover a broken ref or fetch the
+     * one commit by id.
+     */
     private String ensureLocked(String who, RepoLocation location, Path mirror, String revision, boolean refresh) {
-        List<String> wanted = FULL_ID.matcher(revision).matches() ? List.of(revision) : List.of();
-        boolean fetched = false;
-        if (!Files.isDirectory(mirror)) {
-            create(who, location, mirror, wanted);
-            fetched = true;
-        } else if (refresh && MirrorRepo.probe(mirror, "HEAD").status() != MirrorRepo.Probe.Status.CORRUPT) {
-            fetch(who, location, mirror, wanted);
-            fetched = true;
-        }
-        MirrorRepo.Probe probe = MirrorRepo.probe(mirror, revision);
+        Wanted wanted = new Wanted(who, location, mirror, revision);
+        boolean fetched = cloneOrRefresh(wanted, refresh);
+        MirrorRepo.Probe probe = wanted.probe();
         if (probe.status() == MirrorRepo.Probe.Status.CORRUPT) {
-            repairOrFail(who, location, mirror, probe.detail(), wanted);
+            probe = repair(wanted, probe.detail());
             fetched = true;
-            probe = MirrorRepo.probe(mirror, revision);
         }
         if (probe.status() == MirrorRepo.Probe.Status.MISSING && !fetched) {
-            LOG.info("{}: {} not in mirror {}; fetching {}", who, revision, mirror, location.uri());
-            fetch(who, location, mirror, wanted);
-            probe = MirrorRepo.probe(mirror, revision);
+            probe = fetchMissing(wanted);
         }
         if (probe.status() == MirrorRepo.Probe.Status.MISSING) {
-            Optional<String> broken = MirrorRepo.brokenRef(mirror);
-            if (broken.isPresent()) {
-                repairOrFail(who, location, mirror, "ref " + broken.get(), wanted);
-                probe = MirrorRepo.probe(mirror, revision);
-            } else if (!wanted.isEmpty()) {
-                probe = fetchCommit(who, location, mirror, revision, probe);
-            }
+            probe = recoverMissing(wanted, probe);
         }
+        return commitOf(wanted, probe);
+    }
+
+    /**
+     * One revision asked of one mirror, with who asks.
+     *
+     * @param ids the revision when it is a full commit id (what can be fetched by id), else empty
+     */
+    private record Wanted(String who, RepoLocation location, Path mirror, String revision, List<String> ids) {
+        Wanted(String who, RepoLocation location, Path mirror, String revision) {
+            this(who, location, mirror, revision, FULL_ID.matcher(revision).matches() ? List.of(revision) : List.of());
+        }
+
+        MirrorRepo.Probe probe() {
+            return MirrorRepo.probe(mirror, revision);
+        }
+    }
+
+    /** Clones a mirror that does not exist, or fetches into a sound one when asked to refresh; true when it did. */
+    private boolean cloneOrRefresh(Wanted w, boolean refresh) {
+        if (!Files.isDirectory(w.mirror())) {
+            create(w.who(), w.location(), w.mirror(), w.ids());
+            return true;
+        }
+        if (refresh && MirrorRepo.probe(w.mirror(), "HEAD").status() != MirrorRepo.Probe.Status.CORRUPT) {
+            fetch(w.who(), w.location(), w.mirror(), w.ids());
+            return true;
+        }
+        return false;
+    }
+
+    /** Re-clones a damaged mirror (or fails when repairs are off) and probes again. */
+    private MirrorRepo.Probe repair(Wanted w, String problem) {
+        repairOrFail(w.who(), w.location(), w.mirror(), problem, w.ids());
+        return w.probe();
+    }
+
+    /** Fetches into a mirror that lacks the revision and was not fetched in this call, and probes again. */
+    private MirrorRepo.Probe fetchMissing(Wanted w) {
+        LOG.info("{}: {} not in mirror {}; fetching {}", w.who(), w.revision(), w.mirror(), w.location().uri());
+        fetch(w.who(), w.location(), w.mirror(), w.ids());
+        return w.probe();
+    }
+
+    /** Still missing after a fetch: repairs a broken ref, or fetches the one commit by id when it is a full id. */
+    private MirrorRepo.Probe recoverMissing(Wanted w, MirrorRepo.Probe probe) {
+        Optional<String> broken = MirrorRepo.brokenRef(w.mirror());
+        if (broken.isPresent()) {
+            return repair(w, "ref " + broken.get());
+        }
+        if (!w.ids().isEmpty()) {
+            return fetchCommit(w.who(), w.location(), w.mirror(), w.revision(), probe);
+        }
+        return probe;
+    }
+
+    /** The full commit id the probe found, or the failure that says why there is none. */
+    private static String commitOf(Wanted w, MirrorRepo.Probe probe) {
         return switch (probe.status()) {
             case FOUND -> probe.commit();
-            case MISSING -> throw missing(who, location, mirror, revision, probe.detail());
-            case NOT_A_COMMIT -> throw new WorkspaceException(WorkspaceException.Reason.MISSING_COMMIT, who
-                    + ": " + probe.detail() + " in repo " + location.repo() + " (" + location.uri() + ")");
-            case CORRUPT -> throw corrupt(who, location, mirror, probe.detail(), null);
+            case MISSING -> throw missing(w.who(), w.location(), w.mirror(), w.revision(), probe.detail());
+            case NOT_A_COMMIT -> throw new WorkspaceException(WorkspaceException.Reason.MISSING_COMMIT, w.who()
+                    + ": " + probe.detail() + " in repo " + w.location().repo() + " (" + w.location().uri() + ")");
+            case CORRUPT -> throw corrupt(w.who(), w.location(), w.mirror(), probe.detail(), null);
         };
     }
 
