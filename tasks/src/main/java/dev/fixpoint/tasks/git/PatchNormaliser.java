@@ -100,8 +100,16 @@ final class PatchNormaliser {
             String newName = current.newPath != null ? current.newPath : current.oldPath;
             out.add(GIT_HEADER + "a/" + oldName + " b/" + newName);
         }
-        out.add("--- " + (current.oldPath == null ? DEV_NULL : "a/" + current.oldPath));
-        out.add("+++ " + (current.newPath == null ? DEV_NULL : "b/" + current.newPath));
+        out.add(headerLine("--- ", oldLine.substring(4), current.oldPath, "a/"));
+        out.add(headerLine("+++ ", newLine.substring(4), current.newPath, "b/"));
+    }
+
+    /** A path line with its prefix; a quoted name (git quotes special characters) is left for JGit to decode. */
+    private static String headerLine(String marker, String value, String path, String prefix) {
+        if (value.strip().startsWith("\"")) {
+            return marker + value;
+        }
+        return marker + (path == null ? DEV_NULL : prefix + path);
     }
 
     private void readExtendedHeader(String line) {

@@ -53,6 +53,14 @@ class PatchNormaliserTest {
     }
 
     @Test
+    void quotedPathsAreDecodedAsGitWritesThem() {
+        // git (and JGit's DiffFormatter) quote names with non-ASCII characters, as octal escapes
+        FileDiff d = only(Diffs.lines("diff --git \"a/d\\303\\244.txt\" \"b/d\\303\\244.txt\"", "index 1..2 100644",
+                "--- \"a/d\\303\\244.txt\"", "+++ \"b/d\\303\\244.txt\"", "@@ -1 +1 @@", "-x", "+y"));
+        assertEquals(new Patch.FileChange(Patch.ChangeType.MODIFY, "d\u00e4.txt", "d\u00e4.txt", false), d.change());
+    }
+
+    @Test
     void omittedHunkCountsAreOne() {
         FileDiff d = only(Diffs.modify("a.py", "@@ -2 +2 @@", "-b", "+B"));
         assertEquals(new Hunk(2, 1, 2, 1, List.of("-b", "+B")), d.hunks().get(0));
