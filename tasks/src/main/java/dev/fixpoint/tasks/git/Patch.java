@@ -90,7 +90,14 @@ public record Patch(String text, List<FileDiff> diffs) {
             return new ParsedPatch(EMPTY, List.of());
         }
         PatchNormaliser.Normalised normalised = PatchNormaliser.normalise(text);
-        org.eclipse.jgit.patch.Patch parsed = parseJGit(normalised.text());
+        org.eclipse.jgit.patch.Patch parsed;
+        try {
+            parsed = parseJGit(normalised.text());
+        } catch (RuntimeException e) { // JGit throws on a few malformed header lines, e.g. a bad index line
+            List<String> problems = new ArrayList<>(normalised.problems());
+            problems.add("JGit cannot parse the patch: " + e);
+            return new ParsedPatch(new Patch(text, List.of()), problems);
+        }
         List<String> problems = new ArrayList<>(normalised.problems());
         if (problems.isEmpty()) {
             for (FormatError error : parsed.getErrors()) {

@@ -100,6 +100,14 @@ class PatchNormaliserTest {
     }
 
     @Test
+    void headerLinesJGitThrowOnAreProblems() {
+        // a lone CR inside an index line (mixed line ends) makes JGit's header parser throw
+        ParsedPatch parsed = Patch.read(GIT.replace("index 1111111..2222222", "index 11111\r11..2222222"));
+        assertEquals(1, parsed.problems().size(), parsed.problems()::toString);
+        assertTrue(parsed.problems().get(0).startsWith("JGit cannot parse the patch: "), parsed.problems()::toString);
+    }
+
+    @Test
     void strictParseNamesTheProblem() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Patch.parse(Diffs.modify("a.py", "@@ -x +y @@", "-y")));
