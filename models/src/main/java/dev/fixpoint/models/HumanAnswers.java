@@ -82,7 +82,7 @@ final class HumanAnswers {
 
     private static Parsed say(String rest, Lines more) {
         Matcher h = HEREDOC.matcher(rest);
-        if (h.matches()) return new Parsed.Answer(Message.Assistant.text(heredoc(h.group(1), more)));
+        if (h.matches()) return new Parsed.Answer(Message.Assistant.text(heredoc(h.group(1), more).stripTrailing()));
         if (rest.isEmpty()) return new Parsed.Problem("`say` needs the text: `say TEXT` or `say <<END` followed by lines and END");
         return new Parsed.Answer(Message.Assistant.text(rest));
     }
@@ -198,7 +198,7 @@ final class HumanAnswers {
                 values.put(s.param(), heredoc(s.marker(), more));
             } else {
                 StringBuilder v = new StringBuilder(s.value());
-                for (String m : s.shellMarkers()) v.append('\n').append(heredoc(m, more)).append('\n').append(m);
+                for (String m : s.shellMarkers()) v.append('\n').append(heredoc(m, more)).append(m);
                 values.put(s.param(), v.toString());
             }
         }
@@ -244,14 +244,14 @@ final class HumanAnswers {
         return spec.params().stream().anyMatch(p -> p.name().equals(key)) ? m : null;
     }
 
-    /** Lines up to (without) the one that is exactly {@code marker}. */
+    /** The lines up to (without) the one that is exactly {@code marker}, each with its line end, as a shell reads a heredoc. */
     private static String heredoc(String marker, Lines more) {
-        var body = new ArrayList<String>();
+        var body = new StringBuilder();
         while (true) {
             String l = more.next();
             if (l == null) throw new EndOfInput("the input ended inside a heredoc before its end line " + marker);
-            if (l.equals(marker)) return String.join("\n", body);
-            body.add(l);
+            if (l.equals(marker)) return body.toString();
+            body.append(l).append('\n');
         }
     }
 

@@ -31,8 +31,8 @@ public final class HumanModel implements Model {
                                               bash ls -la | head        view src/a.py start_line=10 end_line=40
               TOOL V1 V2 name=value ...     required parameters in order, then optional ones by name; quote values
                                             with spaces ('...' or "..."):  edit create notes.txt file_text='a b'
-              TOOL name<<END ...            the value is the lines that follow, up to a line that is exactly END
-                                            (several heredocs are read in the order they stand in the line):
+              TOOL name<<END ...            the value is the lines that follow, each with its line end, up to a line
+                                            that is exactly END (several heredocs: in the order they stand in the line):
                                               edit str_replace src/a.py old_str<<OLD new_str<<NEW
                                               return x
                                               OLD

@@ -116,10 +116,10 @@ class HumanModelTest {
         JsonNode edit = args(s.model.chat(request(List.of(new Message.User("go")))));
         assertEquals("str_replace", edit.get("command").asText());
         assertEquals("src/a.py", edit.get("path").asText());
-        assertEquals("    return -x\n  second line", edit.get("new_str").asText());
-        assertEquals("    return x", edit.get("old_str").asText());
+        assertEquals("    return -x\n  second line\n", edit.get("new_str").asText());
+        assertEquals("    return x\n", edit.get("old_str").asText());
         JsonNode bash = args(s.model.chat(request(List.of(new Message.User("go")))));
-        assertEquals("cat > f.py <<EOF\nprint(1)\nEOF", bash.get("command").asText());
+        assertEquals("cat > f.py <<EOF\nprint(1)\nEOF\n", bash.get("command").asText());
         JsonNode shell = args(s.model.chat(request(List.of(new Message.User("go")))));
         assertEquals("cat > g.py <<EOF\nprint(2)\nEOF", shell.get("command").asText(), "a shell heredoc keeps its body and end line");
     }
