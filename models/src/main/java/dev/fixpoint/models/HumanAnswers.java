@@ -54,6 +54,8 @@ final class HumanAnswers {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern NAMED = Pattern.compile("([a-z][a-z0-9_]*)(=|<<)(.*)", Pattern.DOTALL);
     private static final Pattern HEREDOC = Pattern.compile("<<([A-Za-z_][A-Za-z0-9_]*)");
+    /** A heredoc marker as typed, its end word maybe quoted (the quotes change nothing: no expansion happens anyway). */
+    private static final Pattern QUOTED_HEREDOC = Pattern.compile("<<(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\\1");
 
     private HumanAnswers() {}
 
@@ -81,8 +83,8 @@ final class HumanAnswers {
     }
 
     private static Parsed say(String rest, Lines more) {
-        Matcher h = HEREDOC.matcher(rest);
-        if (h.matches()) return new Parsed.Answer(Message.Assistant.text(heredoc(h.group(1), more).stripTrailing()));
+        Matcher h = QUOTED_HEREDOC.matcher(rest);
+        if (h.matches()) return new Parsed.Answer(Message.Assistant.text(heredoc(h.group(2), more).stripTrailing()));
         if (rest.isEmpty()) return new Parsed.Problem("`say` needs the text: `say TEXT` or `say <<END` followed by lines and END");
         return new Parsed.Answer(Message.Assistant.text(rest));
     }
@@ -257,8 +259,8 @@ final class HumanAnswers {
 
     /** Reads the bodies of any heredocs a line that could not be understood announced, so they are not read as answers. */
     private static void skipHeredocs(String rest, Lines more) {
-        Matcher m = Pattern.compile("<<'?([A-Za-z_][A-Za-z0-9_]*)'?").matcher(rest);
-        while (m.find()) heredoc(m.group(1), more);
+        Matcher m = QUOTED_HEREDOC.matcher(rest);
+        while (m.find()) heredoc(m.group(2), more);
     }
 
     /** Splits like a shell: blanks separate words, '...' is literal, "..." allows \" and \\. */

@@ -132,7 +132,7 @@ class HumanModelTest {
                 {"tool": "edit",
                  "args": {"command": "create", "path": "x.py", "file_text": "a\\nb"}, "text": "Creating it."}
                 say I think the bug is in parse().
-                say <<T
+                say <<'T'
                 two
                 lines
                 T
