@@ -18,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * {@code --model human} end to end: a batch on a sample task whose one rollout is answered by a "person" typing into
- * stdin (a file here), in the documented syntax, with one mistake on the way; and a batch whose person closes the
- * input at once. Real sandboxes (Docker), the sample's real repository and tests.
+ * stdin (a file here), in the documented syntax, with one mistake on the way; the same answers to solve on a local
+ * clone; and a batch whose person closes the input after one answer. Real sandboxes (Docker), the sample's real repository and tests.
  */
 @Tag("docker")
 class HumanModelDockerTest {
@@ -96,6 +96,22 @@ class HumanModelDockerTest {
         assertTrue(trajectory.get(0).contains("human:terminal"), trajectory.get(0));
         JsonNode candidate = JSON.readTree(dir.resolve("out/tasks/" + TASK + "/rollouts/1/candidate.json").toFile());
         assertEquals("SUBMITTED", candidate.get("outcome").asText(), candidate.toString());
+    }
+
+    @Test
+    void solveTakesThePersonsAnswersToo(@TempDir Path dir) throws Exception {
+        Path repo = dir.resolve("verspec");
+        PipelineDockerTest.git(dir, "clone", "-q", Samples.DIR.resolve("repos/verspec.bundle").toString(), repo.toString());
+        PipelineDockerTest.git(repo, "checkout", "-q", PipelineDockerTest.sampleBase(TASK));
+        Path stdin = dir.resolve("answers.txt");
+        Files.writeString(stdin, ANSWERS);
+        Path out = dir.resolve("out");
+        var r = Cli.runWithInput(dir.resolve("log"), ENV, Duration.ofMinutes(6), stdin, "solve", "--repo", repo.toString(),
+                "--issue", Samples.DIR.resolve("issues/verspec.md").toString(), "--model", "human:alice", "--rollouts", "1",
+                "--workers", "1", "--cache-dir", dir.resolve("cache").toString(), "--out", out.toString(), "--run-id", "t-human-solve");
+        assertEquals(0, r.exit(), r.stderr() + r.stdout());
+        assertTrue(r.stderr().contains("==== human:alice | verspec-"), r.stderr());
+        assertTrue(Files.readString(out.resolve("patch.diff")).contains("+    if upper.is_complete:"));
     }
 
     static String read(Path p) {
