@@ -73,6 +73,11 @@ public final class PriceTable {
         return new PriceTable(merged);
     }
 
+    /** The model ids (and '*' patterns) that have a price, sorted. */
+    public java.util.SortedSet<String> models() {
+        return new java.util.TreeSet<>(prices.keySet());
+    }
+
     public Optional<Price> price(String modelId) {
         Price exact = prices.get(modelId);
         if (exact != null) return Optional.of(exact);

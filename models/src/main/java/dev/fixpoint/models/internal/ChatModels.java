@@ -11,7 +11,8 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 /**
  * Builds the langchain4j {@link ChatModel} of a provider. Every builder gets {@code maxRetries(0)}: retries are
  * done once, by {@link RetryingModel}, so that each HTTP attempt, its latency and its failure are seen and counted
- * by us (langchain4j's internal retries would hide attempts and double the back-off).
+ * by us (langchain4j's internal retries would hide attempts and double the back-off). Anthropic models use prompt
+ * caching: the system prompt, the tools and the conversation so far are cached between the steps of a rollout.
  */
 final class ChatModels {
 
@@ -26,7 +27,8 @@ final class ChatModels {
             case ANTHROPIC -> AnthropicChatModel.builder()
                     .baseUrl(c.effectiveBaseUrl()).apiKey(apiKey).modelName(c.name())
                     .temperature(c.temperature()).maxTokens(c.maxOutputTokens() == null ? 8192 : c.maxOutputTokens())
-                    .timeout(c.requestTimeout()).maxRetries(0).build();
+                    .timeout(c.requestTimeout()).maxRetries(0)
+                    .cacheSystemMessages(true).cacheTools(true).build(); // with the history's breakpoints: LangChainMapping.cacheBreakpoints
             case GEMINI -> GoogleAiGeminiChatModel.builder()
                     .baseUrl(c.effectiveBaseUrl()).apiKey(apiKey).modelName(c.name())
                     .temperature(c.temperature()).maxOutputTokens(c.maxOutputTokens())

@@ -13,9 +13,11 @@ import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.TextContent;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.anthropic.AnthropicTokenUsage;
+import dev.langchain4j.model.anthropic.internal.mapper.AnthropicMapper;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.json.JsonBooleanSchema;
 import dev.langchain4j.model.chat.request.json.JsonEnumSchema;
@@ -34,6 +36,9 @@ import dev.langchain4j.model.output.TokenUsage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Converts between our provider-neutral values and langchain4j's; the only place that knows both. */
 final class LangChainMapping {
@@ -46,7 +51,9 @@ final class LangChainMapping {
      * request without it.
      */
     static ChatRequest toChatRequest(Provider provider, ModelRequest request) {
-        var builder = ChatRequest.builder().messages(toChatMessages(request.messages()));
+        var builder = ChatRequest.builder().messages(provider == Provider.ANTHROPIC
+                ? toChatMessages(request.messages(), cacheBreakpoints(request.messages()))
+                : toChatMessages(request.messages()));
         boolean openAi = provider == Provider.OPENAI || provider == Provider.OPENAI_COMPATIBLE;
         if (request.wantsLogprobs() && openAi) {
             return builder.parameters(OpenAiChatRequestParameters.builder()
@@ -81,16 +88,48 @@ final class LangChainMapping {
     }
 
     static List<ChatMessage> toChatMessages(List<Message> messages) {
+        return toChatMessages(messages, Set.of());
+    }
+
+    /**
+     * Where Anthropic's prompt cache gets its two message breakpoints (the system prompt and the tools get the other two
+     * of the four allowed, from the model's builder): the request's last message, whose prefix this call writes to the
+     * cache, and the last user-side message before the latest answer, where the previous call wrote it, so the history
+     * up to there is read from the cache. Only user and tool-result messages are marked.
+     */
+    static Set<Integer> cacheBreakpoints(List<Message> messages) {
+        var marks = new TreeSet<Integer>();
+        int last = messages.size() - 1;
+        if (userSide(messages.get(last))) marks.add(last);
+        int i = last;
+        while (i >= 0 && !(messages.get(i) instanceof Message.Assistant)) i--;
+        while (i >= 0 && !userSide(messages.get(i))) i--;
+        if (i >= 0) marks.add(i);
+        return marks;
+    }
+
+    private static boolean userSide(Message m) {
+        return m instanceof Message.User || m instanceof Message.ToolResult;
+    }
+
+    /** The messages; those at {@code cached} carry Anthropic's {@code cache_control} marker (other providers ignore it). */
+    static List<ChatMessage> toChatMessages(List<Message> messages, Set<Integer> cached) {
         var out = new ArrayList<ChatMessage>(messages.size());
-        for (Message m : messages) {
+        for (int i = 0; i < messages.size(); i++) {
+            Message m = messages.get(i);
+            Map<String, Object> attributes = cached.contains(i) ? CACHE : Map.of();
             if (m instanceof Message.SystemPrompt s) out.add(SystemMessage.from(s.text()));
-            else if (m instanceof Message.User u) out.add(UserMessage.from(u.text()));
+            else if (m instanceof Message.User u) out.add(UserMessage.builder().addContent(TextContent.from(u.text())).attributes(attributes).build());
             else if (m instanceof Message.Assistant a) out.add(toAiMessage(a));
-            else if (m instanceof Message.ToolResult r) out.add(ToolExecutionResultMessage.from(r.callId(), r.toolName(), r.text()));
-            else throw new IllegalStateException("unknown message type: " + m);
+            else if (m instanceof Message.ToolResult r) {
+                out.add(ToolExecutionResultMessage.builder().id(r.callId()).toolName(r.toolName()).text(r.text()).attributes(attributes).build());
+            } else throw new IllegalStateException("unknown message type: " + m);
         }
         return out;
     }
+
+    /** The attribute langchain4j-anthropic turns into {@code "cache_control": {"type": "ephemeral"}} on the message's last block. */
+    private static final Map<String, Object> CACHE = Map.of(AnthropicMapper.CACHE_CONTROL, "ephemeral");
 
     private static AiMessage toAiMessage(Message.Assistant a) {
         if (a.toolCalls().isEmpty()) return AiMessage.from(a.text());

@@ -28,4 +28,24 @@ class LangChainMappingTest {
     void noMetadataMeansNoLogprobs() {
         assertEquals(List.of(), LangChainMapping.toLogprobs(null));
     }
+
+    @Test
+    void onlyAnthropicRequestsMarkTheHistoryForCaching() {
+        var messages = List.<Message>of(new Message.SystemPrompt("s"), new Message.User("task"),
+                new Message.Assistant("", List.of(new dev.fixpoint.models.ToolCall("c1", "bash", "{}"))),
+                new Message.ToolResult("c1", "bash", "out"), new Message.User("nudge"));
+        assertEquals(java.util.Set.of(1, 4), LangChainMapping.cacheBreakpoints(messages), "the previous end and the new end");
+        var request = new ModelRequest(messages, List.of());
+        for (Provider p : List.of(Provider.OPENAI, Provider.GEMINI, Provider.OLLAMA)) {
+            assertTrue(LangChainMapping.toChatRequest(p, request).messages().stream().noneMatch(LangChainMappingTest::marked), p::toString);
+        }
+        var anthropic = LangChainMapping.toChatRequest(Provider.ANTHROPIC, request).messages();
+        assertEquals(List.of(false, true, false, false, true), anthropic.stream().map(LangChainMappingTest::marked).toList());
+    }
+
+    private static boolean marked(dev.langchain4j.data.message.ChatMessage m) {
+        java.util.Map<String, Object> a = m instanceof dev.langchain4j.data.message.UserMessage u ? u.attributes()
+                : m instanceof dev.langchain4j.data.message.ToolExecutionResultMessage t ? t.attributes() : java.util.Map.of();
+        return a != null && "ephemeral".equals(a.get("cache_control"));
+    }
 }

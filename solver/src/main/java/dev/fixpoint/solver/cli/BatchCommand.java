@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code fixpoint batch}: many tasks, N rollouts each, predictions in SWE-bench's JSONL; resumable. */
 @Command(name = "batch", mixinStandardHelpOptions = true,
@@ -39,7 +38,11 @@ import java.util.concurrent.Callable;
                         + "re-run the same command with the same --out to retry the errored tasks",
                 ExitCodes.USAGE_LINE, ExitCodes.NO_MODEL_LINE, ExitCodes.BUDGET_LINE, ExitCodes.MODEL_FAILED_LINE,
                 ExitCodes.INTERRUPTED_LINE})
-public final class BatchCommand implements Callable<Integer> {
+public final class BatchCommand extends PipelineCommand {
+
+    public BatchCommand() {
+        super("batch");
+    }
 
     @Mixin
     TaskFileOptions tasks = new TaskFileOptions();
@@ -59,22 +62,8 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = "--skip-invalid", description = TaskFileOptions.SKIP_INVALID)
     boolean skipInvalid;
 
-    @Option(names = "--run-id", paramLabel = "ID", description = "label of this run's containers (default: derived from --out)")
-    String runId;
-
-    @Mixin
-    RunOptions run;
-
-    @Mixin
-    Logging logging = new Logging();
-
     @Override
-    public Integer call() throws Exception {
-        logging.apply();
-        return Guard.run("batch", this::execute);
-    }
-
-    private Integer execute() throws Exception {
+    Integer execute() throws Exception {
         PrintStream stdout = System.out;
         RunSetup setup = run.setup(System.getenv(), Map.of());
         FixpointConfig config = setup.config();
@@ -95,7 +84,7 @@ public final class BatchCommand implements Callable<Integer> {
             System.err.println("fixpoint batch: no task left after --shard/--filter/--limit (of " + loaded.size() + " in " + tasks.file + ")");
             return ExitCodes.USAGE;
         }
-        String id = runId != null ? runId : RunSetup.derivedRunId("batch", out);
+        String id = runId(out);
         Budget budget = setup.budget();
         RunDirectory runDir = RunDirectory.open(out);
         Map<String, Object> settings = new LinkedHashMap<>();

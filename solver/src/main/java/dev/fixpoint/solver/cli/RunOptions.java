@@ -19,7 +19,12 @@ public final class RunOptions {
     @Option(names = "--config", paramLabel = "FILE", description = "YAML config file (default: $FIXPOINT_CONFIG, else ./fixpoint.yaml if present)")
     Path config;
 
-    @Option(names = "--model", paramLabel = "PROVIDER:NAME", description = "model for rollouts, e.g. openai:gpt-4.1, anthropic:claude-sonnet-4-20250514, ollama:qwen2.5-coder:7b; its key comes from the provider's usual environment variable")
+    @Option(names = "--model", paramLabel = "PROVIDER:NAME", description = {"model for rollouts, e.g. openai:gpt-4.1, anthropic:claude-sonnet-4-20250514, ollama:qwen2.5-coder:7b; its key comes from the provider's usual environment variable.",
+            "human (or human:NAME): you are the model. Each request's new messages (the tools once, a token estimate) are shown on stderr and your answer is read from stdin, one per request: "
+                    + "`bash ls -la` (the rest of the line is the one missing required parameter), `view src/a.py start_line=10` (name=value for the others), "
+                    + "`edit str_replace src/a.py old_str<<OLD new_str<<NEW` then the lines of each heredoc up to its end word, "
+                    + "JSON {\"tool\": \"view\", \"args\": {\"path\": \"a.py\"}}, or `say TEXT`; `help` at the prompt shows the syntax, a mistake is explained and asked again, "
+                    + "end of input (Ctrl-D) ends the rollout with the edits made so far. Test writing and the judge are off; use --rollouts 1 --workers 1 to answer one conversation at a time"})
     String model;
 
     @Option(names = "--base-url", paramLabel = "URL", description = "API base URL (required for openai-compatible)")
@@ -45,6 +50,14 @@ public final class RunOptions {
 
     @Option(names = "--task-budget-tokens", paramLabel = "T", description = "per-task token limit")
     Long taskBudgetTokens;
+
+    @Option(names = "--prices", paramLabel = "FILE", description = "a JSON price table added to the bundled one (USD per million tokens: "
+            + "{\"models\": {\"PROVIDER:NAME\": {\"input\": X, \"cached_input\": Y, \"output\": Z}}}; a key ending in * is a prefix); config key prices_file")
+    Path prices;
+
+    @Option(names = "--allow-unpriced", description = "run a model that has no price under --budget-usd (or another dollar limit) "
+            + "anyway: it cannot hold, a warning says so and only token budgets count (refused otherwise)")
+    Boolean allowUnpriced;
 
     @Option(names = "--stop-after-agreeing", paramLabel = "K", description = "adaptive compute: stop launching a task's rollouts once K candidates agree with passing evidence (0 = off)")
     Integer stopAfterAgreeing;
@@ -89,6 +102,8 @@ public final class RunOptions {
         m.put("budget_tokens", budgetTokens);
         m.put("task_budget_usd", taskBudgetUsd);
         m.put("task_budget_tokens", taskBudgetTokens);
+        m.put("prices_file", prices == null ? null : prices.toString());
+        m.put("allow_unpriced", allowUnpriced);
         m.put("stop_after_agreeing", stopAfterAgreeing);
         m.put("strategy", strategy);
         m.put("min_score", minScore);

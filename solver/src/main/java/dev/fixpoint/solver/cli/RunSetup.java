@@ -8,6 +8,7 @@ import dev.fixpoint.models.Budget;
 import dev.fixpoint.solver.ModelSource;
 import dev.fixpoint.solver.Pipeline;
 import dev.fixpoint.solver.config.FixpointConfig;
+import dev.fixpoint.solver.model.HumanModels;
 import dev.fixpoint.tasks.git.RepoCache;
 
 import java.nio.file.Path;
@@ -20,10 +21,14 @@ import java.util.Optional;
  */
 record RunSetup(FixpointConfig config, ModelSource models, PriceTable prices, Budget budget) {
 
-    /** @throws NoModelException when no model is configured or its key is missing */
+    /**
+     * @throws NoModelException when no model is configured or its key is missing
+     * @throws IllegalArgumentException when a dollar limit is set for a model without a price (see {@link SolverSetup#checkPriced})
+     */
     static RunSetup of(FixpointConfig config, Map<String, String> env) {
         ModelSource models = SolverSetup.models(config, env);
         PriceTable prices = SolverSetup.prices(config);
+        SolverSetup.checkPriced(config, models, prices).ifPresent(System.err::println);
         return new RunSetup(config, models, prices, SolverSetup.budget(config, prices));
     }
 
@@ -35,6 +40,11 @@ record RunSetup(FixpointConfig config, ModelSource models, PriceTable prices, Bu
      * @throws ModelUnavailableException naming provider, model, base URL and the provider's error when it does not answer
      */
     void checkModel(String command) {
+        if (models instanceof HumanModels) {
+            System.err.printf("fixpoint %s: model %s: you answer as the model: requests are shown here on stderr, answers read from "
+                    + "stdin (`help` at the prompt; end of input ends a rollout)%s%n", command, models.label(), config.workers() > 1
+                    ? "; with --workers " + config.workers() + " the requests of several rollouts alternate (--workers 1 avoids it)" : "");
+        }
         long t0 = System.nanoTime();
         Optional<Usage> usage;
         try {

@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code fixpoint select}: ensemble selection over other systems' predictions with our verifiers. */
 @Command(name = "select", mixinStandardHelpOptions = true,
@@ -39,7 +38,11 @@ import java.util.concurrent.Callable;
         exitCodeList = {"0:done: a patch was chosen for some task", ExitCodes.FAILURE_LINE, ExitCodes.USAGE_LINE,
                 ExitCodes.NO_MODEL_LINE, "4:abstained on every task: no candidate was confident enough, nothing to ship",
                 ExitCodes.MODEL_FAILED_LINE, ExitCodes.INTERRUPTED_LINE})
-public final class SelectCommand implements Callable<Integer> {
+public final class SelectCommand extends PipelineCommand {
+
+    public SelectCommand() {
+        super("select");
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -59,22 +62,8 @@ public final class SelectCommand implements Callable<Integer> {
     @Option(names = "--test-writers", paramLabel = "K", defaultValue = "2", description = "test-writing sessions per task (default ${DEFAULT-VALUE})")
     int testWriters;
 
-    @Option(names = "--run-id", paramLabel = "ID", description = "label of this run's containers (default: derived from --out)")
-    String runId;
-
-    @Mixin
-    RunOptions run;
-
-    @Mixin
-    Logging logging = new Logging();
-
     @Override
-    public Integer call() throws Exception {
-        logging.apply();
-        return Guard.run("select", this::execute);
-    }
-
-    private Integer execute() throws Exception {
+    Integer execute() throws Exception {
         RunSetup setup;
         try {
             setup = run.setup(System.getenv(), Map.of());
@@ -92,7 +81,7 @@ public final class SelectCommand implements Callable<Integer> {
         RepoCache cache = setup.cache(tasks.file);
         List<Task> all = tasks.loadToRun(cache, skipInvalid, "select");
         RunDirectory runDir = RunDirectory.open(out);
-        String runName = runId != null ? runId : RunSetup.derivedRunId("select", out);
+        String runName = runId(out);
         String label = "fixpoint-select(" + String.join(",", candidates.stream().map(p -> p.getFileName().toString()).toList()) + ")";
         int chosenCount = 0, abstained = 0, errors = 0;
         try (DockerSandboxProvider docker = DockerSandboxProvider.builder().runId(runName).build();

@@ -17,7 +17,6 @@ import dev.fixpoint.tasks.env.ResultFormat;
 import dev.fixpoint.tasks.Task;
 import dev.fixpoint.tasks.git.Workspace;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -28,7 +27,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code fixpoint solve}: one issue of one repository (the CI bot): patch, selection report, Markdown comment. */
 @Command(name = "solve", mixinStandardHelpOptions = true,
@@ -42,7 +40,11 @@ import java.util.concurrent.Callable;
         exitCodeList = {"0:a patch was chosen (and posted, with --post)", "1:failure: infrastructure (Docker, git, I/O, GitHub) or the task ended in error",
                 ExitCodes.USAGE_LINE, ExitCodes.NO_MODEL_LINE, ExitCodes.ABSTAINED_LINE + " (nothing is posted)",
                 ExitCodes.BUDGET_LINE, ExitCodes.MODEL_FAILED_LINE, ExitCodes.INTERRUPTED_LINE})
-public final class SolveCommand implements Callable<Integer> {
+public final class SolveCommand extends PipelineCommand {
+
+    public SolveCommand() {
+        super("solve");
+    }
 
     @Option(names = "--repo", paramLabel = "PATH|URL", description = "the repository: a local path or a git URL (default: the event's clone URL)")
     String repo;
@@ -83,22 +85,8 @@ public final class SolveCommand implements Callable<Integer> {
     @Option(names = "--reports-dir", paramLabel = "DIR", description = "JUnit XML reports directory, relative to the repository")
     String reportsDir;
 
-    @Option(names = "--run-id", paramLabel = "ID", description = "label of this run's containers (default: derived from --out)")
-    String runId;
-
-    @Mixin
-    RunOptions run;
-
-    @Mixin
-    Logging logging = new Logging();
-
     @Override
-    public Integer call() throws Exception {
-        logging.apply();
-        return Guard.run("solve", this::execute);
-    }
-
-    private Integer execute() throws Exception {
+    Integer execute() throws Exception {
         Map<String, String> env = System.getenv();
         Map<String, Object> extra = new HashMap<>();
         extra.put("github_api_url", githubApiUrl);
@@ -132,7 +120,7 @@ public final class SolveCommand implements Callable<Integer> {
             task = task.withEnvironment(LocalEnvironment.guess(ws.directory(), image, testCommand, resultFormat, reportsDir));
         }
         RunDirectory runDir = RunDirectory.open(out);
-        String id = runId != null ? runId : RunSetup.derivedRunId("solve", out);
+        String id = runId(out);
         System.err.println("fixpoint solve: " + task.instanceId() + " (" + task.environment().image() + ", tests: " + task.environment().testCommand()
                 + "), " + config.rollouts() + " rollouts, model " + models.label() + (models.scripted() ? " (SCRIPTED)" : ""));
         TaskOutcome outcome;

@@ -12,13 +12,17 @@ import dev.fixpoint.solver.ModelSource;
 import dev.fixpoint.solver.PipelineConfig;
 import dev.fixpoint.solver.SelectionConfig;
 import dev.fixpoint.solver.config.FixpointConfig;
+import dev.fixpoint.solver.model.HumanModels;
 import dev.fixpoint.solver.model.LiveModels;
 import dev.fixpoint.solver.model.ScriptedModels;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Turns a merged {@link FixpointConfig} into the pipeline's parts. */
 final class SolverSetup {
@@ -32,6 +36,7 @@ final class SolverSetup {
     static ModelSource models(FixpointConfig c, Map<String, String> env) {
         if (c.scripted() != null) return new ScriptedModels(Path.of(c.scripted()));
         if (c.model() == null) throw new NoModelException(NO_MODEL);
+        if (HumanModels.matches(c.model())) return new HumanModels(c.model(), System.in, System.err);
         ModelConfig mc;
         try {
             mc = ModelConfig.parse(c.model());
@@ -40,6 +45,7 @@ final class SolverSetup {
         }
         if (c.modelBaseUrl() != null) mc = mc.withBaseUrl(c.modelBaseUrl());
         if (c.modelApiKeyEnv() != null) mc = mc.withApiKeyEnv(c.modelApiKeyEnv());
+        mc = mc.withRequestTimeout(Duration.ofSeconds(c.requestTimeoutSeconds()));
         var vars = c.modelApiKeyEnv() != null ? java.util.List.of(c.modelApiKeyEnv()) : mc.provider().keyEnv();
         boolean keyed = vars.isEmpty() || vars.stream().anyMatch(v -> env.get(v) != null && !env.get(v).isBlank());
         if (!keyed) {
@@ -54,8 +60,39 @@ final class SolverSetup {
 
     static PriceTable prices(FixpointConfig c) {
         BigDecimal zero = BigDecimal.ZERO;
-        PriceTable t = PriceTable.defaults().with("scripted:*", new PriceTable.Price(zero, zero, zero));
+        PriceTable t = PriceTable.defaults().with("scripted:*", new PriceTable.Price(zero, zero, zero))
+                .with(HumanModels.PREFIX + ":*", new PriceTable.Price(zero, zero, zero));
         return c.pricesFile() == null ? t : t.withFile(Path.of(c.pricesFile()));
+    }
+
+    /**
+     * A dollar limit (budget_usd, task_budget_usd, max_usd_per_rollout) cannot hold for a model without a price: such
+     * a run is refused, naming the model and how to give its price, unless {@code allow_unpriced} is set; then the
+     * one warning to print is returned. Replayed trajectories are priced by the model they recorded and pass.
+     *
+     * @return the warning to print once, if the run goes on without a price
+     * @throws IllegalArgumentException when a dollar limit is set for a model without a price and allow_unpriced is not
+     */
+    static Optional<String> checkPriced(FixpointConfig c, ModelSource models, PriceTable prices) {
+        List<String> limits = new ArrayList<>();
+        if (c.budgetUsd() != null) limits.add("--budget-usd " + c.budgetUsd().toPlainString());
+        if (c.taskBudgetUsd() != null) limits.add("--task-budget-usd " + c.taskBudgetUsd().toPlainString());
+        if (c.maxUsdPerRollout() != null) limits.add("max_usd_per_rollout " + c.maxUsdPerRollout().toPlainString());
+        String id = models.label();
+        if (limits.isEmpty() || prices.price(id).isPresent() || id.startsWith(Provider.REPLAY.prefix() + ":")) return Optional.empty();
+        String limit = String.join(", ", limits);
+        if (!c.allowUnpriced()) {
+            throw new IllegalArgumentException(limit + " needs the price of model " + id + ", and the price table has none (it prices "
+                    + String.join(", ", prices.models()) + "; from the bundled prices.json"
+                    + (c.pricesFile() == null ? "" : " and " + c.pricesFile()) + "). Give its price in a JSON file with --prices FILE "
+                    + "(or prices_file: FILE in the config), USD per million tokens: {\"models\": {\"" + id
+                    + "\": {\"input\": 1.0, \"cached_input\": 0.1, \"output\": 4.0}}}; or pass --allow-unpriced "
+                    + "(allow_unpriced: true) to run without a dollar limit on it");
+        }
+        boolean tokens = c.budgetTokens() > 0 || c.taskBudgetTokens() > 0;
+        return Optional.of("warning: model " + id + " has no price, so " + limit + " cannot hold (--allow-unpriced): its spend is "
+                + (tokens ? "counted in tokens only, against --budget-tokens " + c.budgetTokens() + " / --task-budget-tokens " + c.taskBudgetTokens()
+                        : "not limited at all (no token budget is set; give --budget-tokens T to bound it)"));
     }
 
     static PipelineConfig pipeline(FixpointConfig c) {

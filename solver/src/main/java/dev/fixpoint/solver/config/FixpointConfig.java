@@ -11,6 +11,8 @@ import java.util.List;
  * Secrets are not kept here: API keys and the GitHub token are read from environment variables, whose names are
  * options. Missing values take the defaults below. {@code verification_budget_minutes} (10) bounds the sandbox time of
  * one task's verification; {@code regression_test_files} (8) caps the repository test files run as regression tests.
+ * {@code request_timeout_seconds} (300) bounds one HTTP call to the model; {@code allow_unpriced} (false) lets a model
+ * without a price run under a dollar limit, which then cannot hold (tokens still count).
  */
 public record FixpointConfig(
         @JsonProperty("model") String model,
@@ -45,7 +47,9 @@ public record FixpointConfig(
         @JsonProperty("mirrors") String mirrors,
         @JsonProperty("prices_file") String pricesFile,
         @JsonProperty("github_api_url") String githubApiUrl,
-        @JsonProperty("github_token_env") String githubTokenEnv) {
+        @JsonProperty("github_token_env") String githubTokenEnv,
+        @JsonProperty("request_timeout_seconds") Integer requestTimeoutSeconds,
+        @JsonProperty("allow_unpriced") Boolean allowUnpriced) {
 
     public FixpointConfig {
         model = blankToNull(model);
@@ -84,6 +88,9 @@ public record FixpointConfig(
         requirePositive("containers", containers);
         requirePositive("max_steps", maxSteps);
         requirePositive("max_minutes_per_rollout", maxMinutesPerRollout);
+        requestTimeoutSeconds = or(requestTimeoutSeconds, (int) dev.fixpoint.models.ModelConfig.DEFAULT_TIMEOUT.toSeconds());
+        requirePositive("request_timeout_seconds", requestTimeoutSeconds);
+        allowUnpriced = or(allowUnpriced, false);
     }
 
     private static String blankToNull(String s) {

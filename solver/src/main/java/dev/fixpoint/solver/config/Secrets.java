@@ -15,7 +15,9 @@ public final class Secrets {
     public static List<String> variables(FixpointConfig c) {
         Set<String> vars = new LinkedHashSet<>();
         if (c.modelApiKeyEnv() != null) vars.add(c.modelApiKeyEnv());
-        if (c.model() != null) {
+        if (c.model() != null && dev.fixpoint.solver.model.HumanModels.matches(c.model())) {
+            // a person needs no key
+        } else if (c.model() != null) {
             try {
                 vars.addAll(ModelConfig.parse(c.model()).provider().keyEnv());
             } catch (IllegalArgumentException e) {

@@ -21,6 +21,11 @@ public final class Cli {
     private Cli() {}
 
     public static Process start(Path logDir, Map<String, String> env, String... args) throws IOException {
+        return start(logDir, env, null, args);
+    }
+
+    /** @param stdin the file the child reads as its standard input, or null for none (an empty pipe) */
+    public static Process start(Path logDir, Map<String, String> env, Path stdin, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m");
@@ -31,12 +36,18 @@ public final class Cli {
         Files.createDirectories(logDir);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(logDir.resolve("stdout.txt").toFile())
                 .redirectError(logDir.resolve("stderr.txt").toFile());
+        if (stdin != null) pb.redirectInput(stdin.toFile());
         pb.environment().putAll(env);
         return pb.start();
     }
 
     public static Run run(Path logDir, Map<String, String> env, Duration timeout, String... args) throws Exception {
-        Process p = start(logDir, env, args);
+        return runWithInput(logDir, env, timeout, null, args);
+    }
+
+    /** {@link #run} with {@code stdin} (a file, or null) as the child's standard input. */
+    public static Run runWithInput(Path logDir, Map<String, String> env, Duration timeout, Path stdin, String... args) throws Exception {
+        Process p = start(logDir, env, stdin, args);
         if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             p.destroyForcibly().waitFor();
             throw new AssertionError("fixpoint " + String.join(" ", args) + " did not finish in " + timeout + "; stderr: "

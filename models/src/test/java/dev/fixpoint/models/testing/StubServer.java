@@ -1,0 +1,90 @@
+package dev.fixpoint.models.testing;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+
+/**
+ * An HTTP server on loopback that answers POSTs to one path with queued (status, body) pairs and records each request's
+ * body and one header (the provider's key header). The provider stubs ({@link OpenAiStub}, {@link AnthropicStub}) are
+ * built on it.
+ */
+public final class StubServer implements AutoCloseable {
+
+    public record Reply(int status, String body, long delayMillis) {}
+
+    private final HttpServer server;
+    private final ConcurrentLinkedQueue<Reply> replies = new ConcurrentLinkedQueue<>();
+    private volatile Reply fallback = new Reply(500, "{\"error\":{\"message\":\"stub has no reply queued\"}}", 0);
+    private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> authHeaders = Collections.synchronizedList(new ArrayList<>());
+
+    /** @param path the endpoint, e.g. /v1/chat/completions; @param authHeader the request header recorded with each request */
+    public StubServer(String path, String authHeader) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext(path, ex -> {
+            requests.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            authHeaders.add(ex.getRequestHeaders().getFirst(authHeader));
+            Reply r = replies.poll();
+            if (r == null) r = fallback;
+            if (r.delayMillis() > 0) {
+                try {
+                    Thread.sleep(r.delayMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            byte[] body = r.body().getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "application/json");
+            try {
+                ex.sendResponseHeaders(r.status(), body.length);
+                ex.getResponseBody().write(body);
+            } catch (IOException e) {
+                // the client gave up (timeout test); nothing to answer
+            } finally {
+                ex.close();
+            }
+        });
+        server.start();
+    }
+
+    /** http://127.0.0.1:PORT */
+    public String root() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public void reply(Reply r) {
+        replies.add(r);
+    }
+
+    /** The answer to every request once the queue is empty (by default a 500 saying that nothing is queued). */
+    public void otherwise(Reply r) {
+        fallback = r;
+    }
+
+    public List<String> requests() {
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
+    }
+
+    public List<String> authHeaders() {
+        synchronized (authHeaders) {
+            return List.copyOf(authHeaders);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
