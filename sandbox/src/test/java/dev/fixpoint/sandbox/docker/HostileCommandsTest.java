@@ -180,6 +180,24 @@ class HostileCommandsTest {
     }
 
     @Test
+    void processDetachedWithSetsidDiesWithItsCommand() {
+        ExecResult r = box.exec("setsid sh -c 'while :; do echo leak; sleep 0.05; done' & sleep 0.3; echo started", T);
+        assertTrue(r.stdout().contains("started"), r.toString());
+        ExecResult next = box.exec("sleep 0.5; echo clean", T);
+        assertEquals("clean\n", next.stdout(), "nothing of the detached loop reaches a later command");
+        assertEquals("0\n", box.exec("ps -eo args | grep -c '[l]eak' || true", T).stdout(), "the loop is gone");
+    }
+
+    @Test
+    void doubleForkedProcessDiesWithItsCommand() {
+        box.exec("( ( while :; do echo leak >&2; sleep 0.05; done ) & ) ; sleep 0.3", T);
+        ExecResult next = box.exec("sleep 0.5; echo clean", T);
+        assertEquals("clean\n", next.stdout());
+        assertEquals("", next.stderr(), "the orphaned loop is gone, not writing into later commands");
+        assertEquals("0\n", box.exec("ps -eo args | grep -c '[l]eak' || true", T).stdout());
+    }
+
+    @Test
     void killingEveryProcessLeavesASandbox() {
         box.exec("kill -9 -1", T);
         assertEquals("alive\n", box.exec("echo alive", T).stdout());
