@@ -31,8 +31,11 @@ import java.util.regex.Pattern;
  *
  * <p>The diff is written to a file in the state directory (outside the repository) and read as a file, so no exec
  * output cap bounds it; a diff over {@code maxPatchBytes} is not read and comes back {@link PatchStatus#TOO_LARGE}
- * with its size. Git runs immune to what the agent may have configured in the repository: no fsmonitor, no hooks, no
- * external diff or textconv drivers, fixed {@code a/} and {@code b/} prefixes, paths from the repository root.
+ * with its size. Git runs immune to what the agent may have configured: it runs on a scratch git directory in the
+ * state directory that borrows only the repository's objects (and its index, for speed), with an empty config, no
+ * hooks, no attributes or excludes of its own, and neither the system nor the global config; so no fsmonitor, filter,
+ * hook, include or diff driver the agent wrote anywhere runs, and the diff has fixed {@code a/} and {@code b/}
+ * prefixes and paths from the repository root.
  */
 public final class PatchExtractor {
 
@@ -40,6 +43,23 @@ public final class PatchExtractor {
     static final List<String> EXCLUDES = List.of("**/__pycache__/**", "**/*.pyc", "**/.pytest_cache/**", "**/*.egg-info/**",
             "**/target/**", "**/*.class");
     static final String GIT = "git -c safe.directory='*' -c core.quotepath=off -c core.fsmonitor= -c core.hooksPath=/dev/null";
+    /**
+     * Shell lines that point git at a scratch git directory {@code $S} holding an empty config, using the objects of the
+     * repository in the current directory ({@code .git} a directory, or a file naming one); none of the repository's,
+     * the user's or the system's config, hooks, attributes or excludes apply.
+     */
+    static String scratchGit(String scratchDir) {
+        return "G=$(pwd)/.git\n"
+                + "if [ -f \"$G\" ]; then G=$(sed -n 's/^gitdir: //p' \"$G\"); case $G in /*) ;; *) G=$(pwd)/$G ;; esac; fi\n"
+                + "[ -d \"$G/objects\" ] || { echo \"no git repository at $(pwd) (no objects in $G)\" >&2; exit 3; }\n"
+                + "S=" + Text.quote(scratchDir) + "; rm -rf \"$S\"; mkdir -p \"$S/refs\" \"$S/info\"\n"
+                + "printf '[core]\\n\\trepositoryformatversion = 0\\n\\tbare = false\\n' > \"$S/config\"\n"
+                + "echo 'ref: refs/heads/fixpoint-patch' > \"$S/HEAD\"\n"
+                + "if [ -f \"$G/shallow\" ]; then cp \"$G/shallow\" \"$S/shallow\"; fi\n"
+                + "export GIT_DIR=\"$S\" GIT_WORK_TREE=\"$(pwd)\" GIT_OBJECT_DIRECTORY=\"$G/objects\" GIT_CONFIG_NOSYSTEM=1"
+                + " GIT_CONFIG_GLOBAL=/dev/null GIT_ATTR_NOSYSTEM=1 HOME=/nonexistent XDG_CONFIG_HOME=/nonexistent\n"
+                + "unset GIT_CONFIG GIT_CONFIG_PARAMETERS GIT_CONFIG_COUNT GIT_EXTERNAL_DIFF GIT_ALTERNATE_OBJECT_DIRECTORIES\n";
+    }
     static final String DIFF_OPTIONS = "--binary --no-color --no-ext-diff --no-textconv --no-relative --src-prefix=a/ --dst-prefix=b/";
     /** How many changed files a too-large message names. */
     static final int NAMED_FILES = 5;
@@ -91,10 +111,12 @@ public final class PatchExtractor {
         String index = stateDir + "/patch-index";
         String added = stateDir + "/patch-added";
         String diffFile = stateDir + "/patch.diff";
+        String scratch = stateDir + "/patch-git";
         String excludes = String.join(" ", EXCLUDES.stream().map(g -> Text.quote(":(exclude,glob)" + g)).toList());
         String stage = "set -e; mkdir -p " + Text.quote(stateDir) + "; rm -f " + Text.quote(index) + " " + Text.quote(added)
                 + " " + Text.quote(diffFile) + "\n"
-                + "REAL=$(" + GIT + " rev-parse --git-path index)\n"
+                + scratchGit(scratch)
+                + "REAL=$G/index\n"
                 + "export GIT_INDEX_FILE=" + Text.quote(index) + "\n"
                 + "BASE=$(" + GIT + " rev-parse --verify -q " + Text.quote(baseCommit + "^{commit}") + ") || { echo "
                 + Text.quote("base commit " + baseCommit + " is not in the repository (a checkout without its objects?)")
@@ -121,7 +143,7 @@ public final class PatchExtractor {
         }
         String pathspec = " -- ." + reproExcludes;
         // The diff goes to a file; only its size, and for an oversized one a few names, come back through exec.
-        String diff = "set -e; export GIT_INDEX_FILE=" + Text.quote(index) + "\n"
+        String diff = "set -e\n" + scratchGit(scratch) + "export GIT_INDEX_FILE=" + Text.quote(index) + "\n"
                 + GIT + " diff --cached " + DIFF_OPTIONS + " " + Text.quote(base) + pathspec + " > " + Text.quote(diffFile) + "\n"
                 + "SIZE=$(wc -c < " + Text.quote(diffFile) + ")\n"
                 + "echo $SIZE\n"

@@ -143,6 +143,30 @@ class PatchExtractorTest {
     }
 
     @Test
+    void filtersIncludesAndExcludesTheAgentConfiguredDoNotRunOrHideChanges() throws Exception {
+        String base = Fixtures.calcRepo(repo);
+        Files.writeString(repo.resolve("calc/ops.py"), "def add(a, b):\n    return a + b\n");
+        Path included = state.resolve("included.gitconfig");
+        Files.createDirectories(state);
+        Files.writeString(included, "[filter \"junk\"]\n\tclean = sh -c 'touch junk1 junk2; cat'\n\trequired = true\n");
+        GitRepo.git(repo, "config", "include.path", included.toString());
+        Files.writeString(repo.resolve(".git/info/attributes"), "* filter=junk\n");
+        Path excludes = state.resolve("excludes");
+        Files.writeString(excludes, "*.py\n");
+        GitRepo.git(repo, "config", "core.excludesFile", excludes.toString());
+        Files.writeString(repo.resolve("calc/new_module.py"), "X = 1\n");
+
+        var r = new PatchExtractor(state.resolve("s").toString()).extract(new LocalSandbox(repo), repo.toString(), base);
+
+        assertEquals(PatchStatus.CHANGED, r.status(), r.message());
+        assertFalse(Files.exists(repo.resolve("junk1")) || Files.exists(repo.resolve("junk2")), "the filter never ran");
+        assertFalse(r.patch().contains("junk"), r.patch());
+        assertTrue(r.patch().contains("+++ b/calc/new_module.py"), "a new file the excludes named is in: " + r.patch());
+        assertTrue(r.patch().contains("+    return a + b"), r.patch());
+        assertApplies(r.patch());
+    }
+
+    @Test
     void statusWording() {
         assertEquals("812 bytes", PatchStatus.size(812));
         assertEquals("1 byte", PatchStatus.size(1));

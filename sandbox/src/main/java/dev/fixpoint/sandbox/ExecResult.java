@@ -12,14 +12,21 @@ import java.time.Duration;
  * @param timedOut  the timeout expired and the process group was killed
  * @param truncated stdout or stderr went over the cap; the excess was dropped
  * @param oomKilled the kernel's OOM killer ended a process of this command (memory limit)
+ * @param diskFull  the sandbox's files went over its disk limit during or by this command (stderr says how far)
  */
 public record ExecResult(int exitCode, String stdout, String stderr, Duration duration,
-                         boolean timedOut, boolean truncated, boolean oomKilled) {
+                         boolean timedOut, boolean truncated, boolean oomKilled, boolean diskFull) {
 
     public ExecResult {
         stdout = stdout == null ? "" : stdout;
         stderr = stderr == null ? "" : stderr;
         duration = duration == null ? Duration.ZERO : duration;
+    }
+
+    /** A result within the disk limit. */
+    public ExecResult(int exitCode, String stdout, String stderr, Duration duration,
+                      boolean timedOut, boolean truncated, boolean oomKilled) {
+        this(exitCode, stdout, stderr, duration, timedOut, truncated, oomKilled, false);
     }
 
     public boolean ok() {

@@ -10,8 +10,8 @@ import java.time.Duration;
  * @param pids           processes and threads alive at once
  * @param outputBytes    stdout and stderr kept per exec, each; the rest is dropped and the result flagged truncated
  * @param lifetime       wall time after which the container is removed even if never closed
- * @param diskBytes      bytes a sandbox may write to its writable layer before commands fail (best effort: enforced
- *                       where the storage driver supports it, else by a file-size limit per process)
+ * @param diskBytes      bytes a sandbox's files may take: no file grows past it (file-size limit), and a command that
+ *                       takes the whole writable layer past it is stopped within a second (Docker: see DiskWatch)
  */
 public record Limits(long memoryBytes, double cpus, int pids, long outputBytes, Duration lifetime, long diskBytes) {
 

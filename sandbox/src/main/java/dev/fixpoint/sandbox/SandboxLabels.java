@@ -1,5 +1,7 @@
 package dev.fixpoint.sandbox;
 
+import java.util.List;
+
 /** Label keys every Fixpoint container carries, so that leftovers of a crashed run can be found and removed. */
 public final class SandboxLabels {
     /** Present on every container Fixpoint starts; value: "true". */
@@ -10,6 +12,8 @@ public final class SandboxLabels {
     public static final String ROLLOUT = "dev.fixpoint.rollout";
     /** "host:pid" of the JVM that started the container; prune removes those whose process is gone. */
     public static final String OWNER = "dev.fixpoint.owner";
+    /** Every label above. */
+    public static final List<String> ALL = List.of(MANAGED, RUN, TASK, ROLLOUT, OWNER);
 
     private SandboxLabels() {}
 }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -46,6 +47,7 @@ final class DockerSandbox implements Sandbox {
     private final Consumer<DockerSandbox> onClose;
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final DiskWatch disk;
     private volatile RunnerSession runner;
     private int[] ownerIds;
 
@@ -58,6 +60,7 @@ final class DockerSandbox implements Sandbox {
         this.spec = spec;
         this.forcedMode = forcedMode;
         this.onClose = onClose;
+        this.disk = new DiskWatch(docker, id, spec.limits().diskBytes(), DiskWatch.DEFAULT_INTERVAL);
     }
 
     /** Starts the runner; on failure removes the container. */
@@ -80,7 +83,7 @@ final class DockerSandbox implements Sandbox {
     public ExecResult exec(ExecRequest request) {
         Outcome o = run(request, spec.limits().outputBytes());
         ExecResult r = new ExecResult(o.exitCode, text(o.stdout), text(o.stderr), o.duration, o.timedOut,
-                o.truncated, o.oomKilled);
+                o.truncated, o.oomKilled, o.diskFull);
         LOG.debug("{}: exec {} -> exit {} in {} ms{}{}", name, abbreviate(request.command()), r.exitCode(),
                 o.duration.toMillis(), o.timedOut ? " (timed out)" : "", o.oomKilled ? " (OOM killed)" : "");
         return r;
@@ -88,7 +91,7 @@ final class DockerSandbox implements Sandbox {
 
     /** What a command did, with raw bytes (file reads need them). */
     record Outcome(int exitCode, byte[] stdout, byte[] stderr, Duration duration, boolean timedOut,
-                   boolean truncated, boolean oomKilled) {}
+                   boolean truncated, boolean oomKilled, boolean diskFull) {}
 
     Outcome run(ExecRequest request, long cap) {
         lock.lock();
@@ -100,9 +103,17 @@ final class DockerSandbox implements Sandbox {
             long t0 = System.nanoTime();
             PendingExec p = submit(token, frame, cap);
             boolean timedOut = false;
+            boolean runnerDied = false;
             String note = null;
             try {
-                p.done.get(request.timeout().toNanos(), TimeUnit.NANOSECONDS);
+                OptionalLong overDisk = awaitWithinDisk(p, request.timeout());
+                boolean stopped = overDisk.isPresent();
+                if (stopped) {
+                    killCommand(p, request.command());
+                } else {
+                    overDisk = disk.overAfter(t0);
+                }
+                if (overDisk.isPresent()) note = disk.message(overDisk.getAsLong(), stopped);
             } catch (TimeoutException e) {
                 timedOut = true;
                 killCommand(p, request.command());
@@ -111,20 +122,45 @@ final class DockerSandbox implements Sandbox {
                 LOG.warn("{}: command runner died during exec {}; it will be restarted", name,
                         abbreviate(request.command()));
                 killGroupPlain(p);
+                runnerDied = true;
                 note = "fixpoint: the command runner died during this command (it was restarted)\n";
             }
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
             byte[] err = p.stderr.bytes();
             if (note != null) err = concat(err, note.getBytes(StandardCharsets.UTF_8));
-            int exit = timedOut || note != null ? -1 : p.stdout.exitCode();
+            boolean diskFull = note != null && !runnerDied;
+            boolean ended = p.done.isDone() && !p.done.isCompletedExceptionally();
+            int exit = timedOut || runnerDied || !ended ? -1 : p.stdout.exitCode();
             boolean oom = p.stdout.oomKills() > 0 || p.stderr.oomKills() > 0;
             return new Outcome(exit, p.stdout.bytes(), err, took, timedOut,
-                    p.stdout.truncated() || p.stderr.truncated(), oom);
+                    p.stdout.truncated() || p.stderr.truncated(), oom, diskFull);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SandboxException(name + ": interrupted during exec " + abbreviate(request.command()), e);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Waits for the command, checking the disk limit every interval.
+     *
+     * @return the writable layer's size when it went over the limit (the command is still running), else empty
+     * @throws TimeoutException when the command's timeout expires first
+     */
+    private OptionalLong awaitWithinDisk(PendingExec p, Duration timeout)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) throw new TimeoutException();
+            try {
+                p.done.get(Math.min(left, disk.interval().toNanos()), TimeUnit.NANOSECONDS);
+                return OptionalLong.empty();
+            } catch (TimeoutException e) {
+                OptionalLong over = disk.over();
+                if (over.isPresent()) return over;
+            }
         }
     }
 

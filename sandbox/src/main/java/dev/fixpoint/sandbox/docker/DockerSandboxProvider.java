@@ -112,6 +112,15 @@ public final class DockerSandboxProvider implements SandboxProvider, InstanceIma
         }
     }
 
+    /**
+     * Removes the containers of this provider's run whose owner process is gone: what a killed earlier invocation of
+     * the same run (same run id, e.g. the same run directory) left. Containers of other runs are never touched, even
+     * when their owner is dead: {@code fixpoint sandbox prune} removes those.
+     */
+    public int pruneLeftovers() {
+        return prune(false, Map.of(SandboxLabels.RUN, runId));
+    }
+
     /** Ids of Fixpoint containers, in any state, carrying all the given labels (e.g. one run's). */
     public List<String> containers(Map<String, String> labels) {
         return pruner.list(labels);

@@ -2,6 +2,8 @@ package dev.fixpoint.sandbox.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
+import dev.fixpoint.sandbox.SandboxLabels;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -37,8 +39,21 @@ final class LocalImages {
             throw new IllegalArgumentException("not an image name with a tag: " + image);
         }
         var commit = docker.commitCmd(containerId).withRepository(image.substring(0, colon))
-                .withTag(image.substring(colon + 1)).withWorkingDir(workdir).withLabels(labels);
+                .withTag(image.substring(colon + 1)).withWorkingDir(workdir).withLabels(imageLabels(labels));
         if (cmd != null) commit = commit.withCmd(cmd);
         commit.exec();
+    }
+
+    /**
+     * The image's labels: {@code labels}, with the sandbox labels of the committed container (managed, owner, run,
+     * task, rollout) blanked. A commit keeps the container's labels unless given others, and a container a user
+     * starts from the image by hand inherits them: with "managed" and the dead owner it would look like a leftover
+     * to every pruner. Docker cannot drop a label in a commit, so they are set empty, which no pruner matches.
+     */
+    static Map<String, String> imageLabels(Map<String, String> labels) {
+        Map<String, String> all = new LinkedHashMap<>();
+        for (String k : SandboxLabels.ALL) all.put(k, "");
+        all.putAll(labels);
+        return all;
     }
 }

@@ -17,7 +17,10 @@ while :; do
   # wait returns early on USR1 (after the trap ran): keep waiting for the same timer while it runs.
   wait "$s"
   kill -0 "$s" 2>/dev/null && continue
-  now=$(date +%s) || now=0
+  # date itself may be killed (the runner kills every process after each command): ask again, never assume 0,
+  # which would arm a timer of decades.
+  now=$(date +%s) || continue
+  [ -n "$now" ] || continue
   [ "$now" -ge "$end" ] && exit 0
   # A command killed the timer (kill -9 -1): re-arm it for the time left.
   sleep $(( end - now )) &

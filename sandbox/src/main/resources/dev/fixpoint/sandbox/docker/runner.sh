@@ -1,5 +1,5 @@
 # Fixpoint command runner: one per sandbox, started with `docker exec -i`, reads requests on stdin and runs
-# each command in its own process group. POSIX sh; run by bash when present ("jobctl": `set -m` gives every
+# each command in its own process group; nothing a command starts outlives it. POSIX sh; run by bash when present ("jobctl": `set -m` gives every
 # background job its own process group, no extra process), else by sh with setsid ("setsid": one more exec),
 # else by sh alone ("none": commands share the runner's group; a timeout kills everything, runner included).
 #
@@ -73,8 +73,10 @@ while read -r op tok n; do
       if [ -n "$grp" ]; then printf '%s\n' "-$pid" > "$pgf"; else printf '%s\n' -1 > "$pgf"; fi
       printf '%s p %s\n' "$tok" "$pid" >&3
       wait "$pid"; rc=$?
-      # Leftovers of the command's group (background jobs) die with it.
-      [ -n "$grp" ] && kill -9 -"$pid"
+      # Everything the command left behind dies with it: its group's background jobs and processes that left
+      # the group (setsid, double fork). kill -1 signals every process but PID 1 (the keeper, which re-arms its
+      # lifetime timer) and the runner itself; twice, for a fork caught between the two.
+      kill -9 -1; kill -9 -1
       : > "$pgf"
       [ "$in" = /dev/null ] || : > "$in"
     fi

@@ -134,10 +134,35 @@ class HostileCommandsTest {
 
     @Test
     void bigFileWriteIsBoundedByTheFileSizeLimit() {
-        ExecResult r = box.exec("head -c 5G /dev/zero > /tmp/big; echo exit=$?; stat -c %s /tmp/big; rm -f /tmp/big", T);
-        String[] lines = r.stdout().split("\n");
-        assertNotEquals("exit=0", lines[0], r.toString());
-        assertTrue(Long.parseLong(lines[1]) <= DockerTestSupport.TEST_LIMITS.diskBytes(), r.stdout());
+        // the file stops at the file-size limit, or the command is stopped by the sandbox's disk limit (equal here)
+        ExecResult r = box.exec("head -c 5G /dev/zero > /tmp/big; echo exit=$?", T);
+        String size = box.exec("stat -c %s /tmp/big", T).stdout().trim();
+        box.exec("rm -f /tmp/big", T);
+        assertFalse(r.stdout().contains("exit=0"), r.toString());
+        assertTrue(Long.parseLong(size) <= DockerTestSupport.TEST_LIMITS.diskBytes(), size);
+    }
+
+    @Test
+    void filesUnderTheFileSizeLimitAreBoundedInTotal() {
+        // TEST_LIMITS: 256 MiB per sandbox; five files of 100 MiB each are each allowed by the file-size limit
+        ExecResult r = box.exec("for i in 1 2 3 4 5; do head -c 100M /dev/zero > /tmp/f$i; sleep 1; done; echo all written", T);
+        long written = Long.parseLong(box.exec("cat /tmp/f* | wc -c", T).stdout().trim());
+        box.exec("rm -f /tmp/f*", T);
+        assertTrue(r.diskFull(), r.toString());
+        assertFalse(r.stdout().contains("all written"), "the command was stopped: " + r.stdout());
+        assertTrue(r.stderr().contains("over its disk limit of " + DockerTestSupport.TEST_LIMITS.diskBytes()), r.stderr());
+        assertTrue(written < 5L * 100 << 20, "stopped before writing everything: " + written);
+        assertFalse(box.exec("echo after", T).diskFull(), "deleting the files brings the sandbox back under its limit");
+    }
+
+    @Test
+    void aShortCommandOverTheLimitIsFlaggedAfterItEnds() throws InterruptedException {
+        Thread.sleep(1100); // the after-command check runs at most once per interval
+        ExecResult r = box.exec("head -c 150M /dev/zero > /tmp/a; head -c 150M /dev/zero > /tmp/b; echo done", T);
+        box.exec("rm -f /tmp/a /tmp/b", T);
+        // checked after it ended (or, on a slow disk, stopped while it ran): flagged either way
+        assertTrue(r.diskFull(), r.toString());
+        assertTrue(r.stderr().contains("over its disk limit") && r.stderr().contains("delete files to go on"), r.stderr());
     }
 
     @Test
@@ -177,6 +202,24 @@ class HostileCommandsTest {
         assertEquals(-1, r.exitCode());
         assertTrue(r.stderr().contains("runner died"), r.stderr());
         assertEquals("after\n", box.exec("echo after", T).stdout());
+    }
+
+    @Test
+    void processDetachedWithSetsidDiesWithItsCommand() {
+        ExecResult r = box.exec("setsid sh -c 'while :; do echo leak; sleep 0.05; done' & sleep 0.3; echo started", T);
+        assertTrue(r.stdout().contains("started"), r.toString());
+        ExecResult next = box.exec("sleep 0.5; echo clean", T);
+        assertEquals("clean\n", next.stdout(), "nothing of the detached loop reaches a later command");
+        assertEquals("0\n", box.exec("ps -eo args | grep -c '[l]eak' || true", T).stdout(), "the loop is gone");
+    }
+
+    @Test
+    void doubleForkedProcessDiesWithItsCommand() {
+        box.exec("( ( while :; do echo leak >&2; sleep 0.05; done ) & ) ; sleep 0.3", T);
+        ExecResult next = box.exec("sleep 0.5; echo clean", T);
+        assertEquals("clean\n", next.stdout());
+        assertEquals("", next.stderr(), "the orphaned loop is gone, not writing into later commands");
+        assertEquals("0\n", box.exec("ps -eo args | grep -c '[l]eak' || true", T).stdout());
     }
 
     @Test

@@ -106,8 +106,8 @@ public final class BatchCommand extends PipelineCommand {
              Pipeline pipeline = setup.pipeline(docker, cache, id)) {
             if (TaskInputs.reportMissingImages(new java.io.PrintWriter(System.err, true), "fixpoint batch", tasks.file,
                     TaskInputs.missingImages(docker, chosen))) return ExitCodes.FAILURE;
-            int pruned = docker.prune(false);
-            if (pruned > 0) System.err.println("fixpoint batch: removed " + pruned + " container(s) left by a dead run");
+            int pruned = docker.pruneLeftovers();
+            if (pruned > 0) System.err.println("fixpoint batch: removed " + pruned + " container(s) left by an earlier, killed invocation of this run");
             int pending = (int) chosen.stream().filter(t -> !runDir.finished(t.instanceId())).count();
             try (BatchProgress progress = new BatchProgress(pending, pending * config.rollouts(), budget, models.label())) {
                 result = new BatchRunner(pipeline, runDir, report, config.tasksInFlight()).run(chosen, progress);

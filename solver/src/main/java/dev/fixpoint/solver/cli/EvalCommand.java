@@ -20,8 +20,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -153,7 +151,8 @@ public final class EvalCommand implements Callable<Integer> {
         }
         for (PredictionProblem p : predictions.problems()) err.println("eval: bad prediction: " + p);
 
-        String run = runId != null ? runId : "eval-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        // derived from the output directory: a re-run after a kill is the same run and removes what the killed one left
+        String run = runId != null ? runId : RunSetup.derivedRunId("eval", out);
         EvalRunner.Outcome outcome;
         try (Progress progress = new Progress(err, noProgress || System.console() == null);
              DockerSandboxProvider sandboxes = regrade ? null : DockerSandboxProvider.builder().runId(run).build()) {
@@ -162,6 +161,8 @@ public final class EvalCommand implements Callable<Integer> {
                 if (TaskInputs.reportMissingImages(err, "eval", taskFile.file, TaskInputs.missingImages(sandboxes, tasks))) {
                     return SOME_ERRORED;
                 }
+                int pruned = sandboxes.pruneLeftovers();
+                if (pruned > 0) err.println("eval: removed " + pruned + " container(s) left by an earlier, killed invocation of this run");
                 evaluator = new InstanceEvaluator(sandboxes, new WorkspaceTrees(cache), run,
                         timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds), repeat);
             }

@@ -1,7 +1,9 @@
 package dev.fixpoint.solver.cli;
 
 import dev.fixpoint.sandbox.SandboxException;
+import dev.fixpoint.sandbox.SandboxLabels;
 import dev.fixpoint.sandbox.docker.DockerSandboxProvider;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,10 +33,14 @@ public final class SandboxCommand implements Runnable {
         @Option(names = "--all", description = "Remove every Fixpoint container, not only those of dead runs.")
         boolean all;
 
+        @Option(names = "--run", paramLabel = "RUN_ID",
+                description = "Only containers of this run (its run id: run.json's run_id, or --run-id given to it).")
+        String run;
+
         @Override
         public Integer call() {
             try (DockerSandboxProvider docker = DockerSandboxProvider.create()) {
-                int n = docker.prune(all);
+                int n = run == null ? docker.prune(all) : docker.prune(all, Map.of(SandboxLabels.RUN, run));
                 System.out.println("removed " + n + " container" + (n == 1 ? "" : "s"));
                 return ExitCodes.OK;
             } catch (SandboxException e) {

@@ -86,7 +86,7 @@ public final class SelectCommand extends PipelineCommand {
         int chosenCount = 0, abstained = 0, errors = 0;
         try (DockerSandboxProvider docker = DockerSandboxProvider.builder().runId(runName).build();
              Pipeline pipeline = setup.pipeline(docker, cache, runName)) {
-            docker.prune(false);
+            docker.pruneLeftovers();
             for (Task task : all) {
                 if (runDir.finished(task.instanceId())) continue;
                 List<CandidatePatch> pool = new ArrayList<>();

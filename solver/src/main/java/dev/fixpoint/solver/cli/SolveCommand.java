@@ -126,7 +126,7 @@ public final class SolveCommand extends PipelineCommand {
         TaskOutcome outcome;
         try (DockerSandboxProvider docker = DockerSandboxProvider.builder().runId(id).build();
              Pipeline pipeline = setup.pipeline(docker, cache, id)) {
-            docker.prune(false);
+            docker.pruneLeftovers();
             outcome = pipeline.solve(task, runDir.task(task.instanceId()), PipelineListener.NONE);
         }
         var taskDir = runDir.task(task.instanceId());

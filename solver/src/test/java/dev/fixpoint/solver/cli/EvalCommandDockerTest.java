@@ -55,8 +55,38 @@ class EvalCommandDockerTest {
         for (String line : Files.readAllLines(SAMPLES.resolve("tasks.jsonl"))) {
             if (!line.isBlank()) tasks.add(JSON.readTree(line));
         }
+        ownLeftover = leftover("eval-cli-test");
+        otherLeftover = leftover("eval-cli-test-other");
         goldOut = tmp.resolve("gold");
         goldExit = eval(goldOut, "--gold");
+    }
+
+    String ownLeftover;
+    String otherLeftover;
+
+    /** A container as a killed eval of {@code run} leaves it: Fixpoint's labels, an owner process that is gone. */
+    static String leftover(String run) throws IOException, InterruptedException {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        String host = Files.readString(Path.of("/etc/hostname")).trim();
+        Process p = new ProcessBuilder("docker", "create", "--label", "dev.fixpoint.managed=true",
+                "--label", "dev.fixpoint.run=" + run, "--label", "dev.fixpoint.owner=" + host + ":" + gone.pid(),
+                "fixpoint/base:latest", "true").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String id = new String(p.getInputStream().readAllBytes()).trim();
+        assertEquals(0, p.waitFor(), "docker create");
+        return id;
+    }
+
+    static boolean containerExists(String id) throws IOException, InterruptedException {
+        return new ProcessBuilder("docker", "inspect", id).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
+    }
+
+    @Test
+    void aRerunRemovesWhatAKilledEvalOfTheSameRunLeftAndNothingOfOtherRuns() throws Exception {
+        assertFalse(containerExists(ownLeftover), "the same run's leftover is removed at start");
+        assertTrue(containerExists(otherLeftover), "another run's container is not touched");
+        new ProcessBuilder("docker", "rm", "-f", otherLeftover).start().waitFor();
     }
 
     @AfterAll
