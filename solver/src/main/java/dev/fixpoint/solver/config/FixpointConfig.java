@@ -2,6 +2,7 @@ package dev.fixpoint.solver.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.fixpoint.agent.AgentLimits;
+import dev.fixpoint.agent.ContextPolicy;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -11,6 +12,9 @@ import java.util.List;
  * Secrets are not kept here: API keys and the GitHub token are read from environment variables, whose names are
  * options. Missing values take the defaults below. {@code verification_budget_minutes} (10) bounds the sandbox time of
  * one task's verification; {@code regression_test_files} (8) caps the repository test files run as regression tests.
+ * {@code context_tokens} is the model's context window (default: its entry in the bundled table; 0 turns context
+ * management off) and {@code context_keep_steps} (5) the last steps whose observations are never elided
+ * ({@link ContextPolicy}).
  */
 public record FixpointConfig(
         @JsonProperty("model") String model,
@@ -41,6 +45,8 @@ public record FixpointConfig(
         @JsonProperty("max_usd_per_rollout") BigDecimal maxUsdPerRollout,
         @JsonProperty("max_minutes_per_rollout") Integer maxMinutesPerRollout,
         @JsonProperty("max_patch_bytes") Long maxPatchBytes,
+        @JsonProperty("context_tokens") Long contextTokens,
+        @JsonProperty("context_keep_steps") Integer contextKeepSteps,
         @JsonProperty("cache_dir") String cacheDir,
         @JsonProperty("mirrors") String mirrors,
         @JsonProperty("prices_file") String pricesFile,
@@ -75,6 +81,9 @@ public record FixpointConfig(
         maxMinutesPerRollout = or(maxMinutesPerRollout, 30);
         maxPatchBytes = or(maxPatchBytes, AgentLimits.DEFAULT_MAX_PATCH_BYTES);
         if (maxPatchBytes < 1) throw new IllegalArgumentException("max_patch_bytes must be >= 1, not: " + maxPatchBytes);
+        if (contextTokens != null && contextTokens < 0) throw new IllegalArgumentException("context_tokens must be >= 0 (0 = off), not: " + contextTokens);
+        contextKeepSteps = or(contextKeepSteps, ContextPolicy.DEFAULT.keepSteps());
+        requirePositive("context_keep_steps", contextKeepSteps);
         githubApiUrl = or(githubApiUrl, "https://api.github.com");
         githubTokenEnv = or(githubTokenEnv, "GITHUB_TOKEN");
         requirePositive("rollouts", rollouts);
