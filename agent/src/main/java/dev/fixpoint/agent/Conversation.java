@@ -37,7 +37,7 @@ final class Conversation {
     Conversation(ContextPolicy policy, List<ToolSpec> tools, String instanceId) {
         this.policy = policy;
         this.instanceId = instanceId;
-        this.toolChars = tools.stream().mapToLong(Conversation::chars).sum();
+        this.toolChars = chars(tools);
     }
 
     void add(Message m, int step) {
@@ -108,8 +108,9 @@ final class Conversation {
         return a.text().length() + a.toolCalls().stream().mapToLong(c -> c.arguments().length()).sum();
     }
 
-    private static long chars(ToolSpec t) {
-        return t.name().length() + t.description().length()
-                + t.params().stream().mapToLong(p -> p.name().length() + p.description().length() + 16L).sum();
+    /** Characters the tool specs take in a request, about: names, descriptions and parameters. */
+    static long chars(List<ToolSpec> tools) {
+        return tools.stream().mapToLong(t -> t.name().length() + t.description().length()
+                + t.params().stream().mapToLong(p -> p.name().length() + p.description().length() + 16L).sum()).sum();
     }
 }
