@@ -31,7 +31,8 @@ import java.util.Optional;
 /**
  * The loop of one rollout: check limits, ask the model, run the tool calls it asks for, append the observations;
  * until the model submits or a limit is hit. Then the repository's diff becomes the {@link Candidate}.
- * Tools, prompts, limits, metering and recording live outside this class. Immutable: one Agent runs any number of
+ * Tools, prompts, limits, metering, recording and the context budget ({@link ContextPolicy}) live outside this class;
+ * each step returns whether the loop goes on or the rollout ended, and how. Immutable: one Agent runs any number of
  * rollouts, each on its own thread and sandbox; its tools and {@link RepoFacts} fit one repository (the solver builds
  * one per session: {@link Toolbox#forTask}, {@link RepoFacts#of}).
  */
