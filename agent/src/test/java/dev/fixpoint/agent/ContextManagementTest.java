@@ -46,8 +46,13 @@ class ContextManagementTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        sandbox = new LocalSandbox(repo);
-        task = Fixtures.calcTask(Fixtures.calcRepo(repo), repo.toString());
+        useRepo(repo);
+    }
+
+    private void useRepo(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        sandbox = new LocalSandbox(dir);
+        task = Fixtures.calcTask(Fixtures.calcRepo(dir), dir.toString());
     }
 
     private Candidate run(Model model, ContextPolicy policy, Path trajectory, AgentListener... listeners) {
@@ -134,13 +139,14 @@ class ContextManagementTest {
     }
 
     @Test
-    void aReplayElidesExactlyWhatTheRecordingDid(@TempDir Path repo2) throws Exception {
+    void aReplayElidesExactlyWhatTheRecordingDid() throws Exception {
+        // both runs on repositories whose paths (quoted in the prompt) have the same length
+        useRepo(out.resolve("repo-1"));
         Path file = out.resolve("t.jsonl");
         var original = new Observed();
         run(new ScriptedModel("scripted:long", LongSession.responses(STEPS, OBS_CHARS)), BUDGET, file, original);
 
-        sandbox = new LocalSandbox(repo2);
-        task = Fixtures.calcTask(Fixtures.calcRepo(repo2), repo2.toString());
+        useRepo(out.resolve("repo-2"));
         var replayed = new Observed();
         run(ReplayModel.fromFile(file), BUDGET, out.resolve("replay.jsonl"), replayed);
 
