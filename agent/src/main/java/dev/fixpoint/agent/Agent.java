@@ -31,7 +31,8 @@ import java.util.Optional;
 /**
  * The loop of one rollout: check limits, ask the model, run the tool calls it asks for, append the observations;
  * until the model submits or a limit is hit. Then the repository's diff becomes the {@link Candidate}.
- * Tools, prompts, limits, metering and recording live outside this class. Immutable: one Agent runs any number of
+ * Tools, prompts, limits, metering, recording and the context budget ({@link ContextPolicy}) live outside this class;
+ * each step returns whether the loop goes on or the rollout ended, and how. Immutable: one Agent runs any number of
  * rollouts, each on its own thread and sandbox; its tools and {@link RepoFacts} fit one repository (the solver builds
  * one per session: {@link Toolbox#forTask}, {@link RepoFacts#of}).
  */
@@ -71,103 +72,140 @@ public final class Agent {
      * called after the agent's own.
      */
     public Candidate run(Task task, Sandbox sandbox, AgentListener... rolloutListeners) {
-        Instant start = clock.instant();
-        String workdir = task.environment() != null ? task.environment().workdir() : sandbox.spec().workdir();
-        var events = new ArrayList<>(listeners);
-        events.addAll(List.of(rolloutListeners));
-        var meter = new Meter(model.id(), prices);
-        var rollout = new Rollout(new MeteredModel(model, meter), meter,
-                new ToolContext(sandbox, workdir, stateDir, limits.deadline(start), clock), events);
-        List<Message> first = prompts.initialMessages(task, workdir, facts, toolbox.specs());
-        rollout.messages.addAll(first);
-        events.forEach(l -> l.onStart(new RolloutStart(task.instanceId(), model.id(), workdir, first, toolbox.specs(), limits, start)));
-
-        Outcome outcome = null;
-        String error = "";
-        try {
-            while (outcome == null) {
-                Optional<Outcome> limit = limits.exceeded(rollout.steps, meter.usage(), meter.cost(), Duration.between(start, clock.instant()));
-                outcome = limit.isPresent() ? limit.get() : rollout.step();
-            }
-        } catch (ModelException e) {
-            outcome = Outcome.MODEL_ERROR;
-            error = e.getMessage();
-            log.warn("{}: model error at step {}: {}", task.instanceId(), rollout.steps, error);
-        } catch (SandboxException e) {
-            outcome = Outcome.SANDBOX_ERROR;
-            error = e.getMessage();
-            log.warn("{}: sandbox {} failed at step {}: {}", task.instanceId(), sandbox.id(), rollout.steps, error);
-        }
-        Candidate candidate = collect(task, sandbox, workdir, outcome, error, rollout, start);
-        events.forEach(l -> l.onFinish(candidate));
-        log.info("{}: rollout ended {} after {} steps, patch {}: {}", task.instanceId(), outcome, rollout.steps,
-                candidate.patchStatus(), candidate.patchMessage());
-        return candidate;
+        var rollout = new Rollout(task, sandbox, rolloutListeners);
+        rollout.start();
+        return rollout.finish(rollout.loop());
     }
 
-    private Candidate collect(Task task, Sandbox sandbox, String workdir, Outcome outcome, String error, Rollout r, Instant start) {
-        PatchExtractor.Result extracted;
-        try {
-            extracted = new PatchExtractor(stateDir, limits.maxPatchBytes()).extract(sandbox, workdir, task.baseCommit());
-        } catch (SandboxException e) {
-            extracted = PatchExtractor.Result.unreadable("cannot read the patch: the sandbox failed: " + e.getMessage());
-        }
-        if (extracted.status() == PatchStatus.TOO_LARGE || extracted.status() == PatchStatus.UNREADABLE) {
-            log.warn("{}: no patch ({}): {}", task.instanceId(), extracted.status(), extracted.message());
-        }
-        return new Candidate(task.instanceId(), model.id(), extracted.patch(), extracted.reproduction(), outcome, r.steps,
-                r.meter.usage(), r.meter.cost(), error, Duration.between(start, clock.instant()), extracted.status(), extracted.message());
-    }
+    /** What a step leaves the loop with: go on, or the rollout ended. */
+    private sealed interface StepResult permits Continue, Finished {}
+
+    private record Continue() implements StepResult {}
+
+    /** The rollout ended: how, and the error text ("" unless MODEL_ERROR / SANDBOX_ERROR). */
+    private record Finished(Outcome outcome, String error) implements StepResult {}
+
+    private static final Continue CONTINUE = new Continue();
 
     /** The mutable state of one run, confined to its thread. */
     private final class Rollout {
-        final Model model;
-        final Meter meter;
-        final ToolContext context;
-        final List<AgentListener> events;
-        final List<Message> messages = new ArrayList<>();
+        final Task task;
+        final Sandbox sandbox;
+        final String workdir;
+        final Instant startedAt = clock.instant();
+        final List<AgentListener> events = new ArrayList<>(listeners);
+        final Meter meter = new Meter(model.id(), prices);
+        final Model metered = new MeteredModel(model, meter);
+        final ContextPolicy context = limits.context().forModel(model.id());
+        final ToolContext tools;
+        final Conversation conversation;
         int steps;
 
-        Rollout(Model model, Meter meter, ToolContext context, List<AgentListener> events) {
-            this.model = model;
-            this.meter = meter;
-            this.context = context;
-            this.events = events;
+        Rollout(Task task, Sandbox sandbox, AgentListener[] rolloutListeners) {
+            this.task = task;
+            this.sandbox = sandbox;
+            this.workdir = task.environment() != null ? task.environment().workdir() : sandbox.spec().workdir();
+            this.events.addAll(List.of(rolloutListeners));
+            this.tools = new ToolContext(sandbox, workdir, stateDir, limits.deadline(startedAt), clock);
+            this.conversation = new Conversation(context, toolbox.specs(), task.instanceId());
         }
 
-        /** One model call and its tool calls; SUBMITTED if the model submitted, else null. */
-        Outcome step() {
+        void start() {
+            List<Message> first = prompts.initialMessages(task, workdir, facts, toolbox.specs());
+            first.forEach(m -> conversation.add(m, 0));
+            var start = new RolloutStart(task.instanceId(), model.id(), workdir, first, toolbox.specs(), limits.withContext(context), startedAt);
+            events.forEach(l -> l.onStart(start));
+        }
+
+        /** Steps until one finishes the rollout or a limit does; model and sandbox failures finish it too. */
+        Finished loop() {
+            try {
+                while (true) {
+                    if (checkLimits() instanceof Finished f) return f;
+                    if (step() instanceof Finished f) return f;
+                }
+            } catch (ModelException e) {
+                log.warn("{}: model error at step {}: {}", task.instanceId(), steps, e.getMessage());
+                return new Finished(Outcome.MODEL_ERROR, e.getMessage());
+            } catch (SandboxException e) {
+                log.warn("{}: sandbox {} failed at step {}: {}", task.instanceId(), sandbox.id(), steps, e.getMessage());
+                return new Finished(Outcome.SANDBOX_ERROR, e.getMessage());
+            }
+        }
+
+        StepResult checkLimits() {
+            Optional<Outcome> hit = limits.exceeded(steps, meter.usage(), meter.cost(), Duration.between(startedAt, clock.instant()));
+            return hit.<StepResult>map(o -> new Finished(o, "")).orElse(CONTINUE);
+        }
+
+        /** One model call and its tool calls. */
+        StepResult step() {
             steps++;
-            Instant startedAt = clock.instant();
+            var step = Step.builder().index(steps).startedAt(clock.instant()).elided(conversation.fit(steps));
             long t0 = System.nanoTime();
-            ModelResponse response = model.chat(new ModelRequest(messages, toolbox.specs()));
+            step.requestMessages(conversation.size()).requestChars(conversation.chars());
+            ModelResponse response = queryModel();
             long t1 = System.nanoTime();
-            int requestMessages = messages.size();
-            long requestChars = messages.stream().mapToLong(Agent::chars).sum();
-            messages.add(response.message());
+            List<ToolRun> runs = executeActions(response.message().toolCalls());
+            observe(runs);
+            long t2 = System.nanoTime();
+            Step done = step.response(response).cost(meter.lastCost()).toolRuns(runs).totalUsage(meter.usage())
+                    .totalCost(meter.cost()).modelTime(Duration.ofNanos(t1 - t0)).toolTime(Duration.ofNanos(t2 - t1))
+                    .stepTime(Duration.ofNanos(System.nanoTime() - t0)).build();
+            events.forEach(l -> l.onStep(done));
+            return done.submitted() ? new Finished(Outcome.SUBMITTED, "") : CONTINUE;
+        }
+
+        ModelResponse queryModel() {
+            ModelResponse response = metered.chat(new ModelRequest(conversation.messages(), toolbox.specs()));
+            conversation.calibrate(response.usage());
+            conversation.add(response.message(), steps);
+            return response;
+        }
+
+        /** Runs the calls in order, none after a submit. */
+        List<ToolRun> executeActions(List<ToolCall> calls) {
             var runs = new ArrayList<ToolRun>();
-            for (ToolCall call : response.message().toolCalls()) {
+            for (ToolCall call : calls) {
                 long s = System.nanoTime();
-                Observation o = toolbox.run(call, context);
+                Observation o = toolbox.run(call, tools);
                 runs.add(new ToolRun(call, o, Duration.ofNanos(System.nanoTime() - s)));
-                messages.add(new Message.ToolResult(call.id(), call.name(), o.text()));
                 if (o.submitted()) break;
             }
-            if (runs.isEmpty()) messages.add(new Message.User(prompts.noToolCall()));
-            long t2 = System.nanoTime();
-            var step = new Step(steps, startedAt, requestMessages, requestChars, response, meter.lastCost(), runs,
-                    meter.usage(), meter.cost(), Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1), Duration.ofNanos(System.nanoTime() - t0));
-            events.forEach(l -> l.onStep(step));
-            return step.submitted() ? Outcome.SUBMITTED : null;
+            return runs;
         }
-    }
 
-    private static long chars(Message m) {
-        if (m instanceof Message.SystemPrompt s) return s.text().length();
-        if (m instanceof Message.User u) return u.text().length();
-        if (m instanceof Message.ToolResult t) return t.text().length();
-        var a = (Message.Assistant) m;
-        return a.text().length() + a.toolCalls().stream().mapToLong(c -> c.arguments().length()).sum();
+        /** Appends the observations for the model's next request, or a nudge when it called no tool. */
+        void observe(List<ToolRun> runs) {
+            runs.forEach(r -> conversation.add(new Message.ToolResult(r.call().id(), r.call().name(), r.observation().text()), steps));
+            if (runs.isEmpty()) conversation.add(new Message.User(prompts.noToolCall()), steps);
+        }
+
+        /** The repository's diff as the rollout's candidate, told to the listeners. */
+        Candidate finish(Finished end) {
+            PatchExtractor.Result extracted = extractPatch();
+            Candidate candidate = Candidate.builder().instanceId(task.instanceId()).modelId(model.id()).patch(extracted.patch())
+                    .reproduction(extracted.reproduction()).outcome(end.outcome()).steps(steps).usage(meter.usage())
+                    .costUsd(meter.cost()).error(end.error()).wallTime(Duration.between(startedAt, clock.instant()))
+                    .patchStatus(extracted.status()).patchMessage(extracted.message()).build();
+            events.forEach(l -> l.onFinish(candidate));
+            log.info("{}: rollout ended {} after {} steps, patch {}: {}", task.instanceId(), end.outcome(), steps,
+                    candidate.patchStatus(), candidate.patchMessage());
+            return candidate;
+        }
+
+        PatchExtractor.Result extractPatch() {
+            PatchExtractor.Result extracted;
+            try {
+                extracted = new PatchExtractor(stateDir, limits.maxPatchBytes()).extract(sandbox, workdir, task.baseCommit());
+            } catch (SandboxException e) {
+                extracted = PatchExtractor.Result.unreadable("cannot read the patch: the sandbox failed: " + e.getMessage());
+            }
+            if (extracted.status() == PatchStatus.TOO_LARGE || extracted.status() == PatchStatus.UNREADABLE) {
+                log.warn("{}: no patch ({}): {}", task.instanceId(), extracted.status(), extracted.message());
+            }
+            return extracted;
+        }
     }
 
     /** Options of an {@link Agent}; only the model is required. */

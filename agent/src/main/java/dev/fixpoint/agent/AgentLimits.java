@@ -17,8 +17,10 @@ import java.util.Optional;
  * @param maxWallTime wall time of the rollout; tool commands are also cut to the time left
  * @param maxPatchBytes size of the patch read out at the end; a larger one is not read and the candidate is
  *                    {@link PatchStatus#TOO_LARGE} (with the size in its message)
+ * @param context     how each request is kept within the model's context window
  */
-public record AgentLimits(int maxSteps, long maxTokens, BigDecimal maxCostUsd, Duration maxWallTime, long maxPatchBytes) {
+public record AgentLimits(int maxSteps, long maxTokens, BigDecimal maxCostUsd, Duration maxWallTime, long maxPatchBytes,
+                          ContextPolicy context) {
 
     /** 1 MiB: far above any real fix (SWE-bench's gold patches are a few KiB), well below what stray files make. */
     public static final long DEFAULT_MAX_PATCH_BYTES = 1L << 20;
@@ -32,9 +34,15 @@ public record AgentLimits(int maxSteps, long maxTokens, BigDecimal maxCostUsd, D
             throw new IllegalArgumentException("maxWallTime must be positive: " + maxWallTime);
         }
         if (maxPatchBytes < 1) throw new IllegalArgumentException("maxPatchBytes must be >= 1: " + maxPatchBytes);
+        context = context == null ? ContextPolicy.DEFAULT : context;
     }
 
-    /** Limits with the default patch size limit. */
+    /** Limits with the default context policy. */
+    public AgentLimits(int maxSteps, long maxTokens, BigDecimal maxCostUsd, Duration maxWallTime, long maxPatchBytes) {
+        this(maxSteps, maxTokens, maxCostUsd, maxWallTime, maxPatchBytes, ContextPolicy.DEFAULT);
+    }
+
+    /** Limits with the default patch size limit and context policy. */
     public AgentLimits(int maxSteps, long maxTokens, BigDecimal maxCostUsd, Duration maxWallTime) {
         this(maxSteps, maxTokens, maxCostUsd, maxWallTime, DEFAULT_MAX_PATCH_BYTES);
     }
@@ -52,9 +60,10 @@ public record AgentLimits(int maxSteps, long maxTokens, BigDecimal maxCostUsd, D
         return start.plus(maxWallTime);
     }
 
-    public AgentLimits withMaxSteps(int v) { return new AgentLimits(v, maxTokens, maxCostUsd, maxWallTime, maxPatchBytes); }
-    public AgentLimits withMaxTokens(long v) { return new AgentLimits(maxSteps, v, maxCostUsd, maxWallTime, maxPatchBytes); }
-    public AgentLimits withMaxCostUsd(BigDecimal v) { return new AgentLimits(maxSteps, maxTokens, v, maxWallTime, maxPatchBytes); }
-    public AgentLimits withMaxWallTime(Duration v) { return new AgentLimits(maxSteps, maxTokens, maxCostUsd, v, maxPatchBytes); }
-    public AgentLimits withMaxPatchBytes(long v) { return new AgentLimits(maxSteps, maxTokens, maxCostUsd, maxWallTime, v); }
+    public AgentLimits withMaxSteps(int v) { return new AgentLimits(v, maxTokens, maxCostUsd, maxWallTime, maxPatchBytes, context); }
+    public AgentLimits withMaxTokens(long v) { return new AgentLimits(maxSteps, v, maxCostUsd, maxWallTime, maxPatchBytes, context); }
+    public AgentLimits withMaxCostUsd(BigDecimal v) { return new AgentLimits(maxSteps, maxTokens, v, maxWallTime, maxPatchBytes, context); }
+    public AgentLimits withMaxWallTime(Duration v) { return new AgentLimits(maxSteps, maxTokens, maxCostUsd, v, maxPatchBytes, context); }
+    public AgentLimits withMaxPatchBytes(long v) { return new AgentLimits(maxSteps, maxTokens, maxCostUsd, maxWallTime, v, context); }
+    public AgentLimits withContext(ContextPolicy v) { return new AgentLimits(maxSteps, maxTokens, maxCostUsd, maxWallTime, maxPatchBytes, v); }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * What one rollout produced. The patch is taken from the repository whatever the outcome (a rollout cut by a
- * limit may still hold useful work); {@link #outcome()} says how it ended.
+ * limit may still hold useful work); {@link #outcome()} says how it ended. Build one with {@link #builder()}.
  *
  * @param instanceId   task id
  * @param modelId      "provider:name" of the model
@@ -53,13 +53,46 @@ public record Candidate(String instanceId, String modelId, String patch, List<Re
         } : patchMessage;
     }
 
-    /** A candidate whose patch status follows from its text: CHANGED if it has one, else NO_CHANGE. */
-    public Candidate(String instanceId, String modelId, String patch, List<ReproductionFile> reproduction, Outcome outcome,
-                     int steps, Usage usage, Optional<BigDecimal> costUsd, String error, Duration wallTime) {
-        this(instanceId, modelId, patch, reproduction, outcome, steps, usage, costUsd, error, wallTime, null, null);
+    public static Builder builder() {
+        return new Builder();
     }
 
     public boolean hasPatch() {
         return !patch.isBlank();
+    }
+
+    /**
+     * Builder for the many fields; instance id and outcome are required. Unset optional fields are empty or zero, and
+     * an unset patch status follows from the patch: CHANGED if there is one, else NO_CHANGE.
+     */
+    public static final class Builder {
+        private String instanceId, modelId, patch, error, patchMessage;
+        private List<ReproductionFile> reproduction;
+        private Outcome outcome;
+        private int steps;
+        private Usage usage;
+        private Optional<BigDecimal> costUsd;
+        private Duration wallTime;
+        private PatchStatus patchStatus;
+
+        private Builder() {}
+
+        public Builder instanceId(String v) { instanceId = v; return this; }
+        public Builder modelId(String v) { modelId = v; return this; }
+        public Builder patch(String v) { patch = v; return this; }
+        public Builder reproduction(List<ReproductionFile> v) { reproduction = v; return this; }
+        public Builder outcome(Outcome v) { outcome = v; return this; }
+        public Builder steps(int v) { steps = v; return this; }
+        public Builder usage(Usage v) { usage = v; return this; }
+        public Builder costUsd(Optional<BigDecimal> v) { costUsd = v; return this; }
+        public Builder error(String v) { error = v; return this; }
+        public Builder wallTime(Duration v) { wallTime = v; return this; }
+        public Builder patchStatus(PatchStatus v) { patchStatus = v; return this; }
+        public Builder patchMessage(String v) { patchMessage = v; return this; }
+
+        public Candidate build() {
+            return new Candidate(instanceId, modelId, patch, reproduction, outcome, steps, usage, costUsd, error, wallTime,
+                    patchStatus, patchMessage);
+        }
     }
 }

@@ -6,6 +6,7 @@ import dev.fixpoint.sandbox.InstanceImages;
 import dev.fixpoint.sandbox.SandboxProvider;
 import dev.fixpoint.models.GovernedModel;
 import dev.fixpoint.models.ModelCallLog;
+import dev.fixpoint.solver.RolloutLauncher.Launch;
 import dev.fixpoint.solver.run.RolloutRecord;
 import dev.fixpoint.solver.run.SelectionReport;
 import dev.fixpoint.solver.run.TaskDirectory;
@@ -23,21 +24,18 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Solves tasks: prepare the task once (workspace from the mirror cache, instance image), run its rollouts in
  * parallel (each in its own sandbox) beside the test-writing sessions, verify and select (or abstain) with the
  * verifiers' {@link HybridVerifier}, and report. It orchestrates; the work is done by {@link InstancePreparer},
- * {@link RolloutRunner}, {@link TestWriter}, {@link VerificationStage} and {@link SelectionReport}. Concurrency is
- * bounded by the shared {@link Concurrency} (the verifiers' sandboxes too), spending by the {@link Budget}.
+ * {@link RolloutLauncher} (with {@link RolloutRunner}), {@link TestWriter}, {@link VerificationStage} and
+ * {@link SelectionReport}. Concurrency is bounded by the shared {@link Concurrency} (the verifiers' sandboxes too),
+ * spending by the {@link Budget}.
  * Thread-safe: several tasks may be solved at once. {@link #close()} stops the worker pool (idempotent).
  */
 public final class Pipeline implements AutoCloseable {
@@ -96,7 +94,7 @@ public final class Pipeline implements AutoCloseable {
         var verifierCalls = new ModelCallLog();
         try (PreparedTask prepared = preparer.prepare(task);
              VerificationStage verification = verification(prepared, config.testWriters(), dir, ledger, verifierCalls)) {
-            Launch launch = launchRollouts(prepared, dir, ledger, verification, listener);
+            Launch launch = new RolloutLauncher(prepared, dir, ledger, verification, listener, config, rollouts, concurrency).call();
             List<RolloutRecord> done = launch.done;
             var failures = new RolloutFailures(launch.attempted());
             TaskOutcome outcome;
@@ -131,8 +129,8 @@ public final class Pipeline implements AutoCloseable {
             return outcome;
         } catch (SolverException | VerifierException | dev.fixpoint.tasks.git.WorkspaceException | dev.fixpoint.sandbox.SandboxException e) {
             log.error("{}: {}", task.instanceId(), e.getMessage());
-            var outcome = new TaskOutcome(task.instanceId(), TaskOutcome.Status.ERROR, "", null, config.rollouts(), 0, 0, 0, 0,
-                    List.of(e.getMessage()), ledger.spent(), Duration.ofNanos(System.nanoTime() - t0));
+            var outcome = TaskOutcome.builder().instanceId(task.instanceId()).status(TaskOutcome.Status.ERROR).planned(config.rollouts())
+                    .reasons(List.of(e.getMessage())).spend(ledger.spent()).wallTime(Duration.ofNanos(System.nanoTime() - t0)).build();
             listener.onTaskFinished(outcome);
             return outcome;
         }
@@ -142,8 +140,9 @@ public final class Pipeline implements AutoCloseable {
                                 long t0, boolean modelFailure) {
         String patch = chosen == null ? "" : l.done.stream().filter(r -> candidateId(r).equals(chosen)).findFirst()
                 .map(r -> r.candidate().patch()).orElse("");
-        return new TaskOutcome(task.instanceId(), status, patch, chosen, config.rollouts(), l.ran, l.reused, l.savedByAdaptive,
-                l.skippedByBudget, reasons, ledger.spent(), Duration.ofNanos(System.nanoTime() - t0), modelFailure);
+        return TaskOutcome.builder().instanceId(task.instanceId()).status(status).patch(patch).chosen(chosen).planned(config.rollouts())
+                .ran(l.ran).reused(l.reused).savedByAdaptive(l.savedByAdaptive).skippedByBudget(l.skippedByBudget).reasons(reasons)
+                .spend(ledger.spent()).wallTime(Duration.ofNanos(System.nanoTime() - t0)).modelFailure(modelFailure).build();
     }
 
     /**
@@ -184,104 +183,6 @@ public final class Pipeline implements AutoCloseable {
         var writers = testWriters == 0 ? null
                 : concurrency.pool().submit(() -> testWriter.write(prepared, testWriters, dir, ledger, calls, stop::get));
         return new VerificationStage(prepared, verifier.session(prepared.task(), prepared.baseTree(), prepared.image()), writers, stop);
-    }
-
-    /** What the launch loop did. */
-    private static final class Launch {
-        /** Rollouts finished (reused or run), in the candidate pool. */
-        final List<RolloutRecord> done = new ArrayList<>();
-        /** Rollouts whose sandbox failed: not saved, not in the pool. */
-        final List<RolloutRecord> failed = new ArrayList<>();
-        int ran, reused, savedByAdaptive, skippedByBudget;
-        String budgetNote, adaptiveNote;
-
-        List<RolloutRecord> attempted() {
-            var all = new ArrayList<>(done);
-            all.addAll(failed);
-            all.sort(Comparator.comparingInt(r -> r.settings().index()));
-            return all;
-        }
-    }
-
-    /**
-     * Launches rollouts 1..N, at most as many at once as the run's rollout limit, reusing rollouts a killed run
-     * finished; stops launching when the budget is exhausted or (adaptive compute) a cluster agrees with passing
-     * evidence. Rollouts already running are waited for.
-     */
-    private Launch launchRollouts(PreparedTask prepared, TaskDirectory dir, Budget.Ledger ledger, VerificationStage verification,
-                                  PipelineListener listener) throws InterruptedException {
-        String id = prepared.task().instanceId();
-        var launch = new Launch();
-        var completion = new ExecutorCompletionService<RolloutRunner.Result>(concurrency.pool());
-        List<Future<RolloutRunner.Result>> running = new ArrayList<>();
-        int next = 1;
-        boolean stop = false;
-        try {
-            while (true) {
-                while (!stop && next <= config.rollouts() && running.size() < concurrency.limits().rollouts()) {
-                    Optional<RolloutRecord> finished = dir.reusableRollout(next);
-                    if (finished.isPresent()) {
-                        launch.done.add(finished.get());
-                        launch.reused++;
-                        listener.onRolloutFinished(id, finished.get(), true);
-                    } else {
-                        Optional<String> exhausted = ledger.exhausted();
-                        if (exhausted.isPresent()) {
-                            launch.skippedByBudget = config.rollouts() - next + 1;
-                            launch.budgetNote = exhausted.get() + ": " + launch.skippedByBudget + " of " + config.rollouts() + " rollouts not launched";
-                            listener.onRolloutsSkipped(id, launch.skippedByBudget, "budget");
-                            stop = true;
-                            break;
-                        }
-                        RolloutSettings settings = config.diversity().settings(next);
-                        running.add(completion.submit(() -> rollouts.run(prepared, settings, dir, ledger)));
-                    }
-                    next++;
-                    stop = stop || adaptiveStop(prepared, launch, verification, next, listener);
-                }
-                if (running.isEmpty()) break;
-                Future<RolloutRunner.Result> f = completion.take();
-                running.remove(f);
-                RolloutRunner.Result r = result(id, f);
-                launch.ran++;
-                listener.onRolloutFinished(id, r.record(), false);
-                if (r.persisted()) {
-                    launch.done.add(r.record());
-                } else if (r.record().candidate().outcome() == dev.fixpoint.agent.Outcome.SANDBOX_ERROR) {
-                    launch.failed.add(r.record());
-                } else if (ledger.exhausted().isPresent() && launch.budgetNote == null) {
-                    launch.budgetNote = ledger.exhausted().get() + ": rollout " + r.record().settings().index() + " was cut short";
-                }
-                if (!stop) stop = adaptiveStop(prepared, launch, verification, next, listener);
-            }
-        } finally {
-            running.forEach(f -> f.cancel(true));
-        }
-        launch.done.sort(Comparator.comparingInt(r -> r.settings().index()));
-        return launch;
-    }
-
-    private boolean adaptiveStop(PreparedTask prepared, Launch launch, VerificationStage verification, int next,
-                                 PipelineListener listener) throws InterruptedException {
-        if (config.stopAfterAgreeing() == 0 || next > config.rollouts() || launch.done.size() < config.stopAfterAgreeing()) return false;
-        List<RolloutRecord> sorted = launch.done.stream().sorted(Comparator.comparingInt(r -> r.settings().index())).toList();
-        Optional<String> agreed = new AdaptiveStop(config.stopAfterAgreeing()).check(pool(sorted), verification);
-        if (agreed.isEmpty()) return false;
-        launch.savedByAdaptive = config.rollouts() - next + 1;
-        launch.adaptiveNote = "adaptive stop: " + agreed.get() + "; " + launch.savedByAdaptive + " of " + config.rollouts() + " rollouts not launched";
-        log.info("{}: {}", prepared.task().instanceId(), launch.adaptiveNote);
-        listener.onRolloutsSkipped(prepared.task().instanceId(), launch.savedByAdaptive, "adaptive");
-        return true;
-    }
-
-    private static RolloutRunner.Result result(String id, Future<RolloutRunner.Result> f) throws InterruptedException {
-        try {
-            return f.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) throw re;
-            throw new SolverException(id + ": rollout failed: " + cause, cause);
-        }
     }
 
     private Optional<dev.fixpoint.models.Model> judge(Budget.Ledger ledger, ModelCallLog calls) {

@@ -15,7 +15,6 @@ import dev.fixpoint.solver.prepare.PreparedTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 
 /**
  * Runs one rollout: a sandbox from the task's instance image, the agent with this rollout's model, prompt variant
@@ -61,8 +60,8 @@ final class RolloutRunner {
                     Integer.toString(settings.index()), dir.trajectory(settings.index()));
         } catch (SandboxException e) {
             log.warn("{}: rollout {}: sandbox failed: {}", id, settings.index(), e.getMessage());
-            candidate = new Candidate(id, model.id(), "", null, Outcome.SANDBOX_ERROR, 0, null, null, e.getMessage(), Duration.ZERO,
-                    PatchStatus.UNREADABLE, "no patch: the rollout's sandbox failed: " + e.getMessage());
+            candidate = Candidate.builder().instanceId(id).modelId(model.id()).outcome(Outcome.SANDBOX_ERROR).error(e.getMessage())
+                    .patchStatus(PatchStatus.UNREADABLE).patchMessage("no patch: the rollout's sandbox failed: " + e.getMessage()).build();
             return new Result(new RolloutRecord(settings, candidate), false, false);
         }
         RolloutRecord record = new RolloutRecord(settings, candidate);

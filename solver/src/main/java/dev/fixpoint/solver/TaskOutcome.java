@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What the pipeline did for one task.
+ * What the pipeline did for one task. Build one with {@link #builder()}.
  *
  * @param instanceId      the task
  * @param status          how it ended
@@ -49,14 +49,44 @@ public record TaskOutcome(String instanceId, Status status, String patch, String
         if (modelFailure && status != Status.ERROR) throw new IllegalArgumentException("a model failure is an ERROR, not " + status);
     }
 
-    /** An outcome that is not a model failure. */
-    public TaskOutcome(String instanceId, Status status, String patch, String chosen, int planned, int ran, int reused,
-                       int savedByAdaptive, int skippedByBudget, List<String> reasons, Budget.Spend spend, Duration wallTime) {
-        this(instanceId, status, patch, chosen, planned, ran, reused, savedByAdaptive, skippedByBudget, reasons, spend, wallTime, false);
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** Whether the task is done for good (a prediction is recorded for it). */
     public boolean isFinal() {
         return status == Status.SELECTED || status == Status.ABSTAINED;
+    }
+
+    /** Builder for the many fields; instance id and status are required, the counts default to 0, reasons to none. */
+    public static final class Builder {
+        private String instanceId, patch, chosen;
+        private Status status;
+        private int planned, ran, reused, savedByAdaptive, skippedByBudget;
+        private List<String> reasons = List.of();
+        private Budget.Spend spend;
+        private Duration wallTime = Duration.ZERO;
+        private boolean modelFailure;
+
+        private Builder() {}
+
+        public Builder instanceId(String v) { instanceId = v; return this; }
+        public Builder status(Status v) { status = v; return this; }
+        public Builder patch(String v) { patch = v; return this; }
+        public Builder chosen(String v) { chosen = v; return this; }
+        public Builder planned(int v) { planned = v; return this; }
+        public Builder ran(int v) { ran = v; return this; }
+        public Builder reused(int v) { reused = v; return this; }
+        public Builder savedByAdaptive(int v) { savedByAdaptive = v; return this; }
+        public Builder skippedByBudget(int v) { skippedByBudget = v; return this; }
+        public Builder reasons(List<String> v) { reasons = v; return this; }
+        public Builder spend(Budget.Spend v) { spend = v; return this; }
+        public Builder wallTime(Duration v) { wallTime = v; return this; }
+        public Builder modelFailure(boolean v) { modelFailure = v; return this; }
+
+        public TaskOutcome build() {
+            return new TaskOutcome(instanceId, status, patch, chosen, planned, ran, reused, savedByAdaptive, skippedByBudget,
+                    reasons, spend, wallTime, modelFailure);
+        }
     }
 }

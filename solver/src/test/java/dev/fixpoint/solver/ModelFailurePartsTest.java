@@ -27,7 +27,7 @@ class ModelFailurePartsTest {
 
     static RolloutRecord rollout(int k, Outcome outcome, String patch, String error) {
         return new RolloutRecord(new RolloutSettings(k, 0.0, "default"),
-                new Candidate("t-1", "openai:gpt-4.1", patch, null, outcome, 1, null, null, error, Duration.ZERO));
+                Candidate.builder().instanceId("t-1").modelId("openai:gpt-4.1").patch(patch).outcome(outcome).steps(1).error(error).build());
     }
 
     @Test
@@ -82,9 +82,9 @@ class ModelFailurePartsTest {
     @Test
     void onlyAnErrorMayBeAModelFailure() {
         var spend = Budget.unlimited(dev.fixpoint.models.PriceTable.defaults()).spent();
-        assertThrows(IllegalArgumentException.class, () -> new TaskOutcome("t-1", TaskOutcome.Status.ABSTAINED, "", null, 1, 1, 0, 0, 0,
-                List.of(), spend, Duration.ZERO, true));
-        assertTrue(new TaskOutcome("t-1", TaskOutcome.Status.ERROR, "", null, 1, 1, 0, 0, 0, List.of(), spend, Duration.ZERO, true).modelFailure());
-        assertFalse(new TaskOutcome("t-1", TaskOutcome.Status.ERROR, "", null, 1, 1, 0, 0, 0, List.of(), spend, Duration.ZERO).modelFailure());
+        var outcome = TaskOutcome.builder().instanceId("t-1").patch("").planned(1).ran(1).spend(spend).wallTime(Duration.ZERO);
+        assertThrows(IllegalArgumentException.class, () -> outcome.status(TaskOutcome.Status.ABSTAINED).modelFailure(true).build());
+        assertTrue(outcome.status(TaskOutcome.Status.ERROR).modelFailure(true).build().modelFailure());
+        assertFalse(outcome.status(TaskOutcome.Status.ERROR).modelFailure(false).build().modelFailure());
     }
 }

@@ -1,16 +1,14 @@
 package dev.fixpoint.agent.trajectory;
 
-import dev.fixpoint.agent.AgentException;
 import dev.fixpoint.agent.Outcome;
 import dev.fixpoint.models.Message;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A trajectory file read back: what {@link TrajectoryRecorder} wrote (format: {@link TrajectoryJson}), as our own
+ * A trajectory file read back by {@link TrajectoryParser#read}: what {@link TrajectoryRecorder} wrote, as our own
  * records. Read like a parse result: a line that is not JSON (a rollout killed mid-write), a record of an unknown type
  * or a record with a bad value becomes a {@link Problem} and reading goes on with the next line.
  *
@@ -56,14 +54,5 @@ public record RecordedTrajectory(List<Message> messages, List<Step> steps, Optio
             /** A start, step or end record with a value that does not fit (negative tokens, bad time, unknown outcome). */
             BAD_RECORD
         }
-    }
-
-    /**
-     * Reads a trajectory file.
-     *
-     * @throws AgentException when the file cannot be read at all (missing, unreadable)
-     */
-    public static RecordedTrajectory read(Path file) {
-        return TrajectoryJson.read(file);
     }
 }

@@ -26,7 +26,7 @@ public final class ReplayModel implements Model {
      *                        of unknown types are skipped), or it has no steps
      */
     public static ReplayModel fromFile(Path trajectory) {
-        RecordedTrajectory recorded = RecordedTrajectory.read(trajectory);
+        RecordedTrajectory recorded = TrajectoryParser.read(trajectory);
         recorded.problems().stream().filter(p -> p.kind() != RecordedTrajectory.Problem.Kind.UNKNOWN_RECORD).findFirst()
                 .ifPresent(p -> {
                     throw new AgentException(trajectory + ":" + p.line() + ": " + p.message() + ": not a trajectory to replay");

@@ -6,42 +6,32 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.fixpoint.agent.AgentException;
 import dev.fixpoint.agent.Candidate;
 import dev.fixpoint.models.Message;
-import dev.fixpoint.models.ModelResponse;
-import dev.fixpoint.agent.tool.Observation;
-import dev.fixpoint.agent.Outcome;
-import dev.fixpoint.agent.trajectory.RecordedTrajectory.Problem.Kind;
 import dev.fixpoint.agent.RolloutStart;
 import dev.fixpoint.models.ToolCall;
 import dev.fixpoint.agent.tool.ToolRun;
 import dev.fixpoint.models.ToolSpec;
 import dev.fixpoint.models.Usage;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The trajectory's JSONL format, one object per line, {@code "type"} first:
  * <ul>
- *   <li>{@code start}: task, model, workdir, limits, tool names, the initial messages;</li>
- *   <li>{@code step}: request summary (messages, chars), response (text, tool_calls, finish_reason), observations
+ *   <li>{@code start}: task, model, workdir, limits (with {@code context_tokens} and {@code context_keep_steps} when the
+ *       requests are kept within a context window), tool names, the initial messages;</li>
+ *   <li>{@code step}: request summary (messages, chars, and {@code elided}: the observations replaced by a marker from
+ *       this step on to fit the context budget, each as step, call_id, tool, chars; absent when none), response (text, tool_calls, finish_reason), observations
  *       (call_id, tool, text, error, submitted, ms), usage and cost of the call, totals so far, timings in ms;</li>
  *   <li>{@code end}: outcome, steps, usage, cost, error, patch status and message, patch, reproduction files.</li>
  * </ul>
  * Costs are numbers or null (unknown). Every string passes through the {@link Redactor} before it is written.
+ * {@link TrajectoryParser} reads the format back.
  */
 public final class TrajectoryJson {
 
@@ -52,9 +42,12 @@ public final class TrajectoryJson {
     public static ObjectNode start(RolloutStart s) {
         ObjectNode n = JSON.createObjectNode().put("type", "start").put("ts", s.startedAt().toString())
                 .put("instance_id", s.instanceId()).put("model", s.modelId()).put("workdir", s.workdir());
-        n.putObject("limits").put("max_steps", s.limits().maxSteps()).put("max_tokens", s.limits().maxTokens())
+        ObjectNode limits = n.putObject("limits").put("max_steps", s.limits().maxSteps()).put("max_tokens", s.limits().maxTokens())
                 .put("max_cost_usd", s.limits().maxCostUsd()).put("max_wall_seconds", s.limits().maxWallTime().toSeconds())
                 .put("max_patch_bytes", s.limits().maxPatchBytes());
+        if (s.limits().context().managed()) {
+            limits.put("context_tokens", s.limits().context().windowTokens()).put("context_keep_steps", s.limits().context().keepSteps());
+        }
         ArrayNode tools = n.putArray("tools");
         s.tools().stream().map(ToolSpec::name).forEach(tools::add);
         ArrayNode messages = n.putArray("messages");
@@ -67,7 +60,12 @@ public final class TrajectoryJson {
 
     public static ObjectNode step(Step s) {
         ObjectNode n = JSON.createObjectNode().put("type", "step").put("step", s.index()).put("ts", s.startedAt().toString());
-        n.putObject("request").put("messages", s.requestMessages()).put("chars", s.requestChars());
+        ObjectNode request = n.putObject("request").put("messages", s.requestMessages()).put("chars", s.requestChars());
+        if (!s.elided().isEmpty()) {
+            ArrayNode elided = request.putArray("elided");
+            s.elided().forEach(e -> elided.addObject().put("step", e.step()).put("call_id", e.callId()).put("tool", e.tool())
+                    .put("chars", e.chars()));
+        }
         ObjectNode response = n.putObject("response");
         response.put("text", s.response().message().text()).put("finish_reason", s.response().finishReason());
         ArrayNode calls = response.putArray("tool_calls");
@@ -99,92 +97,7 @@ public final class TrajectoryJson {
         return n;
     }
 
-    /** Reads a trajectory file back; see {@link RecordedTrajectory}. */
-    public static RecordedTrajectory read(Path file) {
-        var messages = new ArrayList<Message>();
-        var steps = new ArrayList<Step>();
-        RecordedTrajectory.End end = null;
-        var problems = new ArrayList<RecordedTrajectory.Problem>();
-        try (BufferedReader in = Files.newBufferedReader(file)) {
-            int lineNo = 0;
-            for (String line; (line = in.readLine()) != null; ) {
-                lineNo++;
-                if (line.isBlank()) continue;
-                JsonNode n;
-                try {
-                    n = JSON.readTree(line);
-                } catch (IOException e) {
-                    problems.add(new RecordedTrajectory.Problem(lineNo, Kind.NOT_JSON,
-                            "not a JSON line (" + e.getMessage().lines().findFirst().orElse("") + ")"));
-                    continue;
-                }
-                try {
-                    switch (n.path("type").asText()) {
-                        case "start" -> messages.addAll(messages(n));
-                        case "step" -> steps.add(step(n));
-                        case "end" -> end = end(n);
-                        default -> problems.add(new RecordedTrajectory.Problem(lineNo, Kind.UNKNOWN_RECORD,
-                                "unknown record type " + n.path("type").asText()));
-                    }
-                } catch (IllegalArgumentException | DateTimeParseException e) {
-                    problems.add(new RecordedTrajectory.Problem(lineNo, Kind.BAD_RECORD,
-                            "bad " + n.path("type").asText() + " record: " + e.getMessage()));
-                }
-            }
-        } catch (IOException e) {
-            throw new AgentException("cannot read trajectory " + file + ": " + e.getMessage(), e);
-        }
-        return new RecordedTrajectory(messages, steps, Optional.ofNullable(end), problems);
-    }
-
-    private static List<Message> messages(JsonNode start) {
-        var out = new ArrayList<Message>();
-        for (JsonNode m : start.path("messages")) {
-            String text = m.path("text").asText("");
-            switch (m.path("role").asText()) {
-                case "system" -> out.add(new Message.SystemPrompt(text));
-                case "user" -> out.add(new Message.User(text));
-                default -> throw new IllegalArgumentException("unknown message role " + m.path("role").asText());
-            }
-        }
-        return out;
-    }
-
-    private static Step step(JsonNode n) {
-        JsonNode r = n.path("response");
-        var calls = new ArrayList<ToolCall>();
-        for (JsonNode c : r.path("tool_calls")) {
-            calls.add(new ToolCall(c.path("id").asText(), c.path("name").asText(), c.path("arguments").asText("")));
-        }
-        JsonNode u = n.path("usage");
-        Usage usage = Usage.of(u.path("input").asLong(), u.path("output").asLong(), u.path("cached").asLong(), Duration.ZERO);
-        var response = new ModelResponse(new Message.Assistant(r.path("text").asText(""), calls), usage,
-                r.path("finish_reason").asText(""));
-        var runs = new ArrayList<ToolRun>();
-        for (JsonNode o : n.path("observations")) {
-            String callId = o.path("call_id").asText();
-            String arguments = calls.stream().filter(c -> c.id().equals(callId)).findFirst().map(ToolCall::arguments).orElse("");
-            runs.add(new ToolRun(new ToolCall(callId, o.path("tool").asText(), arguments),
-                    new Observation(o.path("text").asText(""), o.path("error").asBoolean(), o.path("submitted").asBoolean()),
-                    duration(o.path("ms"))));
-        }
-        JsonNode total = n.path("total_usage");
-        JsonNode timings = n.path("timings");
-        return new Step(n.path("step").asInt(), n.hasNonNull("ts") ? Instant.parse(n.path("ts").asText()) : Instant.EPOCH,
-                n.path("request").path("messages").asInt(), n.path("request").path("chars").asLong(), response,
-                decimal(n.get("cost_usd")), runs,
-                new Usage(total.path("input").asLong(), total.path("output").asLong(), total.path("cached").asLong(),
-                        duration(total.path("latency_ms")), total.path("calls").asInt()),
-                decimal(n.get("total_cost_usd")), duration(timings.path("model_ms")), duration(timings.path("tools_ms")),
-                duration(timings.path("step_ms")));
-    }
-
-    private static RecordedTrajectory.End end(JsonNode n) {
-        return new RecordedTrajectory.End(Outcome.valueOf(n.path("outcome").asText()), n.path("steps").asInt(),
-                n.path("error").asText(""));
-    }
-
-    private static Duration duration(JsonNode millis) {
+    static Duration duration(JsonNode millis) {
         return Duration.ofNanos(Math.round(millis.asDouble() * 1_000_000));
     }
 

@@ -33,11 +33,11 @@ class RecordedTrajectoryTest {
 
     static Step step(int index, ToolCall call, Observation obs) {
         Usage u = Usage.of(1_200, 80, 100, Duration.ofMillis(400));
-        return new Step(index, T0.plusSeconds(index), 2 * index, 4_000L * index,
-                new ModelResponse(new Message.Assistant("step " + index, List.of(call)), u, "tool_calls"),
-                Optional.of(new BigDecimal("0.0012")), List.of(new ToolRun(call, obs, Duration.ofMillis(300))),
-                new Usage(1_200L * index, 80L * index, 100L * index, Duration.ZERO, index), Optional.empty(),
-                Duration.ofMillis(400), Duration.ofMillis(300), Duration.ofNanos(720_250_000));
+        return Step.builder().index(index).startedAt(T0.plusSeconds(index)).requestMessages(2 * index).requestChars(4_000L * index)
+                .response(new ModelResponse(new Message.Assistant("step " + index, List.of(call)), u, "tool_calls"))
+                .cost(Optional.of(new BigDecimal("0.0012"))).toolRuns(List.of(new ToolRun(call, obs, Duration.ofMillis(300))))
+                .totalUsage(new Usage(1_200L * index, 80L * index, 100L * index, Duration.ZERO, index)).totalCost(Optional.empty())
+                .modelTime(Duration.ofMillis(400)).toolTime(Duration.ofMillis(300)).stepTime(Duration.ofNanos(720_250_000)).build();
     }
 
     @Test
@@ -46,18 +46,19 @@ class RecordedTrajectoryTest {
         RolloutStart start = new RolloutStart("t-1", "scripted:x", "/testbed", messages, List.of(), AgentLimits.DEFAULT, T0);
         Step first = step(1, new ToolCall("c1", "bash", "{\"command\":\"ls\"}"), Observation.ok("a\nb"));
         Step second = step(2, new ToolCall("c2", "submit", "{}"), Observation.submit("submitted"));
-        Candidate end = new Candidate("t-1", "scripted:x", "diff", List.of(), Outcome.SUBMITTED, 2, Usage.ZERO,
-                Optional.empty(), "", Duration.ofSeconds(2));
+        Candidate end = Candidate.builder().instanceId("t-1").modelId("scripted:x").patch("diff").outcome(Outcome.SUBMITTED).steps(2)
+                .wallTime(Duration.ofSeconds(2)).build();
         Path file = Files.writeString(dir.resolve("trajectory.jsonl"), TrajectoryJson.start(start) + "\n"
                 + TrajectoryJson.step(first) + "\n" + TrajectoryJson.step(second) + "\n" + TrajectoryJson.end(end) + "\n");
 
-        RecordedTrajectory read = RecordedTrajectory.read(file);
+        RecordedTrajectory read = TrajectoryParser.read(file);
 
         assertEquals(List.of(), read.problems());
         assertEquals(messages, read.messages());
-        Step expected = new Step(1, first.startedAt(), 2, 4_000L, new ModelResponse(first.response().message(),
-                first.response().usage().withLatency(Duration.ZERO), "tool_calls"), first.cost(), first.toolRuns(),
-                first.totalUsage(), first.totalCost(), first.modelTime(), first.toolTime(), first.stepTime());
+        Step expected = Step.builder().index(1).startedAt(first.startedAt()).requestMessages(2).requestChars(4_000L)
+                .response(new ModelResponse(first.response().message(), first.response().usage().withLatency(Duration.ZERO), "tool_calls"))
+                .cost(first.cost()).toolRuns(first.toolRuns()).totalUsage(first.totalUsage()).totalCost(first.totalCost())
+                .modelTime(first.modelTime()).toolTime(first.toolTime()).stepTime(first.stepTime()).build();
         assertEquals(expected, read.steps().get(0));
         assertTrue(read.steps().get(1).submitted());
         assertEquals(Optional.of(new RecordedTrajectory.End(Outcome.SUBMITTED, 2, "")), read.end());
@@ -70,7 +71,7 @@ class RecordedTrajectoryTest {
                 + "{\"type\":\"step\",\"step\":1,\"usage\":{\"input\":-5}}\n"
                 + TrajectoryJson.step(ok) + "\n{\"type\":\"end\",\"outcome\":\"GAVE_UP\"}\n{\"type\":\"st");
 
-        RecordedTrajectory read = RecordedTrajectory.read(file);
+        RecordedTrajectory read = TrajectoryParser.read(file);
 
         assertEquals(1, read.steps().size());
         assertEquals(Optional.empty(), read.end());
@@ -84,7 +85,7 @@ class RecordedTrajectoryTest {
 
     @Test
     void aMissingFileIsAnError(@TempDir Path dir) {
-        var e = assertThrows(AgentException.class, () -> RecordedTrajectory.read(dir.resolve("none.jsonl")));
+        var e = assertThrows(AgentException.class, () -> TrajectoryParser.read(dir.resolve("none.jsonl")));
         assertTrue(e.getMessage().contains("none.jsonl"), e.getMessage());
     }
 }

@@ -1,6 +1,7 @@
 package dev.fixpoint.solver.cli;
 
 import dev.fixpoint.agent.AgentLimits;
+import dev.fixpoint.agent.ContextPolicy;
 import dev.fixpoint.models.ModelConfig;
 import dev.fixpoint.models.PriceTable;
 import dev.fixpoint.models.Provider;
@@ -97,7 +98,7 @@ final class SolverSetup {
 
     static PipelineConfig pipeline(FixpointConfig c) {
         AgentLimits limits = new AgentLimits(c.maxSteps(), c.maxTokensPerRollout(), c.maxUsdPerRollout(),
-                Duration.ofMinutes(c.maxMinutesPerRollout()), c.maxPatchBytes());
+                Duration.ofMinutes(c.maxMinutesPerRollout()), c.maxPatchBytes(), new ContextPolicy(c.contextTokens(), c.contextKeepSteps()));
         return new PipelineConfig(c.rollouts(), new Diversity(c.temperatures(), c.promptVariants()), limits, Limits.DEFAULT,
                 new SelectionConfig(c.strategy(), c.minScore(), c.minMargin(), c.judge()), c.stopAfterAgreeing(), c.testWriters(),
                 Duration.ofMinutes(c.verificationBudgetMinutes()), c.regressionTestFiles());

@@ -2,6 +2,7 @@ package dev.fixpoint.solver.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.fixpoint.agent.AgentLimits;
+import dev.fixpoint.agent.ContextPolicy;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -13,6 +14,9 @@ import java.util.List;
  * one task's verification; {@code regression_test_files} (8) caps the repository test files run as regression tests.
  * {@code request_timeout_seconds} (300) bounds one HTTP call to the model; {@code allow_unpriced} (false) lets a model
  * without a price run under a dollar limit, which then cannot hold (tokens still count).
+ * {@code context_tokens} is the model's context window (default: its entry in the bundled table; 0 turns context
+ * management off) and {@code context_keep_steps} (5) the last steps whose observations are never elided
+ * ({@link ContextPolicy}).
  */
 public record FixpointConfig(
         @JsonProperty("model") String model,
@@ -43,6 +47,8 @@ public record FixpointConfig(
         @JsonProperty("max_usd_per_rollout") BigDecimal maxUsdPerRollout,
         @JsonProperty("max_minutes_per_rollout") Integer maxMinutesPerRollout,
         @JsonProperty("max_patch_bytes") Long maxPatchBytes,
+        @JsonProperty("context_tokens") Long contextTokens,
+        @JsonProperty("context_keep_steps") Integer contextKeepSteps,
         @JsonProperty("cache_dir") String cacheDir,
         @JsonProperty("mirrors") String mirrors,
         @JsonProperty("prices_file") String pricesFile,
@@ -79,6 +85,9 @@ public record FixpointConfig(
         maxMinutesPerRollout = or(maxMinutesPerRollout, 30);
         maxPatchBytes = or(maxPatchBytes, AgentLimits.DEFAULT_MAX_PATCH_BYTES);
         if (maxPatchBytes < 1) throw new IllegalArgumentException("max_patch_bytes must be >= 1, not: " + maxPatchBytes);
+        if (contextTokens != null && contextTokens < 0) throw new IllegalArgumentException("context_tokens must be >= 0 (0 = off), not: " + contextTokens);
+        contextKeepSteps = or(contextKeepSteps, ContextPolicy.DEFAULT.keepSteps());
+        requirePositive("context_keep_steps", contextKeepSteps);
         githubApiUrl = or(githubApiUrl, "https://api.github.com");
         githubTokenEnv = or(githubTokenEnv, "GITHUB_TOKEN");
         requirePositive("rollouts", rollouts);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fixpoint.agent.AgentException;
 import dev.fixpoint.models.Message;
 import dev.fixpoint.agent.trajectory.RecordedTrajectory;
+import dev.fixpoint.agent.trajectory.TrajectoryParser;
 import dev.fixpoint.agent.trajectory.Step;
 import dev.fixpoint.models.ToolCall;
 import dev.fixpoint.agent.tool.ToolRun;
@@ -13,7 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Turns a rollout's {@code trajectory.jsonl}, read by the agent's {@link RecordedTrajectory}, into the page's compact
+ * Turns a rollout's {@code trajectory.jsonl}, read by the agent's {@link TrajectoryParser}, into the page's compact
  * form: {@code {messages: [{role, text | ref}], steps: [{n, text, calls: [{name, args}], obs: [{tool, text, error, ms}],
  * tokens, ms}], end: {outcome, error}, problems: [...]}}. Long texts are clipped ({@link Clip}); system prompts go
  * to {@link SharedTexts}. A missing file or a line that cannot be read (a rollout killed mid-write) becomes a problem
@@ -40,7 +41,7 @@ final class TrajectoryReader {
         }
         RecordedTrajectory t;
         try {
-            t = RecordedTrajectory.read(file);
+            t = TrajectoryParser.read(file);
         } catch (AgentException e) {
             problems.add("cannot read " + shownAs + ": " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
             return out;

@@ -60,13 +60,14 @@ public record RolloutRecord(RolloutSettings settings, Candidate candidate) {
         var repro = new ArrayList<ReproductionFile>();
         for (JsonNode f : n.path("reproduction")) repro.add(new ReproductionFile(f.path("path").asText(), f.path("content").asText()));
         Optional<BigDecimal> cost = n.path("cost_usd").isNumber() ? Optional.of(n.get("cost_usd").decimalValue()) : Optional.empty();
-        return new Candidate(n.path("instance_id").asText(), n.path("model").asText(), n.path("patch").asText(), repro,
-                Outcome.valueOf(n.path("outcome").asText()), n.path("steps").asInt(),
-                new Usage(u.path("input").asLong(), u.path("output").asLong(), u.path("cached").asLong(),
-                        Duration.ofMillis(u.path("latency_ms").asLong()), u.path("calls").asInt()),
-                cost, n.path("error").asText(), Duration.ofMillis(n.path("wall_ms").asLong()),
-                n.hasNonNull("patch_status") ? PatchStatus.valueOf(n.get("patch_status").asText()) : null,
-                n.path("patch_message").asText(""));
+        return Candidate.builder().instanceId(n.path("instance_id").asText()).modelId(n.path("model").asText())
+                .patch(n.path("patch").asText()).reproduction(repro).outcome(Outcome.valueOf(n.path("outcome").asText()))
+                .steps(n.path("steps").asInt())
+                .usage(new Usage(u.path("input").asLong(), u.path("output").asLong(), u.path("cached").asLong(),
+                        Duration.ofMillis(u.path("latency_ms").asLong()), u.path("calls").asInt()))
+                .costUsd(cost).error(n.path("error").asText()).wallTime(Duration.ofMillis(n.path("wall_ms").asLong()))
+                .patchStatus(n.hasNonNull("patch_status") ? PatchStatus.valueOf(n.get("patch_status").asText()) : null)
+                .patchMessage(n.path("patch_message").asText("")).build();
     }
 
     public static RolloutRecord parse(String json, String source) {

@@ -184,15 +184,18 @@ public final class SyntheticRun {
             Usage u = Usage.of(2_000 + rnd.nextInt(3_000), 100 + rnd.nextInt(300), 0, Duration.ofMillis(400));
             total = new Usage(total.inputTokens() + u.inputTokens(), total.outputTokens() + u.outputTokens(), 0, Duration.ZERO, total.calls() + 1);
             Optional<BigDecimal> cost = spec.priced() ? Optional.of(BigDecimal.valueOf(u.inputTokens() * 2 + u.outputTokens() * 8, 6)) : Optional.empty();
-            Step step = new Step(s, t0.plusSeconds(s * 5L), 2 * s, 4_000L * s, new ModelResponse(new Message.Assistant(text, List.of(call)), u, "tool_calls"),
-                    cost, List.of(new ToolRun(call, new Observation(observation(spec.obsChars(), s, hostile && s == 2), false, last), Duration.ofMillis(300))),
-                    total, cost, Duration.ofMillis(400), Duration.ofMillis(300), Duration.ofMillis(720));
+            Step step = Step.builder().index(s).startedAt(t0.plusSeconds(s * 5L)).requestMessages(2 * s).requestChars(4_000L * s)
+                    .response(new ModelResponse(new Message.Assistant(text, List.of(call)), u, "tool_calls")).cost(cost)
+                    .toolRuns(List.of(new ToolRun(call, new Observation(observation(spec.obsChars(), s, hostile && s == 2), false, last), Duration.ofMillis(300))))
+                    .totalUsage(total).totalCost(cost).modelTime(Duration.ofMillis(400)).toolTime(Duration.ofMillis(300))
+                    .stepTime(Duration.ofMillis(720)).build();
             lines.append(TrajectoryJson.step(step).toString()).append('\n');
         }
         Optional<BigDecimal> rolloutCost = spec.priced() ? Optional.of(BigDecimal.valueOf(total.inputTokens() * 2 + total.outputTokens() * 8, 6))
                 : spec.scripted() ? Optional.of(BigDecimal.ZERO) : Optional.empty();
-        Candidate c = new Candidate(id, start.modelId(), patch, List.of(new ReproductionFile("repro_issue.py", "assert add(1, -2) == -1\n")),
-                Outcome.SUBMITTED, spec.steps(), total, rolloutCost, "", Duration.ofMillis(spec.steps() * 720L));
+        Candidate c = Candidate.builder().instanceId(id).modelId(start.modelId()).patch(patch)
+                .reproduction(List.of(new ReproductionFile("repro_issue.py", "assert add(1, -2) == -1\n"))).outcome(Outcome.SUBMITTED)
+                .steps(spec.steps()).usage(total).costUsd(rolloutCost).wallTime(Duration.ofMillis(spec.steps() * 720L)).build();
         lines.append(TrajectoryJson.end(c).toString()).append('\n');
         Files.createDirectories(td.rolloutDir(k));
         Files.writeString(td.trajectory(k), lines.toString());

@@ -33,12 +33,12 @@ class TrajectoryReaderTest {
         RolloutStart start = new RolloutStart("t-1", "scripted:x", "/testbed",
                 List.of(new Message.SystemPrompt("system text"), new Message.User("the issue")), List.of(), AgentLimits.DEFAULT, t0);
         ToolCall call = new ToolCall("c1", "bash", "{\"command\":\"ls\"}");
-        Step step = new Step(1, t0, 2, 100, new ModelResponse(new Message.Assistant("looking", List.of(call)),
-                Usage.of(1_000, 50, 0, Duration.ofMillis(300)), "tool_calls"), Optional.empty(),
-                List.of(new ToolRun(call, Observation.error("no such file"), Duration.ofMillis(20))), Usage.ZERO, Optional.empty(),
-                Duration.ofMillis(300), Duration.ofMillis(20), Duration.ofNanos(330_600_000));
-        Candidate end = new Candidate("t-1", "scripted:x", "", List.of(), Outcome.STEP_LIMIT, 1, Usage.ZERO, Optional.empty(),
-                "", Duration.ofSeconds(1));
+        Step step = Step.builder().index(1).startedAt(t0).requestMessages(2).requestChars(100)
+                .response(new ModelResponse(new Message.Assistant("looking", List.of(call)), Usage.of(1_000, 50, 0, Duration.ofMillis(300)), "tool_calls"))
+                .toolRuns(List.of(new ToolRun(call, Observation.error("no such file"), Duration.ofMillis(20))))
+                .modelTime(Duration.ofMillis(300)).toolTime(Duration.ofMillis(20)).stepTime(Duration.ofNanos(330_600_000)).build();
+        Candidate end = Candidate.builder().instanceId("t-1").modelId("scripted:x").outcome(Outcome.STEP_LIMIT).steps(1)
+                .wallTime(Duration.ofSeconds(1)).build();
         Path file = Files.writeString(dir.resolve("trajectory.jsonl"), TrajectoryJson.start(start) + "\n"
                 + TrajectoryJson.step(step) + "\n{\"type\":\"note\"}\n" + TrajectoryJson.end(end) + "\n{\"type\":\"st");
 

@@ -163,11 +163,11 @@ class HybridVerifierTest {
     @Test
     void rolloutsBecomeAPoolIndexedByRolloutWithTheirScripts() {
         List<dev.fixpoint.agent.Candidate> rollouts = List.of(
-                new dev.fixpoint.agent.Candidate("demo__calc-1", "scripted:test", fix("a + b"),
-                        List.of(new dev.fixpoint.agent.ReproductionFile("repro.py", "assert True\n")),
-                        dev.fixpoint.agent.Outcome.SUBMITTED, 3, null, null, null, null),
-                new dev.fixpoint.agent.Candidate("demo__calc-1", "scripted:test", "", List.of(),
-                        dev.fixpoint.agent.Outcome.STEP_LIMIT, 9, null, null, null, null));
+                dev.fixpoint.agent.Candidate.builder().instanceId("demo__calc-1").modelId("scripted:test").patch(fix("a + b"))
+                        .reproduction(List.of(new dev.fixpoint.agent.ReproductionFile("repro.py", "assert True\n")))
+                        .outcome(dev.fixpoint.agent.Outcome.SUBMITTED).steps(3).build(),
+                dev.fixpoint.agent.Candidate.builder().instanceId("demo__calc-1").modelId("scripted:test").patch("")
+                        .outcome(dev.fixpoint.agent.Outcome.STEP_LIMIT).steps(9).build());
 
         List<CandidatePatch> pool = CandidatePatch.fromRollouts(rollouts);
 
