@@ -1,5 +1,6 @@
 package dev.fixpoint.solver.run;
 
+import dev.fixpoint.harness.predictions.Prediction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,8 +69,8 @@ class RunFilesGoldenTest {
     @Test
     void predictionLines(@TempDir Path dir) throws Exception {
         RunDirectory run = RunDirectory.open(dir);
-        run.addPrediction(new RunDirectory.Prediction("o__r-1", "scripted:x", candidate.patch()));
-        run.addPrediction(new RunDirectory.Prediction("o__r-2", "m/" + AWKWARD, ""));
+        run.addPrediction(new Prediction("o__r-1", "scripted:x", candidate.patch()));
+        run.addPrediction(new Prediction("o__r-2", "m/" + AWKWARD, ""));
         Golden.assertMatches("predictions.jsonl", Files.readString(run.predictionsFile()));
     }
 
@@ -99,6 +100,18 @@ class RunFilesGoldenTest {
     }
 
     @Test
+    void selectsReport(@TempDir Path dir) throws Exception {
+        TaskDirectory task = RunDirectory.open(dir).task("o__r-1");
+        Map<String, String> sources = new LinkedHashMap<>();
+        sources.put("p1", "a.jsonl (m é)");
+        sources.put("p2", "b.jsonl (n)");
+        SelectionReport.writeEnsemble(task, "o__r-1", models(), sources, verification(), null);
+        Golden.assertMatches("select-selection.json", Files.readString(task.selectionFile()));
+        SelectionReport.writeEnsemble(task, "o__r-1", models(), sources, verification(), "model said no: é");
+        Golden.assertMatches("select-error.json", Files.readString(task.selectionFile()));
+    }
+
+    @Test
     void gradeCache(@TempDir Path dir) throws Exception {
         CandidateGrades grades = CandidateGrades.empty();
         grades.put("o__r-1", CandidateGrades.sha("p"), new PatchGrade("resolved", true,
@@ -119,7 +132,7 @@ class RunFilesGoldenTest {
         TestMatrix matrix = new TestMatrix(List.of(generated, script), Map.of("r1", r1), Duration.ofSeconds(3), 2);
         GeneratedTests tests = new GeneratedTests(List.of(generated, script), List.of("gen-2: passes on the base code"),
                 new ModelSpend(2, 1200, 340, Duration.ofMillis(1500)), Duration.ofHours(26).plusMillis(1), 1);
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = RunJson.mapper();
         Golden.assertMatches("test-matrix.json", json.writeValueAsString(matrix));
         Golden.assertMatches("generated-tests.json", json.writeValueAsString(tests));
     }
