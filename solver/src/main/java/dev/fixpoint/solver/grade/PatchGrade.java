@@ -17,7 +17,7 @@ import java.util.TreeMap;
  *
  * @param status   the harness status
  * @param resolved every FAIL_TO_PASS and PASS_TO_PASS test passes
- * @param tests    listed test name to "pass" or "fail", with its list ("FAIL_TO_PASS" / "PASS_TO_PASS") as
+ * @param tests    listed test name, sorted, to "pass" or "fail", with its list ("FAIL_TO_PASS" / "PASS_TO_PASS") as
  *                 {@link TestResult#list()}
  * @param message  the harness's message, empty when none
  */
@@ -28,7 +28,7 @@ public record PatchGrade(String status, boolean resolved, Map<String, TestResult
 
     public PatchGrade {
         Objects.requireNonNull(status, "status");
-        tests = Map.copyOf(new TreeMap<>(tests));
+        tests = java.util.Collections.unmodifiableMap(new TreeMap<>(tests)); // sorted: grades.json lists them in name order
         message = Objects.requireNonNullElse(message, "");
     }
 

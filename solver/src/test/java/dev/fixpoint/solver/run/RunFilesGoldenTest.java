@@ -115,10 +115,14 @@ class RunFilesGoldenTest {
     void gradeCache(@TempDir Path dir) throws Exception {
         CandidateGrades grades = CandidateGrades.empty();
         grades.put("o__r-1", CandidateGrades.sha("p"), new PatchGrade("resolved", true,
-                Map.of("t.py::é", new PatchGrade.TestResult("PASS_TO_PASS", false)), AWKWARD)); // one test: PatchGrade's map has no order
+                Map.of("t.py::é", new PatchGrade.TestResult("PASS_TO_PASS", false)), AWKWARD));
+        grades.put("o__r-2", CandidateGrades.sha("r"), new PatchGrade("partial", false, Map.of("t.py::b", new PatchGrade.TestResult("FAIL_TO_PASS", false),
+                "t.py::a", new PatchGrade.TestResult("FAIL_TO_PASS", true), "t.py::c", new PatchGrade.TestResult("PASS_TO_PASS", true)), ""));
         grades.put("o__r-0", CandidateGrades.sha("q"), new PatchGrade("error", false, Map.of(), ""));
         grades.save(dir);
         Golden.assertMatches("grades.json", Files.readString(dir.resolve(CandidateGrades.FILE)));
+        assertEquals(List.of("t.py::a", "t.py::b", "t.py::c"), List.copyOf(CandidateGrades.load(dir).of("o__r-2", "r").orElseThrow().tests().keySet()),
+                "tests in name order, as written");
     }
 
     @Test
