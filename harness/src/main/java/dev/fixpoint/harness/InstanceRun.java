@@ -1,7 +1,6 @@
 package dev.fixpoint.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -28,7 +27,6 @@ import java.util.Map;
 public record InstanceRun(String instanceId, String modelNameOrPath, EvalStatus phase, boolean patchIsNone,
                           ApplyStep applyStep, String message, Duration duration, List<Attempt> attempts) {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     public InstanceRun {
         message = message == null ? "" : message;
@@ -70,7 +68,7 @@ public record InstanceRun(String instanceId, String modelNameOrPath, EvalStatus 
 
     /** Reads run.json text. */
     public static InstanceRun fromJson(String json) throws IOException {
-        JsonNode n = MAPPER.readTree(json);
+        JsonNode n = Json.mapper().readTree(json);
         List<Attempt> attempts = new ArrayList<>();
         for (JsonNode a : n.path("attempts")) {
             List<String> files = new ArrayList<>();

@@ -1,98 +1,68 @@
 package dev.fixpoint.harness;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
-import java.util.Collection;
-import java.util.Map;
 
 /**
- * Writes JSON the way Python's {@code json.dumps(obj, indent=4)} does (SWE-bench's files): four-space indent,
- * {@code ": "} and {@code ","} separators, non-ASCII escaped as {@code \\uXXXX}, {@code []} / {@code {}} for empty
- * containers. Maps are written in their iteration order: callers pass LinkedHashMaps, so output is stable.
- * Supports Map, Collection, CharSequence, Boolean, Integer/Long, BigDecimal and null.
+ * The harness's JSON, internal to the harness module (its packages share it; not an API): one mapper for the files
+ * it reads, and the layout of Python's {@code json.dumps(obj, indent=4)} for the files it writes (SWE-bench's
+ * {@code report.json}, {@code summary.json}, and our {@code run.json}): four-space indent, {@code ": "} and
+ * {@code ","} separators, {@code []} / {@code {}} for empty containers, and {@code ensure_ascii}: every character
+ * above U+007F escaped as lower-case {@code \\uXXXX} (astral ones as their two surrogates). Unlike Python, U+007F
+ * itself is written as is (as the files always had it).
  */
-final class Json {
+public final class Json {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+
+    private static final Separators PYTHON_SEPARATORS = Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEntrySpacing(Separators.Spacing.NONE)
+            .withArrayValueSpacing(Separators.Spacing.NONE)
+            .withObjectEmptySeparator("")
+            .withArrayEmptySeparator("");
+
+    private static final DefaultIndenter FOUR_SPACES = new DefaultIndenter("    ", "\n");
+
+    private static final ObjectWriter PYTHON = MAPPER.writer(new DefaultPrettyPrinter(PYTHON_SEPARATORS)
+                    .withObjectIndenter(FOUR_SPACES).withArrayIndenter(FOUR_SPACES))
+            .with(JsonWriteFeature.ESCAPE_NON_ASCII)
+            .without(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+            .with(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private Json() {}
 
+    /** The harness's mapper, for reading its files and SWE-bench's predictions. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /**
+     * {@code value} in Python's {@code json.dumps(value, indent=4)} layout, with a final newline. Maps are written in
+     * their iteration order: callers pass LinkedHashMaps, so output is stable. Takes Map, Collection, CharSequence,
+     * Boolean, Integer/Long, BigDecimal and null.
+     */
     static String write(Object value) {
-        StringBuilder sb = new StringBuilder();
-        write(sb, value, 0);
-        return sb.append('\n').toString();
+        try {
+            return PYTHON.writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON: "
+                    + e.getOriginalMessage(), e);
+        }
     }
 
     /** Seconds with millisecond precision, e.g. {@code 2.345}. */
     static BigDecimal seconds(Duration d) {
         return BigDecimal.valueOf(d.toMillis()).divide(BigDecimal.valueOf(1000), 3, RoundingMode.UNNECESSARY);
-    }
-
-    private static void write(StringBuilder sb, Object v, int depth) {
-        if (v == null) {
-            sb.append("null");
-        } else if (v instanceof Map<?, ?> m) {
-            if (m.isEmpty()) {
-                sb.append("{}");
-                return;
-            }
-            sb.append("{\n");
-            int i = 0;
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                indent(sb, depth + 1);
-                string(sb, String.valueOf(e.getKey()));
-                sb.append(": ");
-                write(sb, e.getValue(), depth + 1);
-                sb.append(++i < m.size() ? ",\n" : "\n");
-            }
-            indent(sb, depth);
-            sb.append('}');
-        } else if (v instanceof Collection<?> c) {
-            if (c.isEmpty()) {
-                sb.append("[]");
-                return;
-            }
-            sb.append("[\n");
-            int i = 0;
-            for (Object o : c) {
-                indent(sb, depth + 1);
-                write(sb, o, depth + 1);
-                sb.append(++i < c.size() ? ",\n" : "\n");
-            }
-            indent(sb, depth);
-            sb.append(']');
-        } else if (v instanceof CharSequence s) {
-            string(sb, s.toString());
-        } else if (v instanceof Boolean || v instanceof Integer || v instanceof Long) {
-            sb.append(v);
-        } else if (v instanceof BigDecimal d) {
-            sb.append(d.toPlainString());
-        } else {
-            throw new IllegalArgumentException("cannot write " + v.getClass().getName() + " as JSON");
-        }
-    }
-
-    private static void indent(StringBuilder sb, int depth) {
-        sb.append("    ".repeat(depth));
-    }
-
-    private static void string(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                default -> {
-                    if (c < 0x20 || c > 0x7f) sb.append(String.format("\\u%04x", (int) c));
-                    else sb.append(c);
-                }
-            }
-        }
-        sb.append('"');
     }
 }

@@ -1,7 +1,6 @@
 package dev.fixpoint.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -22,7 +21,6 @@ public final class ReportFiles {
     public static final String REPORT = "report.json";
     public static final String RUN = "run.json";
     public static final String SUMMARY = "summary.json";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ReportFiles() {}
 
@@ -53,7 +51,7 @@ public final class ReportFiles {
         Path f = instanceDir.resolve(REPORT);
         if (!Files.isRegularFile(f)) return Optional.empty();
         try {
-            JsonNode r = MAPPER.readTree(Files.readString(f, StandardCharsets.UTF_8)).path(instanceId);
+            JsonNode r = Json.mapper().readTree(Files.readString(f, StandardCharsets.UTF_8)).path(instanceId);
             if (!r.has("status")) return Optional.empty();
             return Optional.of(new Saved(EvalStatus.fromJson(r.get("status").asText()),
                     Duration.ofMillis(Math.round(r.path("duration").asDouble() * 1000)),

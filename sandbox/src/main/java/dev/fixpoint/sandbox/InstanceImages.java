@@ -9,8 +9,21 @@ import java.nio.file.Path;
  */
 public interface InstanceImages {
 
+    /** The repository every instance image is named in. */
+    String REPOSITORY = "fixpoint/instance";
+
+    /** The instance image of {@code key}: {@code fixpoint/instance:<key>}. */
+    static String imageName(String key) {
+        return REPOSITORY + ":" + key;
+    }
+
+    /** Whether {@code image} ({@code repository:tag}) names an instance image. */
+    static boolean isInstanceImage(String image) {
+        return image.startsWith(REPOSITORY + ":");
+    }
+
     /**
-     * Returns the image {@code fixpoint/instance:<key>} holding {@code hostDir}'s contents at {@code workdir}
+     * Returns the image {@link #imageName imageName(key)} holding {@code hostDir}'s contents at {@code workdir}
      * on top of {@code baseImage}; builds it only if no image has that name yet. Files are owned by root.
      *
      * @param key content key, e.g. a hash of (environment image, repo, base commit): lowercase letters,

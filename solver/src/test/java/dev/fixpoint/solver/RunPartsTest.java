@@ -1,5 +1,6 @@
 package dev.fixpoint.solver;
 
+import dev.fixpoint.harness.predictions.Prediction;
 import dev.fixpoint.models.Budget;
 import dev.fixpoint.models.PriceTable;
 import dev.fixpoint.models.Usage;
@@ -56,8 +57,8 @@ class RunPartsTest {
     @Test
     void tornLastPredictionLineIsDroppedOnOpen(@TempDir Path dir) throws Exception {
         RunDirectory run = RunDirectory.open(dir);
-        run.addPrediction(new RunDirectory.Prediction("a-1", "m", "diff a"));
-        run.addPrediction(new RunDirectory.Prediction("a-1", "m", "other")); // once per task
+        run.addPrediction(new Prediction("a-1", "m", "diff a"));
+        run.addPrediction(new Prediction("a-1", "m", "other")); // once per task
         Files.writeString(run.predictionsFile(), "{\"instance_id\": \"b-2\", \"model_pa", java.nio.file.StandardOpenOption.APPEND);
         RunDirectory again = RunDirectory.open(dir);
         assertTrue(again.finished("a-1"));

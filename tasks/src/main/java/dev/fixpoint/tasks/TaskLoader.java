@@ -41,7 +41,7 @@ import java.util.Map;
  */
 public final class TaskLoader {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = TasksJson.mapper();
 
     private final boolean skipInvalid;
     /** null: the task file's sibling spec file, if any. */

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /** One row of a task file mapped to a {@link Task}, or the problems that stop it. Fields use SWE-bench's names. */
 record TaskRow(Task task, List<TaskProblem> problems) {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = TasksJson.mapper();
     private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9._/+-]+");
     private static final Pattern COMMIT = Pattern.compile("[0-9a-fA-F]{4,40}");
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");

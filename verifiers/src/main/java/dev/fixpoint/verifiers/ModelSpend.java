@@ -1,22 +1,18 @@
 package dev.fixpoint.verifiers;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.fixpoint.models.Usage;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * What a verification stage spent on model calls, in a form that serialises with a plain Jackson mapper.
+ * What a verification stage spent on model calls.
  *
  * @param calls        model calls made, failed ones and re-asks included
  * @param inputTokens  prompt tokens over the successful calls
  * @param outputTokens completion tokens over the successful calls
  * @param latency      wall time of the calls
  */
-public record ModelSpend(int calls, long inputTokens, long outputTokens,
-                         @JsonSerialize(using = DurationJson.Writer.class)
-                         @JsonDeserialize(using = DurationJson.Reader.class) Duration latency) {
+public record ModelSpend(int calls, long inputTokens, long outputTokens, Duration latency) {
 
     /** Nothing spent. */
     public static final ModelSpend NONE = new ModelSpend(0, 0, 0, Duration.ZERO);

@@ -1,7 +1,5 @@
 package dev.fixpoint.verifiers;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.fixpoint.verifiers.exec.ChosenTestFile;
 import dev.fixpoint.verifiers.exec.GeneratedTests;
 import dev.fixpoint.verifiers.exec.RunResult;
@@ -21,7 +19,8 @@ import java.util.TreeMap;
 
 /**
  * What {@link HybridVerifier} found for one task's pool: the selection with every candidate's evidence, what the
- * tests and the judge showed, and what it cost. Serialises to JSON with a plain Jackson mapper and reads back equal.
+ * tests and the judge showed, and what it cost. A plain value: the run files'
+ * writers ({@code solver.run}) give it its JSON form.
  *
  * @param instanceId the task
  * @param selection  the chosen candidate or the abstention, with scores and evidence per candidate
@@ -183,9 +182,7 @@ public record Verification(String instanceId, Selection selection, Tests tests, 
      * @param testGeneration model calls asking for reproduction tests
      * @param judge          model calls of the judge
      */
-    public record Compute(@JsonSerialize(using = DurationJson.Writer.class)
-                          @JsonDeserialize(using = DurationJson.Reader.class) Duration sandboxTime,
-                          int sandboxes, ModelSpend testGeneration, ModelSpend judge) {
+    public record Compute(Duration sandboxTime, int sandboxes, ModelSpend testGeneration, ModelSpend judge) {
         public Compute {
             Objects.requireNonNull(sandboxTime, "sandboxTime");
             Objects.requireNonNull(testGeneration, "testGeneration");

@@ -2,7 +2,7 @@ package dev.fixpoint.harness.predictions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fixpoint.harness.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +25,6 @@ import org.slf4j.LoggerFactory;
 public final class PredictionLoader {
 
     private static final Logger log = LoggerFactory.getLogger(PredictionLoader.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private PredictionLoader() {}
 
@@ -43,7 +42,7 @@ public final class PredictionLoader {
         if (trimmed.startsWith("[") || (trimmed.startsWith("{") && !looksLikeJsonl(trimmed))) {
             JsonNode root;
             try {
-                root = JSON.readTree(trimmed);
+                root = Json.mapper().readTree(trimmed);
             } catch (JsonProcessingException e) {
                 problems.add(new PredictionProblem(name, 0, "", "not valid JSON: " + e.getOriginalMessage()));
                 return new PredictionSet(out, problems);
@@ -65,7 +64,7 @@ public final class PredictionLoader {
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].isBlank()) continue;
             try {
-                add(name, i + 1, JSON.readTree(lines[i]), null, out, problems);
+                add(name, i + 1, Json.mapper().readTree(lines[i]), null, out, problems);
             } catch (JsonProcessingException e) {
                 problems.add(new PredictionProblem(name, i + 1, "", "not valid JSON: " + e.getOriginalMessage()));
             }

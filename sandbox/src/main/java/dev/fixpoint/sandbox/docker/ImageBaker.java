@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import dev.fixpoint.sandbox.InstanceImages;
 import dev.fixpoint.sandbox.SandboxException;
 import dev.fixpoint.sandbox.SandboxLabels;
 import java.io.IOException;
@@ -22,7 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 final class ImageBaker {
 
-    static final String REPOSITORY = "fixpoint/instance";
     /** Image label holding the bake key. */
     static final String INSTANCE_LABEL = "dev.fixpoint.instance";
     private static final Logger LOG = LoggerFactory.getLogger(ImageBaker.class);
@@ -45,7 +45,7 @@ final class ImageBaker {
         if (workdir == null || !workdir.startsWith("/")) {
             throw new IllegalArgumentException("instance workdir must be an absolute path, not: " + workdir);
         }
-        String image = REPOSITORY + ":" + key;
+        String image = InstanceImages.imageName(key);
         if (images.exists(image)) {
             LOG.debug("{}: instance image exists, not baking", image);
             return image;

@@ -1,5 +1,6 @@
 package dev.fixpoint.solver.batch;
 
+import dev.fixpoint.harness.predictions.Prediction;
 import dev.fixpoint.solver.run.RunReport;
 import dev.fixpoint.solver.Pipeline;
 import dev.fixpoint.solver.PipelineListener;
@@ -76,7 +77,7 @@ public final class BatchRunner {
                 futures.add(taskPool.submit(() -> {
                     TaskOutcome o = pipeline.solve(task, runDir.task(task.instanceId()), listener);
                     if (o.isFinal()) {
-                        runDir.addPrediction(new RunDirectory.Prediction(o.instanceId(), pipeline.models().label(), o.patch()));
+                        runDir.addPrediction(new Prediction(o.instanceId(), pipeline.models().label(), o.patch()));
                     }
                     outcomes.add(o);
                     report.write(runDir, outcomes, previously, start, false);

@@ -1,5 +1,6 @@
 package dev.fixpoint.solver.cli;
 
+import dev.fixpoint.sandbox.InstanceImages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -76,7 +77,7 @@ public final class ImagesCommand implements Callable<Integer> {
     }
 
     @Command(name = "prune", mixinStandardHelpOptions = true,
-            description = "Removes per-task instance images (fixpoint/instance:*) no container uses; with --all also the base images.",
+            description = "Removes per-task instance images (" + InstanceImages.REPOSITORY + ":*) no container uses; with --all also the base images.",
             exitCodeListHeading = ExitCodes.HEADING,
             exitCodeList = {"0:every image was removed (or listed, with --dry-run)", "1:docker images failed, or some image was kept"})
     static final class Prune implements Callable<Integer> {
@@ -95,7 +96,7 @@ public final class ImagesCommand implements Callable<Integer> {
             }
             List<String> doomed = new ArrayList<>();
             for (String image : r.output().lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
-                if (all || image.startsWith("fixpoint/instance:")) doomed.add(image);
+                if (all || InstanceImages.isInstanceImage(image)) doomed.add(image);
             }
             int failed = 0;
             for (String image : doomed) {

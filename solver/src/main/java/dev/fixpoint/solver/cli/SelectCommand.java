@@ -1,12 +1,8 @@
 package dev.fixpoint.solver.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fixpoint.sandbox.docker.DockerSandboxProvider;
 import dev.fixpoint.solver.ModelSource;
 import dev.fixpoint.solver.Pipeline;
-import dev.fixpoint.solver.run.AtomicFiles;
 import dev.fixpoint.solver.run.RunDirectory;
 import dev.fixpoint.solver.run.SelectionReport;
 import dev.fixpoint.verifiers.Verification;
@@ -43,8 +39,6 @@ public final class SelectCommand extends PipelineCommand {
     public SelectCommand() {
         super("select");
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Mixin
     TaskFileOptions tasks = new TaskFileOptions();
@@ -101,7 +95,8 @@ public final class SelectCommand extends PipelineCommand {
                 if (pool.isEmpty()) continue;
                 Pipeline.Ensemble e = pipeline.selectAmong(task, pool, testWriters, runDir.task(task.instanceId()));
                 Verification r = e.verification();
-                writeReport(runDir, task, sources, r, models, e.modelFailure().orElse(null));
+                SelectionReport.writeEnsemble(runDir.task(task.instanceId()), task.instanceId(), models, sources, r,
+                        e.modelFailure().orElse(null));
                 if (e.modelFailure().isPresent()) {
                     errors++;
                     System.out.printf("%-36s error: %s%n", task.instanceId(), e.modelFailure().get());
@@ -109,7 +104,7 @@ public final class SelectCommand extends PipelineCommand {
                 }
                 String chosen = r.selection().chosenCandidateId();
                 String patch = chosen == null ? "" : pool.stream().filter(c -> c.id().equals(chosen)).findFirst().orElseThrow().patch();
-                runDir.addPrediction(new RunDirectory.Prediction(task.instanceId(), label, patch));
+                runDir.addPrediction(new Prediction(task.instanceId(), label, patch));
                 if (chosen == null) abstained++;
                 else chosenCount++;
                 System.out.printf("%-36s %s%n", task.instanceId(), chosen == null ? "abstained: " + String.join("; ", r.selection().reasons())
@@ -121,21 +116,5 @@ public final class SelectCommand extends PipelineCommand {
                 + (errors > 0 ? ", " + errors + " in error: re-run the same command with the same --out to retry them" : "") + ")");
         if (errors > 0) return ExitCodes.MODEL_FAILED;
         return chosenCount == 0 && abstained > 0 ? ExitCodes.ABSTAINED : ExitCodes.OK;
-    }
-
-    /** @param modelFailure why the task is an error rather than a selection, or null */
-    private static void writeReport(RunDirectory dir, Task task, Map<String, String> sources, Verification r, ModelSource models,
-                                    String modelFailure) {
-        ObjectNode n = JSON.createObjectNode().put("instance_id", task.instanceId()).put("test_model", models.label())
-                .put("scripted", models.scripted()).put("status", modelFailure != null ? "ERROR" : r.selection().abstained() ? "ABSTAINED" : "SELECTED")
-                .put("chosen", modelFailure != null ? null : r.selection().chosenCandidateId());
-        if (modelFailure != null) n.put("error", modelFailure);
-        n.set("candidates", JSON.valueToTree(sources));
-        SelectionReport.writeVerification(n, r);
-        try {
-            AtomicFiles.write(dir.task(task.instanceId()).selectionFile(), JSON.writeValueAsString(n) + "\n");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new dev.fixpoint.solver.SolverException(task.instanceId() + ": cannot write the selection report", e);
-        }
     }
 }

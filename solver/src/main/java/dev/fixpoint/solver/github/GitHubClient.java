@@ -1,7 +1,7 @@
 package dev.fixpoint.solver.github;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fixpoint.solver.SolverException;
+import dev.fixpoint.solver.run.RunJson;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,8 +12,6 @@ import java.time.Duration;
 
 /** Posts issue comments through the GitHub REST API. The token is sent as a header and never logged. */
 public final class GitHubClient {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String apiUrl;
     private final String token;
@@ -39,10 +37,10 @@ public final class GitHubClient {
             request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                     .header("Authorization", "Bearer " + token).header("Accept", "application/vnd.github+json")
                     .header("X-GitHub-Api-Version", "2022-11-28").header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("body", body).toString())).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(RunJson.mapper().createObjectNode().put("body", body).toString())).build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
-            if (status == 201 || status == 200) return JSON.readTree(response.body()).path("html_url").asText(uri.toString());
+            if (status == 201 || status == 200) return RunJson.mapper().readTree(response.body()).path("html_url").asText(uri.toString());
             String hint = switch (status) {
                 case 401 -> ": the token in " + tokenEnv + " was rejected; set a valid token";
                 case 403 -> ": the token in " + tokenEnv + " may not comment on " + issue.repository() + " (needs issues: write)";

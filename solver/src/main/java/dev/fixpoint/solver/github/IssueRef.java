@@ -1,8 +1,8 @@
 package dev.fixpoint.solver.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fixpoint.solver.SolverException;
+import dev.fixpoint.solver.run.RunJson;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +36,7 @@ public record IssueRef(String repository, int number, String title, String body,
     public static IssueRef fromEvent(Path file) {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(Files.readString(file));
+            root = RunJson.mapper().readTree(Files.readString(file));
         } catch (IOException e) {
             throw new SolverException("cannot read GitHub event " + file + ": " + e.getMessage(), e);
         }

@@ -10,7 +10,6 @@ import dev.fixpoint.harness.InstanceRun;
 import dev.fixpoint.harness.predictions.Prediction;
 import dev.fixpoint.harness.ReportBuilder;
 import dev.fixpoint.harness.ReportFiles;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +35,6 @@ import java.util.function.BiConsumer;
 public final class CandidateGrader {
 
     private static final Logger log = LoggerFactory.getLogger(CandidateGrader.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final InstanceEvaluator evaluator;
     private final int workers;
@@ -117,7 +115,7 @@ public final class CandidateGrader {
         ReportFiles.writeAtomically(dir.resolve(ReportFiles.RUN), run.toJson());
         InstanceReport report = ReportBuilder.write(task, run, dir);
         log.info("{}: candidate {}: {}", task.instanceId(), job.sha().substring(0, 12), report.status().json());
-        return PatchGrade.fromReport(JSON.readTree(report.toJson()).path(task.instanceId()));
+        return PatchGrade.fromReport(report.toJson(), dir.resolve(ReportFiles.REPORT).toString()).getValue();
     }
 
     private static java.util.concurrent.ThreadFactory named() {

@@ -1,14 +1,12 @@
 package dev.fixpoint.solver.grade;
 
-import dev.fixpoint.solver.report.BatchRunReader;
 import dev.fixpoint.solver.report.TaskRun;
 import com.google.common.hash.Hashing;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fixpoint.solver.SolverException;
 import dev.fixpoint.solver.run.AtomicFiles;
+import dev.fixpoint.solver.run.RunJson;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +23,6 @@ import java.util.TreeMap;
 public final class CandidateGrades {
 
     public static final String FILE = "report/grades.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Map<String, Map<String, PatchGrade>> grades = new TreeMap<>();
 
@@ -38,7 +35,7 @@ public final class CandidateGrades {
         Path file = runRoot.resolve(FILE);
         CandidateGrades g = new CandidateGrades();
         if (!Files.isRegularFile(file)) return g;
-        JsonNode n = BatchRunReader.readJson(file);
+        JsonNode n = RunJson.read(file);
         try {
             n.path("grades").fields().forEachRemaining(task -> task.getValue().fields().forEachRemaining(p -> {
                 JsonNode b = p.getValue();
@@ -55,7 +52,7 @@ public final class CandidateGrades {
     }
 
     public synchronized void save(Path runRoot) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = RunJson.mapper().createObjectNode();
         ObjectNode all = root.putObject("grades");
         grades.forEach((task, byPatch) -> {
             ObjectNode t = all.putObject(task);
@@ -65,11 +62,7 @@ public final class CandidateGrades {
                 g.tests().forEach((name, r) -> tests.putObject(name).put("list", r.list()).put("passed", r.passed()));
             });
         });
-        try {
-            AtomicFiles.write(runRoot.resolve(FILE), JSON.writeValueAsString(root) + "\n");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new SolverException("cannot serialise the grade cache: " + e.getMessage(), e);
-        }
+        AtomicFiles.write(runRoot.resolve(FILE), RunJson.pretty(root, "the grade cache"));
     }
 
     public synchronized void put(String instanceId, String patchSha, PatchGrade grade) {

@@ -1,12 +1,12 @@
 package dev.fixpoint.solver.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fixpoint.models.Message;
 import dev.fixpoint.models.ModelResponse;
 import dev.fixpoint.models.ToolCall;
 import dev.fixpoint.models.Usage;
 import dev.fixpoint.solver.SolverException;
+import dev.fixpoint.solver.run.RunJson;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,8 +33,6 @@ import java.util.List;
  */
 public record ScriptFile(String modelId, String label, List<ModelResponse> responses) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public ScriptFile {
         if (modelId == null || !modelId.startsWith("scripted:")) {
             throw new IllegalArgumentException("a scripted model id must start with 'scripted:', not: " + modelId);
@@ -47,7 +45,7 @@ public record ScriptFile(String modelId, String label, List<ModelResponse> respo
     public static ScriptFile read(Path file) {
         JsonNode root;
         try {
-            root = JSON.readTree(Files.readString(file));
+            root = RunJson.mapper().readTree(Files.readString(file));
         } catch (NoSuchFileException e) {
             throw new SolverException("scripted model file not found: " + file);
         } catch (IOException e) {

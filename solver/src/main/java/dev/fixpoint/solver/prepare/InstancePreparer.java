@@ -107,7 +107,7 @@ public final class InstancePreparer {
     }
 
     public static String imageName(Task task) {
-        return "fixpoint/instance:" + key(task);
+        return InstanceImages.imageName(key(task));
     }
 
     static String key(Task task) {

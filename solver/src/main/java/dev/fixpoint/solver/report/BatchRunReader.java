@@ -1,10 +1,10 @@
 package dev.fixpoint.solver.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fixpoint.agent.Candidate;
 import dev.fixpoint.solver.SolverException;
 import dev.fixpoint.solver.run.RolloutRecord;
+import dev.fixpoint.solver.run.RunJson;
 import dev.fixpoint.solver.run.TaskDirectory;
 
 import java.io.IOException;
@@ -28,7 +28,6 @@ import java.util.stream.Stream;
  */
 public final class BatchRunReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private BatchRunReader() {}
 
@@ -37,7 +36,7 @@ public final class BatchRunReader {
         if (!Files.isRegularFile(runFile)) {
             throw new SolverException(root + ": not a batch run directory (no run.json; `fixpoint batch --out DIR` writes one)");
         }
-        JsonNode run = readJson(runFile);
+        JsonNode run = RunJson.read(runFile);
         RunInfo info = runInfo(run, runFile);
         Path tasksDir = root.resolve("tasks");
         List<TaskRun> tasks = new ArrayList<>();
@@ -78,7 +77,7 @@ public final class BatchRunReader {
             return new TaskRun(id, dir, TaskRun.UNFINISHED, Optional.empty(), List.of("the task has no selection report yet"),
                     sorted(rollouts), List.of(), Optional.empty(), Optional.empty(), List.of(), "", Spend.none(scripted), 0);
         }
-        JsonNode s = readJson(selFile);
+        JsonNode s = RunJson.read(selFile);
         try {
             Map<Integer, Integer> clusterOf = new HashMap<>();
             for (JsonNode r : s.path("rollouts")) {
@@ -133,14 +132,6 @@ public final class BatchRunReader {
             return Instant.parse(n.asText());
         } catch (DateTimeParseException e) {
             throw new SolverException(file + ": not a timestamp: " + n.asText(), e);
-        }
-    }
-
-    public static JsonNode readJson(Path file) {
-        try {
-            return JSON.readTree(Files.readString(file));
-        } catch (IOException e) {
-            throw new SolverException(file + ": cannot read it as JSON: " + e.getMessage(), e);
         }
     }
 

@@ -4,10 +4,10 @@ import dev.fixpoint.solver.grade.PatchGrade;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fixpoint.solver.SolverException;
 import dev.fixpoint.harness.ReportFiles;
+import dev.fixpoint.solver.run.RunJson;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -26,17 +26,14 @@ public final class EvalRunReader {
         for (Path dir : BatchRunReader.list(root)) {
             Path report = dir.resolve(ReportFiles.REPORT);
             if (!Files.isRegularFile(report)) continue;
-            JsonNode n = BatchRunReader.readJson(report);
-            Iterator<Map.Entry<String, JsonNode>> fields = n.fields();
-            if (!fields.hasNext()) throw new SolverException(report + ": not a harness report (expected {\"<instance_id>\": {...}})");
-            Map.Entry<String, JsonNode> e = fields.next();
-            grades.put(e.getKey(), PatchGrade.fromReport(e.getValue()));
+            Map.Entry<String, PatchGrade> e = PatchGrade.readReport(report);
+            grades.put(e.getKey(), e.getValue());
         }
         Path summaryFile = root.resolve(ReportFiles.SUMMARY);
         Optional<EvalRun.Summary> summary = Optional.empty();
         double testSeconds = 0;
         if (Files.isRegularFile(summaryFile)) {
-            JsonNode s = BatchRunReader.readJson(summaryFile);
+            JsonNode s = RunJson.read(summaryFile);
             summary = Optional.of(new EvalRun.Summary(s.path("total_instances").asInt(), s.path("submitted_instances").asInt(),
                     s.path("completed_instances").asInt(), s.path("resolved_instances").asInt(), s.path("unresolved_instances").asInt(),
                     s.path("empty_patch_instances").asInt(), s.path("error_instances").asInt()));

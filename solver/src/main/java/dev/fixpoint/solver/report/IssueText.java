@@ -1,8 +1,8 @@
 package dev.fixpoint.solver.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fixpoint.solver.SolverException;
+import dev.fixpoint.solver.run.RunJson;
 import dev.fixpoint.tasks.Task;
 import dev.fixpoint.tasks.TaskException;
 import dev.fixpoint.tasks.TaskLoader;
@@ -22,8 +22,6 @@ import java.util.Optional;
 final class IssueText {
 
     private static final Logger log = LoggerFactory.getLogger(IssueText.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private IssueText() {}
 
     /** Problem statements by instance id from a task file (any loader format); rows that do not load are left out. */
@@ -43,7 +41,7 @@ final class IssueText {
         try (BufferedReader in = Files.newBufferedReader(trajectory)) {
             String first = in.readLine();
             if (first == null || first.isBlank()) return Optional.empty();
-            JsonNode start = JSON.readTree(first);
+            JsonNode start = RunJson.mapper().readTree(first);
             for (JsonNode m : start.path("messages")) {
                 if (!m.path("role").asText().equals("user")) continue;
                 String text = m.path("text").asText("");

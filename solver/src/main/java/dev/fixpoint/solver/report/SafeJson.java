@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.fixpoint.solver.SolverException;
+import dev.fixpoint.solver.run.RunJson;
 
 /**
  * JSON for embedding in a {@code <script type="application/json">} element: {@code < > &} and the JavaScript line
@@ -14,21 +16,17 @@ import dev.fixpoint.solver.SolverException;
  */
 final class SafeJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    static {
-        JSON.getFactory().setCharacterEscapes(new HtmlSafe());
-    }
+    private static final ObjectWriter WRITER = RunJson.mapper().writer().with(new HtmlSafe());
 
     private SafeJson() {}
 
     static ObjectMapper mapper() {
-        return JSON;
+        return RunJson.mapper();
     }
 
     static String write(JsonNode n) {
         try {
-            return JSON.writeValueAsString(n);
+            return WRITER.writeValueAsString(n);
         } catch (JsonProcessingException e) {
             throw new SolverException("cannot serialise the page data: " + e.getMessage(), e);
         }

@@ -1,7 +1,6 @@
 package dev.fixpoint.solver.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fixpoint.agent.Candidate;
 import dev.fixpoint.agent.Outcome;
@@ -24,17 +23,11 @@ import java.util.Optional;
  */
 public record RolloutRecord(RolloutSettings settings, Candidate candidate) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public String toJson() {
-        ObjectNode n = JSON.createObjectNode().put("instance_id", candidate.instanceId()).put("rollout", settings.index())
+        ObjectNode n = RunJson.mapper().createObjectNode().put("instance_id", candidate.instanceId()).put("rollout", settings.index())
                 .put("temperature", settings.temperature()).put("prompt_variant", settings.promptVariant());
         putCandidate(n, candidate);
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(n) + "\n";
-        } catch (IOException e) {
-            throw new SolverException("cannot serialise rollout " + settings.index() + " of " + candidate.instanceId(), e);
-        }
+        return RunJson.pretty(n, "rollout " + settings.index() + " of " + candidate.instanceId());
     }
 
     /**
@@ -72,7 +65,7 @@ public record RolloutRecord(RolloutSettings settings, Candidate candidate) {
 
     public static RolloutRecord parse(String json, String source) {
         try {
-            JsonNode n = JSON.readTree(json);
+            JsonNode n = RunJson.mapper().readTree(json);
             Candidate c = readCandidate(n);
             Double t = n.path("temperature").isNumber() ? n.get("temperature").asDouble() : null;
             return new RolloutRecord(new RolloutSettings(n.path("rollout").asInt(), t, n.path("prompt_variant").asText("default")), c);

@@ -1,7 +1,7 @@
 package dev.fixpoint.solver.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fixpoint.harness.predictions.Prediction;
 import dev.fixpoint.solver.SolverException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,18 +28,9 @@ import java.util.Map;
 public final class RunDirectory {
 
     private static final Logger log = LoggerFactory.getLogger(RunDirectory.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path root;
     private final Map<String, Prediction> predictions = Collections.synchronizedMap(new LinkedHashMap<>());
-
-    /** SWE-bench's prediction fields. */
-    public record Prediction(String instanceId, String modelNameOrPath, String modelPatch) {
-        public String toJsonLine() {
-            return JSON.createObjectNode().put("instance_id", instanceId).put("model_name_or_path", modelNameOrPath)
-                    .put("model_patch", modelPatch).toString();
-        }
-    }
 
     private RunDirectory(Path root) {
         this.root = root;
@@ -85,12 +76,27 @@ public final class RunDirectory {
     /** Appends the task's prediction (once: a task already recorded keeps its first prediction). */
     public synchronized void addPrediction(Prediction p) {
         if (predictions.containsKey(p.instanceId())) return;
-        AtomicFiles.appendLine(predictionsFile(), p.toJsonLine());
+        AtomicFiles.appendLine(predictionsFile(), jsonLine(p));
         predictions.put(p.instanceId(), p);
+    }
+
+    /** The prediction as one line of SWE-bench's JSONL. */
+    private static String jsonLine(Prediction p) {
+        return RunJson.mapper().createObjectNode().put("instance_id", p.instanceId())
+                .put("model_name_or_path", p.modelNameOrPath()).put("model_patch", p.modelPatch()).toString();
     }
 
     public void writeReport(String json) {
         AtomicFiles.write(reportFile(), json);
+    }
+
+    private static Prediction prediction(JsonNode n, Path file, int line) {
+        try {
+            return new Prediction(n.path("instance_id").asText(), n.path("model_name_or_path").asText(),
+                    n.path("model_patch").asText());
+        } catch (IllegalArgumentException e) {
+            throw new SolverException(file + ":" + line + ": " + e.getMessage() + ": the file was edited or is damaged; fix or remove the line", e);
+        }
     }
 
     private void loadPredictions() {
@@ -108,9 +114,8 @@ public final class RunDirectory {
             String line = lines.get(i);
             if (line.isBlank()) continue;
             try {
-                JsonNode n = JSON.readTree(line);
-                predictions.put(n.path("instance_id").asText(), new Prediction(n.path("instance_id").asText(),
-                        n.path("model_name_or_path").asText(), n.path("model_patch").asText()));
+                JsonNode n = RunJson.mapper().readTree(line);
+                predictions.put(n.path("instance_id").asText(), prediction(n, file, i + 1));
                 good.add(line);
             } catch (IOException e) {
                 if (i != lines.size() - 1) {

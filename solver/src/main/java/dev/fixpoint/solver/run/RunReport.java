@@ -1,7 +1,6 @@
 package dev.fixpoint.solver.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fixpoint.models.Budget;
 import dev.fixpoint.solver.TaskOutcome;
@@ -18,7 +17,7 @@ import java.util.Map;
  */
 public final class RunReport {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = RunJson.mapper();
 
     private final String runId;
     private final String model;
@@ -67,10 +66,6 @@ public final class RunReport {
             t.set("reasons", JSON.valueToTree(o.reasons()));
         }
         previously.forEach(id -> tasks.addObject().put("instance_id", id).put("status", "FINISHED_EARLIER"));
-        try {
-            dir.writeReport(JSON.writeValueAsString(n) + "\n");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new dev.fixpoint.solver.SolverException("cannot serialise the run report: " + e.getMessage(), e);
-        }
+        dir.writeReport(RunJson.pretty(n, "the run report"));
     }
 }

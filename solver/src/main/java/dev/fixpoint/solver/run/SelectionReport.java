@@ -1,31 +1,29 @@
 package dev.fixpoint.solver.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fixpoint.models.Budget;
 import dev.fixpoint.solver.ModelSource;
-import dev.fixpoint.solver.SolverException;
 import dev.fixpoint.solver.TaskOutcome;
 import dev.fixpoint.verifiers.Verification;
 import dev.fixpoint.verifiers.dedup.Cluster;
 import dev.fixpoint.verifiers.dedup.Clustering;
 import dev.fixpoint.verifiers.exec.VerificationTest;
 
-import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The per-task report {@code selection.json}: outcome, every rollout (model, settings, outcome, patch status and
  * message: changed, no change, too large with its size, unreadable with git's error; cluster), the
  * clusters, the reproduction tests kept or rejected, the selector's full evidence, adaptive stop and budget
  * notes, spend, and the verifiers' whole {@link Verification} under {@code verification} (test matrix rows,
- * compute, notes). Also writes {@code patch.diff}. Both atomically.
+ * compute, notes). Also writes {@code patch.diff}. Both atomically. {@code select} writes its own
+ * {@code selection.json} ({@link #writeEnsemble}).
  */
 public final class SelectionReport {
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .findAndRegisterModules();
+    private static final ObjectMapper JSON = RunJson.mapper();
 
     private SelectionReport() {}
 
@@ -70,12 +68,26 @@ public final class SelectionReport {
         n.putObject("spend").put("usd", s.usd()).put("tokens", s.tokens()).put("model_calls", s.calls())
                 .set("unpriced_models", JSON.valueToTree(s.unpricedModels()));
         n.put("wall_ms", outcome.wallTime().toMillis());
-        try {
-            AtomicFiles.write(dir.patchFile(), outcome.patch());
-            AtomicFiles.write(dir.selectionFile(), JSON.writeValueAsString(n) + "\n");
-        } catch (IOException e) {
-            throw new SolverException(outcome.instanceId() + ": cannot write the selection report: " + e.getMessage(), e);
-        }
+        AtomicFiles.write(dir.patchFile(), outcome.patch());
+        AtomicFiles.write(dir.selectionFile(), RunJson.pretty(n, "the selection report of " + outcome.instanceId()));
+    }
+
+    /**
+     * {@code select}'s {@code selection.json}: the test model, the status (SELECTED, ABSTAINED, or ERROR with the
+     * model's failure), the candidates' sources by candidate id, and the verification's fields.
+     *
+     * @param sources      candidate id -> where it came from, e.g. {@code "preds.jsonl (model-x)"}
+     * @param modelFailure why the task is an error rather than a selection, or null
+     */
+    public static void writeEnsemble(TaskDirectory dir, String instanceId, ModelSource models, Map<String, String> sources,
+                                     Verification result, String modelFailure) {
+        ObjectNode n = JSON.createObjectNode().put("instance_id", instanceId).put("test_model", models.label())
+                .put("scripted", models.scripted()).put("status", modelFailure != null ? "ERROR" : result.selection().abstained() ? "ABSTAINED" : "SELECTED")
+                .put("chosen", modelFailure != null ? null : result.selection().chosenCandidateId());
+        if (modelFailure != null) n.put("error", modelFailure);
+        n.set("candidates", JSON.valueToTree(sources));
+        writeVerification(n, result);
+        AtomicFiles.write(dir.selectionFile(), RunJson.pretty(n, "the selection report of " + instanceId));
     }
 
     /**
@@ -83,7 +95,7 @@ public final class SelectionReport {
      * ("origin id: how it runs") and rejected, the regression test count, the selection, the judge, and the whole
      * verification.
      */
-    public static void writeVerification(ObjectNode n, Verification result) {
+    private static void writeVerification(ObjectNode n, Verification result) {
         var scripts = n.putObject("reproduction_scripts");
         var kept = scripts.putArray("kept");
         int regression = 0;

@@ -1,7 +1,6 @@
 package dev.fixpoint.solver.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fixpoint.agent.Candidate;
 import dev.fixpoint.solver.SolverException;
@@ -15,8 +14,6 @@ import java.io.IOException;
  */
 public record TestWriterRecord(int index, Candidate candidate) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public TestWriterRecord {
         if (index < 1) throw new IllegalArgumentException("not a test-writing session number: " + index);
         java.util.Objects.requireNonNull(candidate, "candidate");
@@ -28,18 +25,14 @@ public record TestWriterRecord(int index, Candidate candidate) {
     }
 
     public String toJson() {
-        ObjectNode n = JSON.createObjectNode().put("instance_id", candidate.instanceId()).put("testgen", index);
+        ObjectNode n = RunJson.mapper().createObjectNode().put("instance_id", candidate.instanceId()).put("testgen", index);
         RolloutRecord.putCandidate(n, candidate);
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(n) + "\n";
-        } catch (IOException e) {
-            throw new SolverException("cannot serialise test-writing session " + index + " of " + candidate.instanceId(), e);
-        }
+        return RunJson.pretty(n, "test-writing session " + index + " of " + candidate.instanceId());
     }
 
     public static TestWriterRecord parse(String json, String source) {
         try {
-            JsonNode n = JSON.readTree(json);
+            JsonNode n = RunJson.mapper().readTree(json);
             return new TestWriterRecord(n.path("testgen").asInt(), RolloutRecord.readCandidate(n));
         } catch (IOException | IllegalArgumentException e) {
             throw new SolverException(source + ": not a test-writing session record: " + e.getMessage(), e);

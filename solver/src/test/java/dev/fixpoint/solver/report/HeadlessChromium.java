@@ -2,6 +2,7 @@ package dev.fixpoint.solver.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fixpoint.solver.run.RunJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -35,7 +36,7 @@ import java.util.stream.Stream;
  */
 final class HeadlessChromium implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = RunJson.mapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final Process process;

@@ -1,5 +1,6 @@
 package dev.fixpoint.solver.report;
 
+import dev.fixpoint.harness.predictions.Prediction;
 import dev.fixpoint.solver.grade.CandidateGrades;
 import dev.fixpoint.solver.grade.PatchGrade;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +23,7 @@ import dev.fixpoint.solver.RolloutSettings;
 import dev.fixpoint.solver.run.AtomicFiles;
 import dev.fixpoint.solver.run.RolloutRecord;
 import dev.fixpoint.solver.run.RunDirectory;
+import dev.fixpoint.solver.run.RunJson;
 import dev.fixpoint.solver.run.TaskDirectory;
 import dev.fixpoint.verifiers.ModelSpend;
 import dev.fixpoint.verifiers.Verification;
@@ -63,7 +65,7 @@ public final class SyntheticRun {
     /** The HTML payload hostile runs carry in model text, observations, patches and the issue. */
     public static final String PAYLOAD = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\"></pre></script><!--";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = RunJson.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
      * @param tasks     number of tasks
@@ -118,7 +120,7 @@ public final class SyntheticRun {
             Selection sel = new Selector().select(Strategies.named("weighted", new Abstention(0.5, 0.0)), sized);
             writeSelection(td, id, model, spec, sel, sized, kinds, rnd);
             String chosenPatch = sel.chosen().map(c -> patch(id, kinds.get(Integer.parseInt(c.substring(8)) - 1), hostile)).orElse("");
-            run.addPrediction(new RunDirectory.Prediction(id, model, chosenPatch));
+            run.addPrediction(new Prediction(id, model, chosenPatch));
             shippedResolves.put(id, sel.chosen().map(c -> kinds.get(Integer.parseInt(c.substring(8)) - 1).name().startsWith("GOLD")).orElse(false));
         }
         writeRunJson(run, spec, model);

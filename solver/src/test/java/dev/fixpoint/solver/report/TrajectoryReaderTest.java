@@ -2,7 +2,7 @@ package dev.fixpoint.solver.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fixpoint.solver.run.RunJson;
 import dev.fixpoint.agent.AgentLimits;
 import dev.fixpoint.agent.Candidate;
 import dev.fixpoint.models.Message;
@@ -49,7 +49,7 @@ class TrajectoryReaderTest {
                 + "\"obs\":[{\"tool\":\"bash\",\"text\":\"no such file\",\"error\":true}],\"tokens\":1050,\"ms\":331}],"
                 + "\"problems\":[\"r/0:3: unknown record type note\"],"
                 + "\"end\":{\"outcome\":\"STEP_LIMIT\",\"error\":\"\",\"steps\":1}}";
-        var json = new ObjectMapper();
+        var json = RunJson.mapper();
         var problems = page.get("problems");
         assertEquals(2, problems.size(), page.toString());
         String killed = problems.get(1).asText();

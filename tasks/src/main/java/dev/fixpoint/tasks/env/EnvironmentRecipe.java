@@ -2,6 +2,7 @@ package dev.fixpoint.tasks.env;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fixpoint.tasks.TasksJson;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -50,7 +51,7 @@ public record EnvironmentRecipe(String repo, String version, String sourceCommit
     /** Default bound of each build command. */
     public static final Duration DEFAULT_INSTALL_TIMEOUT = Duration.ofMinutes(30);
     private static final int FORMAT = 2;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = TasksJson.mapper();
 
     public EnvironmentRecipe {
         requireText(repo, "repo");

@@ -1,6 +1,7 @@
 package dev.fixpoint.tasks.git;
 
 import dev.fixpoint.tasks.JsonSnippet;
+import dev.fixpoint.tasks.TasksJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class RepoLocator {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = TasksJson.mapper();
     private static final Pattern OWNER_NAME = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
     private static final Pattern SCP_LIKE = Pattern.compile("[A-Za-z0-9_.-]+@[A-Za-z0-9_.-]+:.+");
 

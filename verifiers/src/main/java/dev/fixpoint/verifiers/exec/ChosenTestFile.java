@@ -3,7 +3,7 @@ package dev.fixpoint.verifiers.exec;
 import java.util.List;
 
 /**
- * A repository test file chosen as a regression test, and why. Serialises to JSON with a plain Jackson mapper.
+ * A repository test file chosen as a regression test, and why.
  *
  * @param file    repository-relative path, e.g. {@code sympy/printing/tests/test_str.py}
  * @param reasons why it relates to the change, strongest first, e.g.

@@ -1,16 +1,12 @@
 package dev.fixpoint.verifiers.exec;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.fixpoint.verifiers.DurationJson;
 import dev.fixpoint.verifiers.ModelSpend;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * The reproduction tests kept for a task, and what it cost to get them. Serialises to JSON with a plain Jackson
- * mapper and reads back equal.
+ * The reproduction tests kept for a task, and what it cost to get them.
  *
  * @param kept        tests that ran and failed on the base code: generated ones and candidates' scripts
  * @param discarded   "id: why" for every test not kept (passed on base, did not compile or import, no code)
@@ -18,9 +14,7 @@ import java.util.Objects;
  * @param sandboxTime wall time of the base-code sandboxes
  * @param sandboxes   base-code sandboxes started
  */
-public record GeneratedTests(List<VerificationTest> kept, List<String> discarded, ModelSpend model,
-                             @JsonSerialize(using = DurationJson.Writer.class)
-                             @JsonDeserialize(using = DurationJson.Reader.class) Duration sandboxTime,
+public record GeneratedTests(List<VerificationTest> kept, List<String> discarded, ModelSpend model, Duration sandboxTime,
                              int sandboxes) {
 
     public GeneratedTests {

@@ -1,15 +1,12 @@
 package dev.fixpoint.verifiers.exec;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.fixpoint.verifiers.DurationJson;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * What one sandbox run of a batch of tests showed. Serialises to JSON with a plain Jackson mapper.
+ * What one sandbox run of a batch of tests showed.
  *
  * @param applied     the patch applied (true when there was none: the base code)
  * @param verdicts    test id -> verdict, sorted by id
@@ -18,9 +15,7 @@ import java.util.TreeMap;
  * @param passed      names of every result of the test command that passed (the repository's own tests too),
  *                    sorted; what regression tests are chosen from
  */
-public record RunResult(boolean applied, Map<String, TestVerdict> verdicts,
-                        @JsonSerialize(using = DurationJson.Writer.class)
-                        @JsonDeserialize(using = DurationJson.Reader.class) Duration sandboxTime, String problem,
+public record RunResult(boolean applied, Map<String, TestVerdict> verdicts, Duration sandboxTime, String problem,
                         java.util.List<String> passed) {
 
     public RunResult {

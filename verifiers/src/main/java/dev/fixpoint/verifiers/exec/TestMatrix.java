@@ -1,8 +1,5 @@
 package dev.fixpoint.verifiers.exec;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.fixpoint.verifiers.DurationJson;
 import dev.fixpoint.verifiers.select.ExecutionEvidence;
 import java.time.Duration;
 import java.util.List;
@@ -12,16 +9,14 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Every kept test against every candidate. Serialises to JSON with a plain Jackson mapper and reads back equal.
+ * Every kept test against every candidate.
  *
  * @param tests       the tests, in run order
  * @param runs        candidate id -> its run (members of a cluster share their representative's run)
  * @param sandboxTime total wall time of the sandboxes used
  * @param sandboxes   number of sandboxes started
  */
-public record TestMatrix(List<VerificationTest> tests, Map<String, RunResult> runs,
-                         @JsonSerialize(using = DurationJson.Writer.class)
-                         @JsonDeserialize(using = DurationJson.Reader.class) Duration sandboxTime,
+public record TestMatrix(List<VerificationTest> tests, Map<String, RunResult> runs, Duration sandboxTime,
                          int sandboxes) {
 
     public TestMatrix {

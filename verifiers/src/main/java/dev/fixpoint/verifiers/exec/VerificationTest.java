@@ -1,6 +1,5 @@
 package dev.fixpoint.verifiers.exec;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -81,7 +80,6 @@ public record VerificationTest(String id, Kind kind, String origin, Map<String, 
         return new VerificationTest(id, kind, origin, files, "", command);
     }
 
-    @JsonIgnore
     public boolean isScript() {
         return !command.isEmpty();
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fixpoint.verifiers.testing.RecordJson;
 import dev.fixpoint.sandbox.ExecRequest;
 import dev.fixpoint.sandbox.ExecResult;
 import dev.fixpoint.sandbox.Sandbox;
@@ -110,7 +111,7 @@ class BoundedVerificationTest {
         assertEquals("python3 -m pytest -rA -p no:cacheprovider " + chosen, v.regression().command());
         assertEquals(List.of(), v.tests().rows().get("r0").regressionBroken());
 
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = RecordJson.mapper();
         String text = json.writeValueAsString(v);
         assertEquals(v, json.readValue(text, Verification.class));
         JsonNode first = json.readTree(text).at("/regression/files/0");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fixpoint.verifiers.testing.RecordJson;
 import dev.fixpoint.models.ScriptedModel;
 import dev.fixpoint.sandbox.docker.DockerSandboxProvider;
 import dev.fixpoint.tasks.Task;
@@ -87,7 +88,7 @@ class HybridVerifierDockerTest {
         assertEquals(0, model.remaining());
         assertEquals(4, v.judge().candidatesJudged());
 
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = RecordJson.mapper();
         assertEquals(v, json.readValue(json.writeValueAsString(v), Verification.class));
         List<Evidence> evidence = v.selection().evidence();
         assertEquals(Optional.of("r1"), new Selector().select(ExecutionOnly.defaults(), evidence).chosen(),

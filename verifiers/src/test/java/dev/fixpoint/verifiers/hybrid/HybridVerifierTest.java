@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fixpoint.verifiers.testing.RecordJson;
 import dev.fixpoint.models.ScriptedModel;
 import dev.fixpoint.sandbox.Sandbox;
 import dev.fixpoint.sandbox.SandboxException;
@@ -111,7 +112,7 @@ class HybridVerifierTest {
         assertEquals(3, v.judge().candidatesJudged(), "r0, r1 and r2 (sharing r1's verdict)");
         assertEquals(1.0, v.selection().scores().get(2).score(), "r2 shares r1's verdicts: YES and ranked first twice");
 
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = RecordJson.mapper();
         String text = json.writeValueAsString(v);
         assertEquals(v, json.readValue(text, Verification.class));
         assertEquals(text, json.writeValueAsString(json.readValue(text, Verification.class)), "stable output");

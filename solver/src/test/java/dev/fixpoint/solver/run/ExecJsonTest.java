@@ -1,4 +1,4 @@
-package dev.fixpoint.verifiers.exec;
+package dev.fixpoint.solver.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,15 +8,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import dev.fixpoint.verifiers.ModelSpend;
+import dev.fixpoint.verifiers.exec.GeneratedTests;
+import dev.fixpoint.verifiers.exec.RunResult;
+import dev.fixpoint.verifiers.exec.TestMatrix;
+import dev.fixpoint.verifiers.exec.TestVerdict;
+import dev.fixpoint.verifiers.exec.VerificationTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The matrix and the generated tests serialise with a plain mapper and read back equal. */
+/** The verifiers' matrix and generated tests serialise with the run files' mapper and read back equal. */
 class ExecJsonTest {
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = RunJson.mapper();
 
     private final VerificationTest generated = VerificationTest.results("gen-1", VerificationTest.Kind.REPRODUCTION,
             "generated", Map.of("tests/test_fixpoint_repro_1.py", "def test_x():\n    assert False\n"),
