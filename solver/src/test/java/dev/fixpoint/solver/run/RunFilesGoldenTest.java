@@ -52,16 +52,17 @@ class RunFilesGoldenTest {
 
     static final String AWKWARD = "q\"b\\s/ \t\n é 😀 <&>' \u2028";
 
-    private final Candidate candidate = new Candidate("o__r-1", "scripted:x", "--- a/x.py\n+++ b/x.py\n@@ -1 +1 @@\n-a\n+b é\n",
-            List.of(new ReproductionFile("repro.py", "assert " + AWKWARD + "\n")), Outcome.SUBMITTED, 7,
-            new Usage(1200, 340, 100, Duration.ofMillis(1500).plusNanos(17), 4), Optional.of(new BigDecimal("0.0123")),
-            "", Duration.ofMillis(61_234), null, null);
+    private final Candidate candidate = Candidate.builder().instanceId("o__r-1").modelId("scripted:x")
+            .patch("--- a/x.py\n+++ b/x.py\n@@ -1 +1 @@\n-a\n+b é\n")
+            .reproduction(List.of(new ReproductionFile("repro.py", "assert " + AWKWARD + "\n"))).outcome(Outcome.SUBMITTED).steps(7)
+            .usage(new Usage(1200, 340, 100, Duration.ofMillis(1500).plusNanos(17), 4)).costUsd(Optional.of(new BigDecimal("0.0123")))
+            .error("").wallTime(Duration.ofMillis(61_234)).build();
 
     @Test
     void candidateAndTestWriterRecords() {
         Golden.assertMatches("candidate.json", new RolloutRecord(new RolloutSettings(3, 0.7, "minimal"), candidate).toJson());
-        Candidate failed = new Candidate("o__r-1", "scripted:x", "", List.of(), Outcome.MODEL_ERROR, 0, null, Optional.empty(),
-                AWKWARD, Duration.ZERO);
+        Candidate failed = Candidate.builder().instanceId("o__r-1").modelId("scripted:x").patch("").reproduction(List.of())
+                .outcome(Outcome.MODEL_ERROR).steps(0).costUsd(Optional.empty()).error(AWKWARD).wallTime(Duration.ZERO).build();
         Golden.assertMatches("candidate-failed.json", new RolloutRecord(new RolloutSettings(1, null, "default"), failed).toJson());
         Golden.assertMatches("testgen.result.json", new TestWriterRecord(2, candidate).toJson());
     }
@@ -161,9 +162,10 @@ class RunFilesGoldenTest {
     }
 
     private static TaskOutcome outcome(TaskOutcome.Status status) {
-        return new TaskOutcome("o__r-1", status, status == TaskOutcome.Status.SELECTED ? "--- a/x\n" : "",
-                status == TaskOutcome.Status.SELECTED ? "rollout-0" : null, 5, 3, 1, 1, 0, List.of("why " + AWKWARD),
-                new Budget.Spend(new BigDecimal("0.25"), 1234, 5, Set.of("scripted:x")), Duration.ofMillis(98_765));
+        return TaskOutcome.builder().instanceId("o__r-1").status(status).patch(status == TaskOutcome.Status.SELECTED ? "--- a/x\n" : "")
+                .chosen(status == TaskOutcome.Status.SELECTED ? "rollout-0" : null).planned(5).ran(3).reused(1).savedByAdaptive(1)
+                .skippedByBudget(0).reasons(List.of("why " + AWKWARD))
+                .spend(new Budget.Spend(new BigDecimal("0.25"), 1234, 5, Set.of("scripted:x"))).wallTime(Duration.ofMillis(98_765)).build();
     }
 
     private static ModelSource models() {
