@@ -23,7 +23,12 @@ public final class StandardTools {
      * .java files) gets neither, since no parser fits its code and search covers it.
      */
     public static List<Tool> forTask(Role role, SourceLanguage language) {
-        List<Tool> tools = new ArrayList<>(List.of(new BashTool(), new ViewTool(), new SearchTool(), new EditTool()));
+        return forTask(role, language, EditChecks.ALL);
+    }
+
+    /** As {@link #forTask(Role, SourceLanguage)}, the edit tool checking what {@code checks} says after each edit. */
+    public static List<Tool> forTask(Role role, SourceLanguage language, EditChecks checks) {
+        List<Tool> tools = new ArrayList<>(List.of(new BashTool(), new ViewTool(), new SearchTool(), new EditTool(checks)));
         if (language.hasPython() || language.hasJava()) {
             tools.add(new OutlineTool(language.hasPython(), language.hasJava()));
             tools.add(new FindSymbolTool(language.hasPython(), language.hasJava()));

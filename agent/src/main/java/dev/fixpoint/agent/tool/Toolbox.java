@@ -42,6 +42,11 @@ public final class Toolbox {
         return new Toolbox(StandardTools.forTask(role, language), DEFAULT_MAX_OBSERVATION_CHARS);
     }
 
+    /** As {@link #forTask(Role, SourceLanguage)}, the edit tool running the checks {@code checks} turns on. */
+    public static Toolbox forTask(Role role, SourceLanguage language, EditChecks checks) {
+        return new Toolbox(StandardTools.forTask(role, language, checks), DEFAULT_MAX_OBSERVATION_CHARS);
+    }
+
     /** Whether a tool of that name is offered. */
     public boolean offers(String name) {
         return tools.containsKey(name);
