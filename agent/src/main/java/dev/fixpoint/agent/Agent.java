@@ -77,7 +77,7 @@ public final class Agent {
         events.addAll(List.of(rolloutListeners));
         var meter = new Meter(model.id(), prices);
         var rollout = new Rollout(new MeteredModel(model, meter), meter,
-                new ToolContext(sandbox, workdir, stateDir, limits.deadline(start), clock), events);
+                new ToolContext(sandbox, workdir, stateDir, limits.deadline(start), clock, task.baseCommit()), events);
         List<Message> first = prompts.initialMessages(task, workdir, facts, toolbox.specs());
         rollout.messages.addAll(first);
         events.forEach(l -> l.onStart(new RolloutStart(task.instanceId(), model.id(), workdir, first, toolbox.specs(), limits, start)));

@@ -42,9 +42,9 @@ public final class Toolbox {
         return new Toolbox(StandardTools.forTask(role, language), DEFAULT_MAX_OBSERVATION_CHARS);
     }
 
-    /** As {@link #forTask(Role, SourceLanguage)}, the edit tool running the checks {@code checks} turns on. */
-    public static Toolbox forTask(Role role, SourceLanguage language, EditChecks checks) {
-        return new Toolbox(StandardTools.forTask(role, language, checks), DEFAULT_MAX_OBSERVATION_CHARS);
+    /** As {@link #forTask(Role, SourceLanguage)}, with the edit checks and the submit review {@code options} set. */
+    public static Toolbox forTask(Role role, SourceLanguage language, ToolOptions options) {
+        return new Toolbox(StandardTools.forTask(role, language, options), DEFAULT_MAX_OBSERVATION_CHARS);
     }
 
     /** Whether a tool of that name is offered. */

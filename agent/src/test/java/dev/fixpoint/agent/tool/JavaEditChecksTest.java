@@ -136,7 +136,7 @@ class JavaEditChecksTest {
 
     @Test
     void theCheckIsOffWhenTheConfigSaysSo() {
-        Toolbox syntaxOnly = Toolbox.forTask(Role.FIX, SourceLanguage.JAVA, new EditChecks(true, false));
+        Toolbox syntaxOnly = Toolbox.forTask(Role.FIX, SourceLanguage.JAVA, new ToolOptions(new EditChecks(true, false), false));
         String before = read(MAIN);
         Observation o = syntaxOnly.run(new ToolCall("c", "edit", json(Map.of("command", "str_replace", "path", MAIN,
                 "old_str", "return 0;", "new_str", "return S.One;"))), ctx);

@@ -155,7 +155,7 @@ class PythonEditChecksDockerTest {
 
     @Test
     void switchedOffOnlySyntaxIsChecked() {
-        Toolbox syntaxOnly = Toolbox.forTask(Role.FIX, SourceLanguage.PYTHON, EditChecks.SYNTAX_ONLY);
+        Toolbox syntaxOnly = Toolbox.forTask(Role.FIX, SourceLanguage.PYTHON, new ToolOptions(EditChecks.SYNTAX_ONLY, false));
         Observation o = syntaxOnly.run(new ToolCall("c", "edit", json(Map.of("command", "str_replace", "path", FILE,
                 "old_str", "return sum(terms)", "new_str", "return Mul(terms)"))), ctx);
         assertFalse(o.text().contains("Static check") || o.text().contains("FAILED"), o.text());
