@@ -11,6 +11,9 @@ import java.util.List;
  * Secrets are not kept here: API keys and the GitHub token are read from environment variables, whose names are
  * options. Missing values take the defaults below. {@code verification_budget_minutes} (10) bounds the sandbox time of
  * one task's verification; {@code regression_test_files} (8) caps the repository test files run as regression tests.
+ * {@code edit_checks} ([python, java]) names the languages whose edited files the edit tool checks for undefined
+ * names (syntax is always checked); {@code review_submit} (true) makes a fixer's first submit show its patch with
+ * warnings and ask to confirm with a second submit (scripted sessions must then submit twice).
  */
 public record FixpointConfig(
         @JsonProperty("model") String model,
@@ -41,6 +44,8 @@ public record FixpointConfig(
         @JsonProperty("max_usd_per_rollout") BigDecimal maxUsdPerRollout,
         @JsonProperty("max_minutes_per_rollout") Integer maxMinutesPerRollout,
         @JsonProperty("max_patch_bytes") Long maxPatchBytes,
+        @JsonProperty("edit_checks") List<String> editChecks,
+        @JsonProperty("review_submit") Boolean reviewSubmit,
         @JsonProperty("cache_dir") String cacheDir,
         @JsonProperty("mirrors") String mirrors,
         @JsonProperty("prices_file") String pricesFile,
@@ -75,6 +80,13 @@ public record FixpointConfig(
         maxMinutesPerRollout = or(maxMinutesPerRollout, 30);
         maxPatchBytes = or(maxPatchBytes, AgentLimits.DEFAULT_MAX_PATCH_BYTES);
         if (maxPatchBytes < 1) throw new IllegalArgumentException("max_patch_bytes must be >= 1, not: " + maxPatchBytes);
+        editChecks = editChecks == null ? List.of("python", "java") : List.copyOf(editChecks);
+        for (String l : editChecks) {
+            if (!l.equals("python") && !l.equals("java")) {
+                throw new IllegalArgumentException("edit_checks lists languages: python, java; not: " + l);
+            }
+        }
+        reviewSubmit = or(reviewSubmit, true);
         githubApiUrl = or(githubApiUrl, "https://api.github.com");
         githubTokenEnv = or(githubTokenEnv, "GITHUB_TOKEN");
         requirePositive("rollouts", rollouts);
