@@ -9,8 +9,10 @@ import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.EnumDeclaration;
 import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithTypeParameters;
 import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
@@ -137,15 +139,23 @@ final class JavaNameCheck {
             if (index.hasPackage(qualifier) || qualifier.startsWith("java.")) {
                 String cls = type.substring(type.lastIndexOf('.') + 1);
                 add(imp, "import " + type, "cannot find symbol: class " + cls + " in package " + qualifier
-                        + (imp.isStatic() ? "" : " (imported here)"));
+                        + " (no such type in the repository's sources or the JDK; ignore this if the build generates it)");
             }
         }
 
         void checkType(ClassOrInterfaceType t) {
             if (t.getScope().isPresent() || t.getParentNode().filter(p -> p instanceof ClassOrInterfaceType).isPresent()) return;
             String name = t.getNameAsString();
-            if (imported.contains(name) || unknownOnDemand || typeParameter(t, name) || insideOpaque(t)) return;
-            if (resolvesAsType(t, name) != Boolean.FALSE) return;
+            if (imported.contains(name) || typeParameter(t, name) || insideOpaque(t)) return;
+            // In x::m javaparser cannot tell a variable x from a type x: it is a name unless it resolves as a type.
+            boolean methodReference = t.getParentNode().filter(p -> p instanceof TypeExpr
+                    && p.getParentNode().filter(q -> q instanceof MethodReferenceExpr).isPresent()).isPresent();
+            if (methodReference && resolvesAsValue(t, name) != Boolean.FALSE) return;
+            if (unknownOnDemand || resolvesAsType(t, name) != Boolean.FALSE) return;
+            if (methodReference) {
+                add(t, "name " + name, notInScope(name));
+                return;
+            }
             add(t, "type " + name, "cannot find symbol: class " + name
                     + " (no type of that name is declared, imported or in package " + packageName() + ")");
         }
@@ -164,14 +174,22 @@ final class JavaNameCheck {
             Boolean type = resolvesAsType(n, name);
             if (type != Boolean.FALSE) return;
             if (unknownOnDemand && Character.isUpperCase(name.charAt(0))) return;
-            add(n, "name " + name, "cannot find symbol: " + name
-                    + " (no variable, field or type of that name is in scope: a missing import or declaration?)");
+            add(n, "name " + name, notInScope(name));
+        }
+
+        /** TRUE, FALSE, or null when the solver could not tell. */
+        Boolean resolvesAsValue(Node at, String name) {
+            try {
+                return JavaParserFactory.getContext(at, solver).solveSymbol(name).isSolved();
+            } catch (RuntimeException e) {
+                return null;
+            }
         }
 
         /** TRUE, FALSE, or null when the solver could not tell. */
         Boolean resolvesAsType(Node at, String name) {
             try {
-                return JavaParserFactory.getContext(at, solver).solveType(name).isSolved();
+                return JavaParserFactory.getContext(at, solver).solveType(name, null).isSolved(); // no type arguments
             } catch (RuntimeException e) {
                 return null;
             }
@@ -233,6 +251,10 @@ final class JavaNameCheck {
         void add(Node at, String key, String message) {
             out.add(new Problem(at.getBegin().map(p -> p.line).orElse(0), key, message));
         }
+    }
+
+    private static String notInScope(String name) {
+        return "cannot find symbol: " + name + " (no variable, field or type of that name is in scope: a missing import or declaration?)";
     }
 
     private static boolean isJdk(String pkg) {

@@ -299,8 +299,17 @@ def module_file(parts, base):
     return None
 
 
+EXTERNAL = {}
+
+
 def external(top):
     """Whether top-level module `top` is found outside the repository (standard library, installed packages)."""
+    if top not in EXTERNAL:
+        EXTERNAL[top] = find_external(top)
+    return EXTERNAL[top]
+
+
+def find_external(top):
     saved = sys.path[:]
     try:
         sys.path[:] = [p for p in sys.path if p not in ("", ".") and os.path.abspath(p) != os.getcwd()]
@@ -394,12 +403,12 @@ def import_problems(imports, filename):
     return out
 
 
-def problems(path, display):
+def names_of(path, display):
     with open(path, "rb") as f:
         tree = ast.parse(f.read(), filename=display)
     names = Names()
     names.visit(tree, names.module)
-    return names.undefined() + import_problems(names.imports, display)
+    return names
 
 
 def syntax_error(e, display):
@@ -427,14 +436,19 @@ def main(argv):
         print("%s: SyntaxError: %s" % (display, e))
         return 2
     try:
-        found = problems(argv[0], display)
-        old = {}
+        now = names_of(argv[0], display)
+        before = None
         if len(argv) == 2 and os.path.isfile(argv[1]):
             try:
-                for _, key, _ in problems(argv[1], display):
-                    old[key] = old.get(key, 0) + 1
+                before = names_of(argv[1], display)
             except (SyntaxError, ValueError):
                 pass  # the file did not parse before the edit: every problem now is new
+        old = {}
+        for _, key, _ in before.undefined() if before is not None else []:
+            old[key] = old.get(key, 0) + 1
+        # imports are checked only where they differ from before: reading other modules is the costly part
+        seen = set((i[1], i[2], tuple(i[3])) for i in before.imports) if before is not None else set()
+        found = now.undefined() + import_problems([i for i in now.imports if (i[1], i[2], tuple(i[3])) not in seen], display)
     except (RecursionError, MemoryError) as e:
         print("%s: not checked: the file is nested too deeply for the checker (%s)" % (display, type(e).__name__))
         return 4

@@ -78,7 +78,8 @@ class JavaEditChecksTest {
             new String[] {"", "Object o = new Helper(); return 1;", "cannot find symbol: class Helper "},
             new String[] {"", "return RED == c ? 1 : 0;", "cannot find symbol: RED "},
             new String[] {"", "return helper.size();", "cannot find symbol: helper "},
-            new String[] {"import static demo.util.Nope.One;", "return 1;", "cannot find symbol: class Nope in package demo.util"});
+            new String[] {"import static demo.util.Nope.One;", "return 1;", "cannot find symbol: class Nope in package demo.util"},
+            new String[] {"", "java.util.function.IntSupplier f = missing::size; return f.getAsInt();", "cannot find symbol: missing "});
 
     /** Correct edits that must pass without a report. */
     static final List<String[]> FINE = List.of(
@@ -93,7 +94,8 @@ class JavaEditChecksTest {
             new String[] {"", "switch (c) { case RED: return 1; default: return Color.GREEN.ordinal(); }"},
             new String[] {"import static demo.util.S.One;", "return One;"},
             new String[] {"", "class Local extends junit.framework.TestCase { int n() { return countTestCases(); } } return new Local().n();"},
-            new String[] {"import org.mockito.*;", "Mockito.mock(Base.class); return 1;"});
+            new String[] {"import org.mockito.*;", "Mockito.mock(Base.class); return 1;"},
+            new String[] {"", "xs.forEach(System.out::println); java.util.function.IntSupplier f = xs::size; return f.getAsInt();"});
 
     @Test
     void theIssuesExampleIsReportedWithFileLineAndName() {
