@@ -10,7 +10,7 @@ to the instance tree exactly as a model's would. The decoys come first, so that 
                changed block only) when that still parses, else a comment line added next to the change; never the
                gold result, and (for .py files) the edited files still compile (ast.parse; .java files are not
                compile-checked, so a partial Java fix may not build: still a wrong fix, an easier one to reject)
-    rollout-2  changes nothing: submits at once
+    rollout-2  changes nothing: submits at once (and confirms the submit after its review, as every fixer session does)
     rollout-3  the gold fix, one edit per hunk with the least context that is unique in the file
     rollout-4  the gold fix again, each edit with the hunk's whole context (the same patch: a fourth candidate that
                de-duplication should put in rollout 3's cluster)
@@ -228,7 +228,7 @@ def fix_session(iid, kind, label, file_edits, check_cmd):
             s.say(f"Changing {path}.", "edit", command="str_replace", path=path, old_str=old, new_str=new)
     if check_cmd:
         s.say("Checking that the changed modules still import.", "bash", command=check_cmd)
-    s.say("Done.", "submit", summary=label)
+    s.submit("Done.", label)
     return s.json()
 
 
@@ -322,7 +322,7 @@ def sessions_for(task, mirror):
     sessions = []
     sessions.append(fix_session(iid, "wrong", decoy_label, [(p, e) for p, e, _ in decoy], check))
     nothing = Session(f"scripted:{iid}/nothing", "scripted: changes nothing, submits at once (decoy)")
-    nothing.say("I see nothing to change.", "submit", summary="no change")
+    nothing.submit("I see nothing to change.", "no change")
     sessions.append(nothing.json())
     for kind, whole, label in (("gold-a", False, "scripted: applies the gold fix (least context per edit)"),
                                ("gold-b", True, "scripted: applies the gold fix (whole hunk context per edit)")):
@@ -337,7 +337,7 @@ def sessions_for(task, mirror):
                 s.say(f"Changing {path}.", "edit", command="str_replace", path=path, old_str=old, new_str=new)
         if check:
             s.say("Checking that the changed modules still import.", "bash", command=check)
-        s.say("Done.", "submit", summary=label)
+        s.submit("Done.", label)
         sessions.append(s.json())
     return sessions
 

@@ -15,5 +15,11 @@ class Session:
         self.responses.append({"text": text, "tool_calls": [{"name": tool, "arguments": args}],
                                "usage": {"input": self.tokens, "output": 90 + len(json.dumps(args)) // 4}})
 
+    def submit(self, text, summary):
+        """A fixer's submit under review before submit (the solver's default): the first call shows the patch with
+        warnings, the second, with nothing changed in between, submits it."""
+        self.say(text, "submit", summary=summary)
+        self.say("I reviewed the patch; submitting it.", "submit", summary=summary)
+
     def json(self):
         return {"model": self.model, "label": self.label, "responses": self.responses}

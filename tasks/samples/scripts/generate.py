@@ -2,7 +2,7 @@
 """Generates the scripted model sessions of the demo: tasks/samples/scripts/<instance_id>/rollout-<k>.json.
 
 Each file is what a model could answer, step by step (view, write a reproduction script, run it, str_replace edits,
-run it again, run the tests, submit), and testgen-<k>.json: test-writing sessions (a reproduction script, no fix) used by
+run it again, run the tests, submit, confirm the submit after its review), and testgen-<k>.json: test-writing sessions (a reproduction script, no fix) used by
 `fixpoint select` to generate tests. The edits come from the sample patches: the decoy partial fix (rollout 1),
 the decoy that breaks passing tests (rollout 2) and the gold fix (rollouts 3, 4 and 5; rollout 4 drops the fix's
 comment lines, a formatting difference). The decoys come first so that selection cannot win by position. Every model id starts with "scripted:" so the sessions are labelled as
@@ -110,7 +110,7 @@ def session(task, name, lang, edits, repro, label, kind, run_tests):
     s.say("Running the reproduction again.", "bash", command=run)
     if run_tests:
         s.say("And the existing tests.", "bash", command=TEST_COMMANDS[lang], timeout=600)
-    s.say("Done.", "submit", summary=label)
+    s.submit("Done.", label)
     return s.json()
 
 

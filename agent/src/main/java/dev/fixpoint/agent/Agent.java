@@ -106,7 +106,7 @@ public final class Agent {
             this.sandbox = sandbox;
             this.workdir = task.environment() != null ? task.environment().workdir() : sandbox.spec().workdir();
             this.events.addAll(List.of(rolloutListeners));
-            this.tools = new ToolContext(sandbox, workdir, stateDir, limits.deadline(startedAt), clock);
+            this.tools = new ToolContext(sandbox, workdir, stateDir, limits.deadline(startedAt), clock, task.baseCommit());
             this.conversation = new Conversation(context, toolbox.specs(), task.instanceId());
         }
 

@@ -1,5 +1,7 @@
 package dev.fixpoint.agent;
 
+import dev.fixpoint.agent.tool.EditChecks;
+import dev.fixpoint.agent.tool.ToolOptions;
 import dev.fixpoint.agent.tool.Toolbox;
 import dev.fixpoint.models.Message;
 import dev.fixpoint.models.ToolSpec;
@@ -109,6 +111,26 @@ class PromptsTest {
         assertTrue(system(write).contains("You do not fix the issue"), system(write));
         assertTrue(user(write).startsWith("Write a reproduction test for this issue of sympy/sympy"), user(write));
         assertTrue(system(write).contains("Create reproduce_issue.py at the repository root"), system(write));
+    }
+
+    @Test
+    void theSystemPromptAndTheSubmitToolAgreeOnWhenToSubmitAndOnExistingTests() {
+        Task t = task(PYTEST, "python3 -m pytest -rA -p no:cacheprovider ", "", ResultFormat.PYTEST_LOG);
+        String system = system(render(Role.FIX, t, SYMPY));
+        String nudge = Prompts.defaults(Role.FIX).noToolCall();
+        for (ToolOptions options : List.of(ToolOptions.DEFAULT, new ToolOptions(EditChecks.ALL, true))) {
+            String submit = submit(Toolbox.forTask(Role.FIX, SourceLanguage.PYTHON, options)).description();
+            // the live session's misreading: "once the reproduction script passes" taken as leave to skip the tests
+            assertTrue(submit.contains("when the reproduction script passes and the existing tests that cover the code you changed pass too"), submit);
+            assertEquals(options.reviewSubmit(), submit.contains("call submit again, without changing anything, to confirm"), submit);
+        }
+        assertTrue(system.contains("5. Submit with the submit tool, only once both the reproduction script and those existing tests pass."), system);
+        assertTrue(system.contains("If submit shows\n   a review of your patch"), system);
+        assertTrue(nudge.contains("when the reproduction script and the existing tests that cover your change pass, call submit"), nudge);
+        // adding a test to an existing test file: said plainly, with the reason
+        assertTrue(system.contains("Do not edit existing test files, not even to add a test"), system);
+        assertTrue(system.contains("the test files the hidden tests\n   touch are put back to their original state and replaced"), system);
+        assertTrue(system.contains("checks the file's syntax and\n  names (undefined names, missing imports)"), system);
     }
 
     @Test

@@ -49,7 +49,7 @@ final class AgentSessions {
      */
     Candidate run(PreparedTask prepared, Model model, Role role, Prompts prompts, String session, Path trajectory) {
         RepoFacts facts = RepoFacts.of(prepared.baseTree(), prepared.task());
-        Agent agent = Agent.builder(model).prompts(prompts).toolbox(Toolbox.forTask(role, facts.language())).facts(facts)
+        Agent agent = Agent.builder(model).prompts(prompts).toolbox(Toolbox.forTask(role, facts.language(), config.tools())).facts(facts)
                 .limits(config.agentLimits()).prices(prices).build();
         SandboxSpec.Builder b = SandboxSpec.builder(prepared.image()).workdir(prepared.workdir()).limits(config.sandboxLimits())
                 .label(SandboxLabels.RUN, runId).label(SandboxLabels.TASK, labelValue(prepared.task().instanceId()))

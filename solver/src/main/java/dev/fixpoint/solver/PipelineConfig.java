@@ -1,6 +1,8 @@
 package dev.fixpoint.solver;
 
 import dev.fixpoint.agent.AgentLimits;
+import dev.fixpoint.agent.tool.EditChecks;
+import dev.fixpoint.agent.tool.ToolOptions;
 import dev.fixpoint.sandbox.Limits;
 
 import dev.fixpoint.verifiers.HybridConfig;
@@ -25,10 +27,14 @@ import java.util.Objects;
  * @param verificationBudget wall time one task's verification may spend in sandboxes (then selection uses what it
  *                          has); each test-command run is bounded by what is left
  * @param regressionTestFiles repository test files chosen as regression tests per task at most
+ * @param tools             the agent's edit checks and review before submit
  */
 public record PipelineConfig(int rollouts, Diversity diversity, AgentLimits agentLimits, Limits sandboxLimits,
                              SelectionConfig selection, int stopAfterAgreeing, int testWriters,
-                             Duration verificationBudget, int regressionTestFiles) {
+                             Duration verificationBudget, int regressionTestFiles, ToolOptions tools) {
+
+    /** The tools' options unless told: both edit checks, review before submit. */
+    public static final ToolOptions DEFAULT_TOOLS = new ToolOptions(EditChecks.ALL, true);
 
     public PipelineConfig {
         if (rollouts < 1) throw new IllegalArgumentException("rollouts per task must be >= 1: " + rollouts);
@@ -38,12 +44,21 @@ public record PipelineConfig(int rollouts, Diversity diversity, AgentLimits agen
         Objects.requireNonNull(agentLimits, "agentLimits");
         Objects.requireNonNull(sandboxLimits, "sandboxLimits");
         Objects.requireNonNull(selection, "selection");
+        Objects.requireNonNull(tools, "tools");
         if (verificationBudget == null || verificationBudget.isZero() || verificationBudget.isNegative()) {
             throw new IllegalArgumentException("verification budget per task must be positive: " + verificationBudget);
         }
         if (regressionTestFiles < 1) {
             throw new IllegalArgumentException("regression test files per task must be >= 1: " + regressionTestFiles);
         }
+    }
+
+    /** With the {@link #DEFAULT_TOOLS}. */
+    public PipelineConfig(int rollouts, Diversity diversity, AgentLimits agentLimits, Limits sandboxLimits,
+                          SelectionConfig selection, int stopAfterAgreeing, int testWriters,
+                          Duration verificationBudget, int regressionTestFiles) {
+        this(rollouts, diversity, agentLimits, sandboxLimits, selection, stopAfterAgreeing, testWriters, verificationBudget,
+                regressionTestFiles, DEFAULT_TOOLS);
     }
 
     /** With the default verification budget and regression test files ({@link HybridConfig#defaults()}). */

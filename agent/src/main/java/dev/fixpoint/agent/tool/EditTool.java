@@ -6,6 +6,7 @@ import dev.fixpoint.models.ToolSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import static dev.fixpoint.models.ToolParam.Type.INTEGER;
@@ -14,8 +15,10 @@ import static dev.fixpoint.models.ToolParam.Type.STRING;
 /**
  * Edits files: str_replace (old_str must occur exactly once), create, insert after a line, and undo of the last
  * edit of a file. The copy for undo is kept in the sandbox ({@link UndoStore}), so the tool itself is stateless.
- * After each edit the file's syntax is checked ({@link SyntaxCheck}) and problems are shown to the model.
- * Cost: one exec to read, one to save-for-undo + write + check (create and undo: one exec).
+ * After each edit the file is checked ({@link SyntaxCheck}: syntax, and names as {@link EditChecks} says) and the
+ * problems the edit introduced are shown to the model, with file and line.
+ * Cost: one exec to read, one to save-for-undo + write + check (create and undo: one exec); a checked .java file adds
+ * one exec to list the repository's Java files and one per file whose types the check needs.
  */
 final class EditTool implements Tool {
 
@@ -31,6 +34,12 @@ final class EditTool implements Tool {
                     ToolParam.optional("new_str", STRING, "str_replace, insert: the new text"),
                     ToolParam.optional("file_text", STRING, "create: the whole content of the file"),
                     ToolParam.optional("insert_line", INTEGER, "insert: the line after which new_str goes (0 = top)")));
+
+    private final EditChecks checks;
+
+    EditTool(EditChecks checks) {
+        this.checks = Objects.requireNonNull(checks, "checks");
+    }
 
     @Override
     public ToolSpec spec() {
@@ -53,7 +62,7 @@ final class EditTool implements Tool {
         };
     }
 
-    private static Observation replace(ToolContext ctx, String path, ToolArgs args) {
+    private Observation replace(ToolContext ctx, String path, ToolArgs args) {
         String oldStr = args.string("old_str");
         String newStr = args.optString("new_str").orElse("");
         if (oldStr.isEmpty()) throw new ToolInputException("edit: old_str is empty; use insert or create to add text");
@@ -74,17 +83,17 @@ final class EditTool implements Tool {
         var written = write(ctx, path, updated);
         int first = lineOf(updated, idx);
         int last = first + (int) newStr.chars().filter(c -> c == '\n').count();
-        return result(ctx, path, updated, written, "Replaced in " + ctx.display(path) + ".", first, last);
+        return result(ctx, path, updated, Optional.of(content), written, "Replaced in " + ctx.display(path) + ".", first, last);
     }
 
-    private static Observation create(ToolContext ctx, String path, ToolArgs args) {
+    private Observation create(ToolContext ctx, String path, ToolArgs args) {
         String text = args.string("file_text");
         var written = write(ctx, path, text);
         String what = written.existed() ? "Overwrote existing file " : "Created ";
-        return result(ctx, path, text, written, what + ctx.display(path) + " (" + Text.lines(text).length + " lines).", 0, -1);
+        return result(ctx, path, text, Optional.empty(), written, what + ctx.display(path) + " (" + Text.lines(text).length + " lines).", 0, -1);
     }
 
-    private static Observation insert(ToolContext ctx, String path, ToolArgs args) {
+    private Observation insert(ToolContext ctx, String path, ToolArgs args) {
         int after = args.integer("insert_line");
         String newStr = args.string("new_str");
         String content = SandboxFiles.readText(ctx, path, "edit");
@@ -97,7 +106,7 @@ final class EditTool implements Tool {
         list.addAll(after, Arrays.asList(added));
         String updated = String.join("\n", list) + (content.isEmpty() || content.endsWith("\n") ? "\n" : "");
         var written = write(ctx, path, updated);
-        return result(ctx, path, updated, written, "Inserted " + added.length + " line(s) after line " + after + " of "
+        return result(ctx, path, updated, Optional.of(content), written, "Inserted " + added.length + " line(s) after line " + after + " of "
                 + ctx.display(path) + ".", after + 1, after + added.length);
     }
 
@@ -109,23 +118,24 @@ final class EditTool implements Tool {
         };
     }
 
-    private static SandboxFiles.Written write(ToolContext ctx, String path, String content) {
-        return SandboxFiles.write(ctx, path, content, SyntaxCheck.sandboxCommand(path));
+    private SandboxFiles.Written write(ToolContext ctx, String path, String content) {
+        return SandboxFiles.write(ctx, path, content, SyntaxCheck.sandboxCommand(ctx, path, checks));
     }
 
-    /** Confirmation, a numbered snippet around the change, and syntax problems if any. */
-    private static Observation result(ToolContext ctx, String path, String content, SandboxFiles.Written written, String what,
-                                      int first, int last) {
+    /**
+     * Confirmation, a numbered snippet around the change, and the problems the checks found if any.
+     *
+     * @param before the file's text before the edit, when it was read (the checks report only what the edit introduced)
+     */
+    private Observation result(ToolContext ctx, String path, String content, Optional<String> before, SandboxFiles.Written written,
+                               String what, int first, int last) {
         var sb = new StringBuilder(what).append('\n');
         String[] lines = Text.lines(content);
         if (last >= first && lines.length > 0) {
             int from = Math.max(1, first - SNIPPET_CONTEXT), to = Math.min(lines.length, Math.max(last, first) + SNIPPET_CONTEXT);
             if (from <= to) sb.append(Text.numbered(lines, from, to));
         }
-        Optional<String> problem = written.checkFailure().isEmpty() ? SyntaxCheck.hostCheck(path, content)
-                : Optional.of(SyntaxCheck.lastLines(written.checkFailure(), 8));
-        problem.ifPresent(p -> sb.append("\nSyntax check of ").append(ctx.display(path))
-                .append(" FAILED (the edit was applied; fix it or use undo):\n").append(p).append('\n'));
+        SyntaxCheck.report(ctx, path, content, before, written, checks).ifPresent(p -> sb.append('\n').append(p).append('\n'));
         return Observation.ok(sb.toString());
     }
 

@@ -95,8 +95,9 @@ final class SandboxFiles {
         }
         boolean existed = out.startsWith(UndoStore.EXISTED);
         String checkOutput = r.exitCode() == 0 ? "" : (out.substring(marker + "__WRITTEN__\n".length()) + r.stderr()).strip();
-        return new Written(existed, r.exitCode() == 127 ? "" : checkOutput);
+        return r.exitCode() == 127 ? new Written(existed, "", 0) : new Written(existed, checkOutput, r.exitCode());
     }
 
-    record Written(boolean existed, String checkFailure) {}
+    /** Whether the file existed before; the check's output and exit code when it failed ("" and 0 when it passed or could not run). */
+    record Written(boolean existed, String checkFailure, int checkExit) {}
 }

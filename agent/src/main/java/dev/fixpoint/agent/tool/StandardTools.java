@@ -23,12 +23,17 @@ public final class StandardTools {
      * .java files) gets neither, since no parser fits its code and search covers it.
      */
     public static List<Tool> forTask(Role role, SourceLanguage language) {
-        List<Tool> tools = new ArrayList<>(List.of(new BashTool(), new ViewTool(), new SearchTool(), new EditTool()));
+        return forTask(role, language, ToolOptions.DEFAULT);
+    }
+
+    /** As {@link #forTask(Role, SourceLanguage)}, with the edit checks and the submit review {@code options} set. */
+    public static List<Tool> forTask(Role role, SourceLanguage language, ToolOptions options) {
+        List<Tool> tools = new ArrayList<>(List.of(new BashTool(), new ViewTool(), new SearchTool(), new EditTool(options.editChecks())));
         if (language.hasPython() || language.hasJava()) {
             tools.add(new OutlineTool(language.hasPython(), language.hasJava()));
             tools.add(new FindSymbolTool(language.hasPython(), language.hasJava()));
         }
-        tools.add(new SubmitTool(role));
+        tools.add(new SubmitTool(role, options.reviewSubmit()));
         return List.copyOf(tools);
     }
 }

@@ -16,8 +16,9 @@ import java.util.Objects;
  * @param stateDir absolute sandbox directory for tool bookkeeping, outside the repository
  * @param deadline the rollout's wall-time limit: commands get at most the time left
  * @param clock    the rollout's clock
+ * @param baseCommit the commit the task starts from, which the submit review diffs against ({@code HEAD} when not given)
  */
-public record ToolContext(Sandbox sandbox, String workdir, String stateDir, Instant deadline, Clock clock) {
+public record ToolContext(Sandbox sandbox, String workdir, String stateDir, Instant deadline, Clock clock, String baseCommit) {
 
     public static final String DEFAULT_STATE_DIR = "/tmp/.fixpoint-agent";
 
@@ -27,6 +28,17 @@ public record ToolContext(Sandbox sandbox, String workdir, String stateDir, Inst
         if (stateDir == null || !stateDir.startsWith("/")) throw new IllegalArgumentException("stateDir must be absolute: " + stateDir);
         deadline = deadline == null ? Instant.MAX : deadline;
         clock = clock == null ? Clock.systemUTC() : clock;
+        baseCommit = baseCommit == null || baseCommit.isBlank() ? "HEAD" : baseCommit;
+    }
+
+    /** A context without a known base commit: the submit review diffs against {@code HEAD}. */
+    public ToolContext(Sandbox sandbox, String workdir, String stateDir, Instant deadline, Clock clock) {
+        this(sandbox, workdir, stateDir, deadline, clock, null);
+    }
+
+    /** This context with the task's base commit. */
+    public ToolContext withBaseCommit(String commit) {
+        return new ToolContext(sandbox, workdir, stateDir, deadline, clock, commit);
     }
 
     public static ToolContext of(Sandbox sandbox, String workdir) {

@@ -42,6 +42,11 @@ public final class Toolbox {
         return new Toolbox(StandardTools.forTask(role, language), DEFAULT_MAX_OBSERVATION_CHARS);
     }
 
+    /** As {@link #forTask(Role, SourceLanguage)}, with the edit checks and the submit review {@code options} set. */
+    public static Toolbox forTask(Role role, SourceLanguage language, ToolOptions options) {
+        return new Toolbox(StandardTools.forTask(role, language, options), DEFAULT_MAX_OBSERVATION_CHARS);
+    }
+
     /** Whether a tool of that name is offered. */
     public boolean offers(String name) {
         return tools.containsKey(name);

@@ -38,6 +38,11 @@ final class UndoStore {
         return Undone.valueOf(r.stdout().strip());
     }
 
+    /** Where the copy of {@code path} before its last edit is kept (absent if the edit created the file). */
+    static String copyOf(ToolContext ctx, String path) {
+        return key(ctx, path);
+    }
+
     private static String key(ToolContext ctx, String path) {
         return ctx.stateDir() + "/undo/" + Base64.getUrlEncoder().withoutPadding().encodeToString(path.getBytes(StandardCharsets.UTF_8));
     }

@@ -2,6 +2,8 @@ package dev.fixpoint.solver.cli;
 
 import dev.fixpoint.agent.AgentLimits;
 import dev.fixpoint.agent.ContextPolicy;
+import dev.fixpoint.agent.tool.EditChecks;
+import dev.fixpoint.agent.tool.ToolOptions;
 import dev.fixpoint.models.ModelConfig;
 import dev.fixpoint.models.PriceTable;
 import dev.fixpoint.models.Provider;
@@ -101,7 +103,8 @@ final class SolverSetup {
                 Duration.ofMinutes(c.maxMinutesPerRollout()), c.maxPatchBytes(), new ContextPolicy(c.contextTokens(), c.contextKeepSteps()));
         return new PipelineConfig(c.rollouts(), new Diversity(c.temperatures(), c.promptVariants()), limits, Limits.DEFAULT,
                 new SelectionConfig(c.strategy(), c.minScore(), c.minMargin(), c.judge()), c.stopAfterAgreeing(), c.testWriters(),
-                Duration.ofMinutes(c.verificationBudgetMinutes()), c.regressionTestFiles());
+                Duration.ofMinutes(c.verificationBudgetMinutes()), c.regressionTestFiles(),
+                new ToolOptions(new EditChecks(c.editChecks().contains("python"), c.editChecks().contains("java")), c.reviewSubmit()));
     }
 
     static Budget budget(FixpointConfig c, PriceTable prices) {

@@ -17,6 +17,9 @@ import java.util.List;
  * {@code context_tokens} is the model's context window (default: its entry in the bundled table; 0 turns context
  * management off) and {@code context_keep_steps} (5) the last steps whose observations are never elided
  * ({@link ContextPolicy}).
+ * {@code edit_checks} ([python, java]) names the languages whose edited files the edit tool checks for undefined
+ * names (syntax is always checked); {@code review_submit} (true) makes a fixer's first submit show its patch with
+ * warnings and ask to confirm with a second submit (scripted sessions must then submit twice).
  */
 public record FixpointConfig(
         @JsonProperty("model") String model,
@@ -49,6 +52,8 @@ public record FixpointConfig(
         @JsonProperty("max_patch_bytes") Long maxPatchBytes,
         @JsonProperty("context_tokens") Long contextTokens,
         @JsonProperty("context_keep_steps") Integer contextKeepSteps,
+        @JsonProperty("edit_checks") List<String> editChecks,
+        @JsonProperty("review_submit") Boolean reviewSubmit,
         @JsonProperty("cache_dir") String cacheDir,
         @JsonProperty("mirrors") String mirrors,
         @JsonProperty("prices_file") String pricesFile,
@@ -88,6 +93,13 @@ public record FixpointConfig(
         if (contextTokens != null && contextTokens < 0) throw new IllegalArgumentException("context_tokens must be >= 0 (0 = off), not: " + contextTokens);
         contextKeepSteps = or(contextKeepSteps, ContextPolicy.DEFAULT.keepSteps());
         requirePositive("context_keep_steps", contextKeepSteps);
+        editChecks = editChecks == null ? List.of("python", "java") : List.copyOf(editChecks);
+        for (String l : editChecks) {
+            if (!l.equals("python") && !l.equals("java")) {
+                throw new IllegalArgumentException("edit_checks lists languages: python, java; not: " + l);
+            }
+        }
+        reviewSubmit = or(reviewSubmit, true);
         githubApiUrl = or(githubApiUrl, "https://api.github.com");
         githubTokenEnv = or(githubTokenEnv, "GITHUB_TOKEN");
         requirePositive("rollouts", rollouts);

@@ -153,6 +153,7 @@ class CandidateStatesDockerTest {
         submit.putArray("tool_calls").addObject().put("name", "submit").putObject("arguments").put("summary", "done");
         submit.putObject("usage").put("input", 1000).put("output", 20);
         responses.add(submit);
+        responses.add(submit.deepCopy()); // confirms the submit after its review (review_submit is on by default)
         return JSON.writeValueAsString(s);
     }
 }

@@ -68,6 +68,7 @@ class HumanModelDockerTest {
             {"tool": "bash", "args": {"command": "python3 reproduce_issue.py"},
              "text": "The reproduction passes now."}
             submit summary="partial bounds cover every release they name"
+            submit summary="confirmed after the review"
             """;
 
     @Test

@@ -96,6 +96,8 @@ class PipelineDockerTest {
             assertTrue(sel.get("scripted").asBoolean());
             assertTrue(sel.get("rollouts").get(0).get("model").asText().startsWith("scripted:"));
             assertTrue(Files.size(out.resolve("tasks/" + task + "/rollouts/2/trajectory.jsonl")) > 0);
+            // review before submit (on by default): the scripted fixers' first submit got the review, the second submitted
+            assertTrue(Files.readString(out.resolve("tasks/" + task + "/rollouts/1/trajectory.jsonl")).contains("Review before submitting"));
             // prompts per role, tools per language (both samples are Python repositories)
             JsonNode fixer = JSON.readTree(Files.readAllLines(out.resolve("tasks/" + task + "/rollouts/1/trajectory.jsonl")).get(0));
             String fixerSystem = fixer.get("messages").get(0).get("text").asText();
