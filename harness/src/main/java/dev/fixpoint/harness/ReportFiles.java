@@ -22,9 +22,21 @@ public final class ReportFiles {
     public static final String REPORT = "report.json";
     public static final String RUN = "run.json";
     public static final String SUMMARY = "summary.json";
+    public static final String PATCH = "patch.diff";
+    /** The per-instance log SWE-bench's harness writes, rendered from the saved files ({@link RunInstanceLog}). */
+    public static final String INSTANCE_LOG = "run_instance.log";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ReportFiles() {}
+
+    /**
+     * SWE-bench's name of a run's summary: {@code <model>.<run_id>.json}, the model name with {@code /} as
+     * {@code __}, as its harness names the file it writes.
+     */
+    public static String harnessSummaryName(String model, String runId) {
+        String m = model == null || model.isBlank() ? "unknown" : model;
+        return (m.replace("/", "__") + "." + runId + ".json").replaceAll("[^A-Za-z0-9._+=@-]", "_");
+    }
 
     /** The directory of an instance: its id with anything but {@code [A-Za-z0-9._+-]} replaced by '_'. */
     public static Path instanceDir(Path out, String instanceId) {
@@ -46,7 +58,7 @@ public final class ReportFiles {
     }
 
     /** What a saved report.json says, for resuming and summaries. */
-    public record Saved(EvalStatus status, Duration duration, Duration testDuration) {}
+    public record Saved(EvalStatus status, Duration duration, Duration testDuration, boolean tampered) {}
 
     /** Reads an instance's report.json; empty when it is missing or unreadable (then the instance re-runs). */
     public static Optional<Saved> readReport(Path instanceDir, String instanceId) {
@@ -57,7 +69,7 @@ public final class ReportFiles {
             if (!r.has("status")) return Optional.empty();
             return Optional.of(new Saved(EvalStatus.fromJson(r.get("status").asText()),
                     Duration.ofMillis(Math.round(r.path("duration").asDouble() * 1000)),
-                    Duration.ofMillis(Math.round(r.path("test_duration").asDouble() * 1000))));
+                    Duration.ofMillis(Math.round(r.path("test_duration").asDouble() * 1000)), r.has("tampering")));
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }
