@@ -89,6 +89,7 @@ public final class SelectCommand implements Callable<Integer> {
             s.problems().forEach(pr -> System.err.println("fixpoint select: " + p + ": " + pr));
             sets.add(s);
         }
+        tasks.resolve(out);
         RepoCache cache = setup.cache(tasks.file);
         List<Task> all = tasks.loadToRun(cache, skipInvalid, "select");
         RunDirectory runDir = RunDirectory.open(out);
