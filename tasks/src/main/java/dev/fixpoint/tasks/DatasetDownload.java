@@ -86,7 +86,7 @@ public final class DatasetDownload {
     private DatasetDownload(String baseUrl, String token) {
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.token = token;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(20))
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
