@@ -11,10 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -127,14 +125,14 @@ public final class DatasetDownload {
                     throw new TaskException(url(dataset, offset) + ": no rows at offset " + offset + " of " + total);
                 }
                 if (n > 0) {
-                    writeAtomically(dir.resolve(String.format("rows-%06d.json", offset)), page.toString());
+                    AtomicFiles.writeString(dir.resolve(String.format("rows-%06d.json", offset)), page.toString());
                     pages++;
                 }
                 offset += n;
             } while (offset < total);
             ObjectNode marker = JSON.createObjectNode().put("dataset", dataset.name()).put("config", dataset.config())
                     .put("split", dataset.split()).put("rows", offset).put("pages", pages).put("source", baseUrl);
-            writeAtomically(dir.resolve(MARKER), marker.toPrettyString());
+            AtomicFiles.writeString(dir.resolve(MARKER), marker.toPrettyString());
             return new Result(dir, offset, pages, false);
         } catch (IOException e) {
             throw new TaskException("cannot save dataset " + dataset.name() + " into " + dir.toAbsolutePath() + ": "
@@ -200,15 +198,5 @@ public final class DatasetDownload {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static void writeAtomically(Path target, String content) throws IOException {
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 }

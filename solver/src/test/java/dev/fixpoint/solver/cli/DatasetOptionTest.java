@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fixpoint.tasks.testing.DatasetsServerStub;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code --dataset} / {@code --dataset_name --split}: rows downloaded into the run directory once, then loaded. */
 class DatasetOptionTest {
@@ -23,14 +20,8 @@ class DatasetOptionTest {
     @TempDir
     Path tmp;
 
-    record Run(int exit, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = new CommandLine(new Main()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
-                .execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    static EnvCommandTest.Run run(String... args) {
+        return EnvCommandTest.run(args);
     }
 
     static JsonNode row(String id) {
@@ -47,7 +38,7 @@ class DatasetOptionTest {
             String[] args = {"eval", "--dataset_name", "acme/bench", "--split", "dev", "--datasets-server",
                     stub.baseUrl(), "--gold", "--out", out.toString(), "--mirrors", mirrors.toString(), "--cache",
                     tmp.resolve("cache").toString(), "--no-progress"};
-            Run first = run(args);
+            EnvCommandTest.Run first = run(args);
             // The rows were loaded: the preflight then names their repository, which no mirror serves.
             assertEquals(EvalCommand.SOME_ERRORED, first.exit(), first.err());
             assertTrue(first.err().contains("acme/widgets") && first.err().contains("could not be reached"), first.err());
@@ -55,7 +46,7 @@ class DatasetOptionTest {
             assertTrue(Files.isRegularFile(pages.resolve("rows-000000.json")), first.err());
             assertEquals(1, stub.queries().size());
 
-            Run second = run(args);
+            EnvCommandTest.Run second = run(args);
             assertEquals(EvalCommand.SOME_ERRORED, second.exit(), second.err());
             assertEquals(1, stub.queries().size(), "the second run uses the download");
         }
@@ -63,9 +54,9 @@ class DatasetOptionTest {
 
     @Test
     void tasksOrDatasetMustBeGivenExactlyOnce() {
-        Run neither = run("tasks", "list");
+        EnvCommandTest.Run neither = run("tasks", "list");
         assertEquals(ExitCodes.USAGE, neither.exit());
-        Run both = run("eval", "--tasks", "x.jsonl", "--dataset", "a/b", "--gold", "--out", tmp.toString());
+        EnvCommandTest.Run both = run("eval", "--tasks", "x.jsonl", "--dataset", "a/b", "--gold", "--out", tmp.toString());
         assertEquals(ExitCodes.USAGE, both.exit());
         assertTrue(both.err().contains("not both"), both.err());
     }

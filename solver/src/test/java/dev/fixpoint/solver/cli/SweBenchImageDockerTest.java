@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fixpoint.tasks.testing.GitFixture;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import picocli.CommandLine;
 
 /**
  * The {@code swebench} image preset, tamper flags and SWE-bench's output names, on a local image built under a
@@ -185,13 +182,10 @@ class SweBenchImageDockerTest {
 
     @Test
     void envListNeedsNoMirror() {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = new CommandLine(new Main()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
-                .execute("env", "list", "--tasks", tasksFile.toString(), "--mirrors", badMirrors.toString(),
-                        "--cache", tmp.resolve("cache").toString());
-        String listing = out + "\n" + err;
-        assertEquals(0, exit, listing);
+        EnvCommandTest.Run run = EnvCommandTest.run("env", "list", "--tasks", tasksFile.toString(), "--mirrors",
+                badMirrors.toString(), "--cache", tmp.resolve("cache").toString());
+        String listing = run.out() + "\n" + run.err();
+        assertEquals(0, run.exit(), listing);
         assertTrue(listing.contains(IMAGE) && listing.contains("yes"), listing);
     }
 
