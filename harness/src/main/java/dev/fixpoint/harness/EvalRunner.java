@@ -248,8 +248,9 @@ public final class EvalRunner {
     }
 
     private InstanceOutcome finish(Task task, InstanceRun run, Path dir, boolean reused) throws IOException {
-        InstanceReport report = ReportBuilder.write(task, run, dir, config.strict());
+        InstanceReport report = ReportBuilder.build(task, run, dir, config.strict());
         RunInstanceLog.write(run, report, dir);
+        ReportFiles.writeAtomically(dir.resolve(ReportFiles.REPORT), report.toJson()); // last: the instance is done
         log.info("{}: {} in {} ms (tests {} ms){}", task.instanceId(), report.status().json(),
                 report.duration().toMillis(), report.testDuration().toMillis(),
                 report.message().isEmpty() ? "" : ": " + report.message());
@@ -266,8 +267,8 @@ public final class EvalRunner {
                 Duration.ZERO, List.of());
         ReportFiles.writeAtomically(dir.resolve(ReportFiles.RUN), run.toJson());
         InstanceReport report = ReportBuilder.build(run, List.of(), List.of(), ResultFormat.PYTEST_LOG, dir);
-        ReportFiles.writeAtomically(dir.resolve(ReportFiles.REPORT), report.toJson());
         RunInstanceLog.write(run, report, dir);
+        ReportFiles.writeAtomically(dir.resolve(ReportFiles.REPORT), report.toJson());
         log.warn("{}: invalid: {}", id, message);
         return new InstanceOutcome(id, EvalStatus.INVALID, Duration.ZERO, Duration.ZERO, false, false);
     }

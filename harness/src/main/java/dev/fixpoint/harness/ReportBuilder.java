@@ -42,6 +42,13 @@ public final class ReportBuilder {
      * ({@link TamperCheck}, read from the saved {@code patch.diff}); with {@code strict} such a patch is not resolved.
      */
     public static InstanceReport write(Task task, InstanceRun run, Path dir, boolean strict) throws IOException {
+        InstanceReport report = build(task, run, dir, strict);
+        ReportFiles.writeAtomically(dir.resolve(ReportFiles.REPORT), report.toJson());
+        return report;
+    }
+
+    /** The report {@link #write(Task, InstanceRun, Path, boolean)} saves, not saved. */
+    public static InstanceReport build(Task task, InstanceRun run, Path dir, boolean strict) throws IOException {
         ResultFormat format = task.environment() == null ? ResultFormat.PYTEST_LOG : task.environment().resultFormat();
         InstanceReport report = build(run, task.failToPass(), task.passToPass(), format, dir);
         Path patch = dir.resolve(ReportFiles.PATCH);
@@ -49,7 +56,6 @@ public final class ReportBuilder {
             report = report.flagged(TamperCheck.findings(Files.readString(patch, StandardCharsets.UTF_8),
                     task.testPatch()), strict);
         }
-        ReportFiles.writeAtomically(dir.resolve(ReportFiles.REPORT), report.toJson());
         return report;
     }
 

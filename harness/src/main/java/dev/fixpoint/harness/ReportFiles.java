@@ -13,8 +13,9 @@ import java.util.Optional;
 /**
  * The on-disk layout of a run's output directory and atomic writes into it:
  * {@code <out>/<instance>/{patch.diff, test.patch, eval.sh, prepare_output.txt, test_output.txt, results/,
- * attempt-N/, run.json, report.json}} and {@code <out>/summary.json}. {@code report.json} is written last, by a
- * rename, so its presence means the instance is complete.
+ * attempt-N/, run.json, run_instance.log, report.json}} and {@code <out>/summary.json} (also as
+ * {@code <model>.<run_id>.json}). {@code report.json} is written last, by a rename, so its presence means the instance
+ * is complete.
  */
 public final class ReportFiles {
 
