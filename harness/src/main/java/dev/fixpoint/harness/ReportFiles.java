@@ -2,13 +2,13 @@ package dev.fixpoint.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fixpoint.tasks.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import dev.fixpoint.tasks.AtomicFiles;
 
 /**
  * The on-disk layout of a run's output directory and atomic writes into it:
@@ -19,12 +19,13 @@ import java.util.Optional;
  */
 public final class ReportFiles {
 
-    public static final String REPORT = "report.json";
-    public static final String RUN = "run.json";
-    public static final String SUMMARY = "summary.json";
+    /** The prediction's patch as evaluated. */
     public static final String PATCH = "patch.diff";
     /** The per-instance log SWE-bench's harness writes, rendered from the saved files ({@link RunInstanceLog}). */
     public static final String INSTANCE_LOG = "run_instance.log";
+    public static final String REPORT = "report.json";
+    public static final String RUN = "run.json";
+    public static final String SUMMARY = "summary.json";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ReportFiles() {}
