@@ -61,7 +61,7 @@ public final class InstanceEvaluator {
         String id = task.instanceId();
         resetDirectory(dir);
         String patch = prediction.modelPatch() == null ? "" : prediction.modelPatch();
-        Files.writeString(dir.resolve("patch.diff"), patch, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(ReportFiles.PATCH), patch, StandardCharsets.UTF_8);
         if (prediction.isEmpty()) {
             return run(prediction, EvalStatus.EMPTY_PATCH, ApplyStep.NONE,
                     prediction.modelPatch() == null ? "model_patch is null" : "model_patch is empty", start,
@@ -79,7 +79,8 @@ public final class InstanceEvaluator {
         ApplyStep step = ApplyStep.NONE;
         List<String> notes = new ArrayList<>();
         String stage = "checkout";
-        try (SourceTrees.SourceTree tree = trees.checkout(task)) {
+        // An image holding the repository (SWE-bench's) needs no checkout: the prepare phase checks its tree instead.
+        try (SourceTrees.SourceTree tree = task.environment().repoInImage() ? null : trees.checkout(task)) {
             for (int k = 1; k <= repeat; k++) {
                 checkInterrupted();
                 String sub = Attempt.dirOf(k);
@@ -93,7 +94,7 @@ public final class InstanceEvaluator {
                     mark = lap(phases, "sandbox_start", mark);
                     EnvironmentSpec env = task.environment();
                     stage = "copy-in";
-                    sb.copyIn(tree.directory(), env.workdir());
+                    if (tree != null) sb.copyIn(tree.directory(), env.workdir());
                     sb.writeFile(EvalScript.MODEL_PATCH, patch.getBytes(StandardCharsets.UTF_8));
                     sb.writeFile(EvalScript.TEST_PATCH, task.testPatch().getBytes(StandardCharsets.UTF_8));
                     sb.writeFile(EvalScript.SCRIPT, script.getBytes(StandardCharsets.UTF_8));

@@ -1,7 +1,9 @@
 package dev.fixpoint.harness;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,13 +20,46 @@ import java.util.Map;
  * @param duration        wall time of the whole instance
  * @param testDuration    wall time of the test command(s) alone
  * @param message         what went wrong, or empty
+ * @param tampering       the patch's changes to test infrastructure ({@link TamperCheck}); empty when none
  */
 public record InstanceReport(String instanceId, String modelNameOrPath, EvalStatus status, boolean patchIsNone,
                              boolean patchExists, boolean patchApplied, Grade grade, ApplyStep applyStep,
-                             Duration duration, Duration testDuration, String message) {
+                             Duration duration, Duration testDuration, String message,
+                             List<TamperCheck.Finding> tampering) {
 
     public InstanceReport {
         message = message == null ? "" : message;
+        tampering = tampering == null ? List.of() : List.copyOf(tampering);
+    }
+
+    /** A report with no tampering found. */
+    public InstanceReport(String instanceId, String modelNameOrPath, EvalStatus status, boolean patchIsNone,
+                          boolean patchExists, boolean patchApplied, Grade grade, ApplyStep applyStep,
+                          Duration duration, Duration testDuration, String message) {
+        this(instanceId, modelNameOrPath, status, patchIsNone, patchExists, patchApplied, grade, applyStep, duration,
+                testDuration, message, List.of());
+    }
+
+    /**
+     * This report flagged with {@code findings}; with {@code strict}, a flagged report that would resolve is graded
+     * {@link EvalStatus#UNRESOLVED} instead, saying why.
+     */
+    public InstanceReport flagged(List<TamperCheck.Finding> findings, boolean strict) {
+        if (findings.isEmpty()) return this;
+        EvalStatus graded = status;
+        String why = message;
+        if (strict && status == EvalStatus.RESOLVED) {
+            graded = EvalStatus.UNRESOLVED;
+            why = (message.isEmpty() ? "" : message + "; ") + "--strict: graded unresolved because the patch changes"
+                    + " test infrastructure: " + String.join(", ", findings.stream().map(TamperCheck.Finding::file).toList());
+        }
+        return new InstanceReport(instanceId, modelNameOrPath, graded, patchIsNone, patchExists, patchApplied, grade,
+                applyStep, duration, testDuration, why, findings);
+    }
+
+    /** Whether the patch changes test infrastructure. */
+    public boolean tampered() {
+        return !tampering.isEmpty();
     }
 
     /** SWE-bench's {@code resolved}. */
@@ -62,6 +97,16 @@ public record InstanceReport(String instanceId, String modelNameOrPath, EvalStat
         r.put("duration", Json.seconds(duration));
         r.put("test_duration", Json.seconds(testDuration));
         r.put("message", message);
+        if (tampered()) {
+            List<Object> found = new ArrayList<>();
+            for (TamperCheck.Finding f : tampering) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("file", f.file());
+                m.put("reason", f.reason());
+                found.add(m);
+            }
+            r.put("tampering", found);
+        }
         Map<String, Object> root = new LinkedHashMap<>();
         root.put(instanceId, r);
         return Json.write(root);

@@ -34,9 +34,28 @@ public final class ReportBuilder {
      * @param dir the instance directory the run's files are relative to
      */
     public static InstanceReport write(Task task, InstanceRun run, Path dir) throws IOException {
+        return write(task, run, dir, false);
+    }
+
+    /**
+     * As {@link #write(Task, InstanceRun, Path)}, flagging a graded patch that changes test infrastructure
+     * ({@link TamperCheck}, read from the saved {@code patch.diff}); with {@code strict} such a patch is not resolved.
+     */
+    public static InstanceReport write(Task task, InstanceRun run, Path dir, boolean strict) throws IOException {
+        InstanceReport report = build(task, run, dir, strict);
+        ReportFiles.writeAtomically(dir.resolve(ReportFiles.REPORT), report.toJson());
+        return report;
+    }
+
+    /** The report {@link #write(Task, InstanceRun, Path, boolean)} saves, not saved. */
+    public static InstanceReport build(Task task, InstanceRun run, Path dir, boolean strict) throws IOException {
         ResultFormat format = task.environment() == null ? ResultFormat.PYTEST_LOG : task.environment().resultFormat();
         InstanceReport report = build(run, task.failToPass(), task.passToPass(), format, dir);
-        ReportFiles.writeAtomically(dir.resolve(ReportFiles.REPORT), report.toJson());
+        Path patch = dir.resolve(ReportFiles.PATCH);
+        if (report.grade() != null && Files.isRegularFile(patch)) {
+            report = report.flagged(TamperCheck.findings(Files.readString(patch, StandardCharsets.UTF_8),
+                    task.testPatch()), strict);
+        }
         return report;
     }
 

@@ -3,26 +3,39 @@ package dev.fixpoint.harness;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Optional;
+import dev.fixpoint.tasks.AtomicFiles;
 
 /**
  * The on-disk layout of a run's output directory and atomic writes into it:
  * {@code <out>/<instance>/{patch.diff, test.patch, eval.sh, prepare_output.txt, test_output.txt, results/,
- * attempt-N/, run.json, report.json}} and {@code <out>/summary.json}. {@code report.json} is written last, by a
- * rename, so its presence means the instance is complete.
+ * attempt-N/, run.json, run_instance.log, report.json}} and {@code <out>/summary.json} (also as
+ * {@code <model>.<run_id>.json}). {@code report.json} is written last, by a rename, so its presence means the instance
+ * is complete.
  */
 public final class ReportFiles {
 
+    /** The prediction's patch as evaluated. */
+    public static final String PATCH = "patch.diff";
+    /** The per-instance log SWE-bench's harness writes, rendered from the saved files ({@link RunInstanceLog}). */
+    public static final String INSTANCE_LOG = "run_instance.log";
     public static final String REPORT = "report.json";
     public static final String RUN = "run.json";
     public static final String SUMMARY = "summary.json";
 
     private ReportFiles() {}
+
+    /**
+     * SWE-bench's name of a run's summary: {@code <model>.<run_id>.json}, the model name with {@code /} as
+     * {@code __}, as its harness names the file it writes.
+     */
+    public static String harnessSummaryName(String model, String runId) {
+        String m = model == null || model.isBlank() ? "unknown" : model;
+        return (m.replace("/", "__") + "." + runId + ".json").replaceAll("[^A-Za-z0-9._+=@-]", "_");
+    }
 
     /** The directory of an instance: its id with anything but {@code [A-Za-z0-9._+-]} replaced by '_'. */
     public static Path instanceDir(Path out, String instanceId) {
@@ -33,18 +46,11 @@ public final class ReportFiles {
 
     /** Writes a file by writing a temporary sibling and renaming it over the target. */
     public static void writeAtomically(Path target, String content) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFiles.writeString(target, content);
     }
 
     /** What a saved report.json says, for resuming and summaries. */
-    public record Saved(EvalStatus status, Duration duration, Duration testDuration) {}
+    public record Saved(EvalStatus status, Duration duration, Duration testDuration, boolean tampered) {}
 
     /** Reads an instance's report.json; empty when it is missing or unreadable (then the instance re-runs). */
     public static Optional<Saved> readReport(Path instanceDir, String instanceId) {
@@ -55,7 +61,7 @@ public final class ReportFiles {
             if (!r.has("status")) return Optional.empty();
             return Optional.of(new Saved(EvalStatus.fromJson(r.get("status").asText()),
                     Duration.ofMillis(Math.round(r.path("duration").asDouble() * 1000)),
-                    Duration.ofMillis(Math.round(r.path("test_duration").asDouble() * 1000))));
+                    Duration.ofMillis(Math.round(r.path("test_duration").asDouble() * 1000)), r.has("tampering")));
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }

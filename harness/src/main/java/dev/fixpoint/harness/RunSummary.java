@@ -26,10 +26,12 @@ import java.util.TreeSet;
  * @param unfinishedIds  submitted instances without a report (interrupted or failed to write)
  * @param invalidPredictions predictions rows that named no usable instance, as messages
  * @param testDuration   sum of the test commands' own wall times over all reports
+ * @param tamperedIds    graded instances whose patch changes test infrastructure ({@link TamperCheck}); not a
+ *                       SWE-bench field
  */
 public record RunSummary(int totalInstances, Map<String, EvalStatus> statuses, Set<String> submittedIds,
                          Set<String> incompleteIds, Set<String> unfinishedIds, List<String> invalidPredictions,
-                         Duration testDuration) {
+                         Duration testDuration, Set<String> tamperedIds) {
 
     public RunSummary {
         statuses = new TreeMap<>(statuses);
@@ -37,6 +39,15 @@ public record RunSummary(int totalInstances, Map<String, EvalStatus> statuses, S
         incompleteIds = new TreeSet<>(incompleteIds);
         unfinishedIds = new TreeSet<>(unfinishedIds);
         invalidPredictions = List.copyOf(invalidPredictions);
+        tamperedIds = new TreeSet<>(tamperedIds == null ? Set.of() : tamperedIds);
+    }
+
+    /** A summary with no tampered instance. */
+    public RunSummary(int totalInstances, Map<String, EvalStatus> statuses, Set<String> submittedIds,
+                      Set<String> incompleteIds, Set<String> unfinishedIds, List<String> invalidPredictions,
+                      Duration testDuration) {
+        this(totalInstances, statuses, submittedIds, incompleteIds, unfinishedIds, invalidPredictions, testDuration,
+                Set.of());
     }
 
     public List<String> ids(EvalStatus... wanted) {
@@ -93,6 +104,7 @@ public record RunSummary(int totalInstances, Map<String, EvalStatus> statuses, S
         m.put("invalid_ids", ids(EvalStatus.INVALID));
         m.put("unfinished_ids", new ArrayList<>(unfinishedIds));
         m.put("invalid_predictions", invalidPredictions);
+        m.put("tampered_ids", new ArrayList<>(tamperedIds));
         m.put("test_duration", Json.seconds(testDuration));
         return Json.write(m);
     }

@@ -25,9 +25,12 @@ import java.util.Map;
 
 /**
  * Reads SWE-bench task files: a JSON array of rows, JSONL (one row a line), or rows exported from Hugging Face
- * (FAIL_TO_PASS / PASS_TO_PASS as JSON-encoded strings, or a datasets-server page {@code {"rows":[{"row":{...}}]}}).
- * The format is told from the content, not the file name. Field names are SWE-bench's; unknown fields are ignored;
- * an optional {@code environment} object describes where the tests run.
+ * (FAIL_TO_PASS / PASS_TO_PASS as JSON-encoded strings, or a datasets-server page {@code {"rows":[{"row":{...}}]}},
+ * compact on one line or indented); also Multi-SWE-bench rows ({@code org}, {@code repo}, {@code number},
+ * {@code base.sha}, {@code fix_patch}, {@code test_patch}, test maps; see {@link MultiSweBenchRow}). The format is
+ * told from the content, not the file name. Field names are SWE-bench's; unknown fields are ignored; an optional
+ * {@code environment} object describes where the tests run. A directory is read as its {@code .json} and
+ * {@code .jsonl} files in name order (e.g. the pages of a {@link DatasetDownload}), instance ids unique across them.
  *
  * <p>Rows without an {@code environment} take theirs from an environment spec file ({@link SpecFile}): by default
  * {@code environments.yaml} next to the task file, when there is one; or the file given to {@link #withSpecs(Path)};
@@ -94,20 +97,60 @@ public final class TaskLoader {
      * @throws InvalidTaskException when a row is invalid and this loader does not skip invalid rows
      */
     public TaskLoadResult load(Path file) {
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        return load(List.of(file));
+    }
+
+    /**
+     * Loads task files (or directories of them, see above) as one set: instance ids are unique across them, and the
+     * spec file is the one given, else the first file's sibling {@code environments.yaml}.
+     *
+     * @throws TaskException        when a file cannot be read, or no file is given
+     * @throws InvalidTaskException when a row is invalid and this loader does not skip invalid rows
+     */
+    public TaskLoadResult load(List<Path> files) {
+        if (files.isEmpty()) throw new TaskException("no task file given");
         EnvironmentResolver resolver = null;
         if (specs) {
             java.util.Optional<Path> specPath = specsFile != null ? java.util.Optional.of(specsFile)
-                    : SpecFile.siblingOf(file);
+                    : SpecFile.siblingOf(files.get(0));
             resolver = specPath.map(p -> EnvironmentResolver.of(SpecFile.load(p), null)).orElse(null);
         }
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return load(reader, name, resolver);
-        } catch (NoSuchFileException e) {
-            throw new TaskException("task file not found: " + file.toAbsolutePath());
-        } catch (IOException | UncheckedIOException e) {
-            throw new TaskException("cannot read task file " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+        Collector collector = new Collector(null, resolver);
+        for (Path file : expand(files)) {
+            collector.source = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                read(reader, collector);
+            } catch (NoSuchFileException e) {
+                throw new TaskException("task file not found: " + file.toAbsolutePath());
+            } catch (IOException | UncheckedIOException e) {
+                throw new TaskException("cannot read task file " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+            }
         }
+        return finish(collector);
+    }
+
+    /** The files themselves, a directory as its .json and .jsonl files in name order. */
+    private static List<Path> expand(List<Path> files) {
+        List<Path> out = new ArrayList<>();
+        for (Path f : files) {
+            if (!Files.isDirectory(f)) {
+                out.add(f);
+                continue;
+            }
+            try (java.util.stream.Stream<Path> listing = Files.list(f)) {
+                List<Path> inside = listing.filter(Files::isRegularFile).filter(p -> {
+                    String n = p.getFileName().toString();
+                    return !n.startsWith(".") && (n.endsWith(".json") || n.endsWith(".jsonl"));
+                }).sorted().toList();
+                if (inside.isEmpty()) {
+                    throw new TaskException("task directory " + f.toAbsolutePath() + " holds no .json or .jsonl file");
+                }
+                out.addAll(inside);
+            } catch (IOException e) {
+                throw new TaskException("cannot list task directory " + f.toAbsolutePath() + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
     }
 
     /** Loads task rows from text; {@code sourceName} names the source in problems. */
@@ -120,8 +163,21 @@ public final class TaskLoader {
     }
 
     private TaskLoadResult load(Reader reader, String source, EnvironmentResolver resolver) throws IOException {
-        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
         Collector collector = new Collector(source, resolver);
+        read(reader, collector);
+        return finish(collector);
+    }
+
+    private TaskLoadResult finish(Collector collector) {
+        if (!skipInvalid && !collector.problems.isEmpty()) {
+            throw new InvalidTaskException(collector.problems);
+        }
+        return new TaskLoadResult(collector.tasks, collector.problems);
+    }
+
+    private static void read(Reader reader, Collector collector) throws IOException {
+        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
+        collector.rowsInSource = 0;
         int first = peekFirstNonBlank(in);
         if (first == '[') {
             readJsonArray(in, collector);
@@ -130,10 +186,6 @@ public final class TaskLoader {
         } else if (first != -1) {
             collector.problem(1, "row", "not JSON or JSONL: expected '[' or '{', found '" + (char) first + "'");
         }
-        if (!skipInvalid && !collector.problems.isEmpty()) {
-            throw new InvalidTaskException(collector.problems);
-        }
-        return new TaskLoadResult(collector.tasks, collector.problems);
     }
 
     private static int peekFirstNonBlank(BufferedReader in) throws IOException {
@@ -159,11 +211,15 @@ public final class TaskLoader {
             try {
                 row = MAPPER.readTree(line);
             } catch (JsonProcessingException e) {
-                if (collector.rows == 0 && collector.problems.isEmpty()) {
+                if (collector.rowsInSource == 0 && collector.problems.isEmpty()) {
                     readSingleDocument(line, in, number, collector);
                     return;
                 }
                 collector.problem(number, "row", "not a JSON object: " + e.getOriginalMessage());
+                continue;
+            }
+            if (collector.rowsInSource == 0 && isRowsPage(row)) { // a compact datasets-server page: one line
+                readRowsPage(row, number, collector);
                 continue;
             }
             collector.row(number, row);
@@ -211,29 +267,50 @@ public final class TaskLoader {
             collector.problem(Math.max(line, firstLineNumber), "row", "malformed JSON: " + e.getOriginalMessage());
             return;
         }
-        if (document.isObject() && document.path("rows").isArray()) {
-            readRowsPage(document, collector);
+        if (isRowsPage(document)) {
+            readRowsPage(document, firstLineNumber, collector);
         } else {
             collector.row(firstLineNumber, document);
         }
     }
 
-    /** A Hugging Face datasets-server page: {@code {"rows": [{"row_idx": 0, "row": {...}}, ...]}}. */
-    private static void readRowsPage(JsonNode page, Collector collector) {
+    private static boolean isRowsPage(JsonNode document) {
+        return document.isObject() && document.path("rows").isArray() && !document.has("instance_id");
+    }
+
+    /**
+     * A Hugging Face datasets-server page: {@code {"rows": [{"row_idx": 0, "row": {...}}, ...]}}; problems name a
+     * row by its {@code row_idx} (its index in the split), else by its place in the page.
+     */
+    private static void readRowsPage(JsonNode page, int line, Collector collector) {
+        String file = collector.source;
+        int i = 0;
         for (JsonNode entry : page.get("rows")) {
             JsonNode row = entry.has("row") ? entry.get("row") : entry;
-            collector.row(0, row);
+            collector.source = file + " (" + (entry.has("row_idx") ? "row_idx " + entry.get("row_idx").asText()
+                    : "rows[" + i + "]") + ")";
+            collector.row(line, row);
+            i++;
+        }
+        collector.source = file;
+    }
+
+    /** Where an instance id was first seen. */
+    private record Seen(String source, int line) {
+        String where(String now) {
+            if (source.equals(now)) return line > 0 ? " (first at line " + line + ")" : "";
+            return " (first at " + (line > 0 ? source + ":" + line : source) + ")";
         }
     }
 
     /** Turns rows into tasks, remembering problems and instance ids seen. */
     private static final class Collector {
-        final String source;
+        String source;
         final List<Task> tasks = new ArrayList<>();
         final List<TaskProblem> problems = new ArrayList<>();
-        final Map<String, Integer> seenAt = new HashMap<>();
+        final Map<String, Seen> seenAt = new HashMap<>();
         final EnvironmentResolver resolver;
-        int rows;
+        int rowsInSource;
 
         Collector(String source, EnvironmentResolver resolver) {
             this.source = source;
@@ -245,17 +322,17 @@ public final class TaskLoader {
         }
 
         void row(int line, JsonNode row) {
-            rows++;
-            TaskRow parsed = TaskRow.parse(row, source, line);
+            rowsInSource++;
+            TaskRow parsed = MultiSweBenchRow.matches(row) ? MultiSweBenchRow.parse(row, source, line)
+                    : TaskRow.parse(row, source, line);
             if (!parsed.problems().isEmpty()) {
                 problems.addAll(parsed.problems());
                 return;
             }
             Task task = parsed.task();
-            Integer earlier = seenAt.putIfAbsent(task.instanceId(), line);
+            Seen earlier = seenAt.putIfAbsent(task.instanceId(), new Seen(source, line));
             if (earlier != null) {
-                problem(line, "instance_id", "duplicate instance_id " + task.instanceId()
-                        + (earlier > 0 ? " (first at line " + earlier + ")" : ""));
+                problem(line, "instance_id", "duplicate instance_id " + task.instanceId() + earlier.where(source));
                 return;
             }
             if (resolver != null && task.environment() == null) {

@@ -77,6 +77,7 @@ public final class BatchCommand extends PipelineCommand {
             return ExitCodes.USAGE;
         }
         setup.checkModel("batch");
+        tasks.resolve(out);
         RepoCache cache = setup.cache(tasks.file);
         List<Task> loaded = tasks.loadToRun(cache, skipInvalid, "batch");
         List<Task> chosen = selection.apply(loaded);

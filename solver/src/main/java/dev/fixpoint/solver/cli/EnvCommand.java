@@ -65,7 +65,8 @@ public final class EnvCommand implements Runnable {
         @Mixin
         Logging logging = new Logging();
 
-        RepoCache cache() {
+        RepoCache cache() throws InterruptedException {
+            tasks.resolve(null);
             return repos.open(tasks.file);
         }
 
@@ -75,6 +76,7 @@ public final class EnvCommand implements Runnable {
         }
 
         static TaskInputs load(TaskFileOptions tasks, RepoOptions repos, List<String> instances) throws InterruptedException {
+            tasks.resolve(null);
             TaskInputs in = tasks.load(repos.open(tasks.file), true, true);
             if (instances.isEmpty()) return in;
             Set<String> wanted = new LinkedHashSet<>(instances);

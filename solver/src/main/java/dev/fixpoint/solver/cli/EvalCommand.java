@@ -69,14 +69,15 @@ public final class EvalCommand implements Callable<Integer> {
     Source source;
 
     static final class Source {
-        @Option(names = "--predictions", paramLabel = "FILE", description = "Predictions to grade.")
+        @Option(names = {"--predictions", "--predictions_path"}, paramLabel = "FILE",
+                description = "Predictions to grade (\"gold\", when no such file exists, means --gold, as in SWE-bench).")
         Path predictions;
 
         @Option(names = "--gold", description = "Grade the tasks' own patches (validates the environments).")
         boolean gold;
     }
 
-    @Option(names = "--workers", paramLabel = "N", defaultValue = "2", description = "Instances at once (default ${DEFAULT-VALUE}).")
+    @Option(names = {"--workers", "--max_workers"}, paramLabel = "N", defaultValue = "2", description = "Instances at once (default ${DEFAULT-VALUE}).")
     int workers;
 
     @Option(names = "--timeout", paramLabel = "SEC", description = "Test-command time limit per run, replacing the tasks' own.")
@@ -94,11 +95,18 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--repeat", paramLabel = "K", defaultValue = "1", description = "Test runs per instance; outcomes that differ are reported as flaky.")
     int repeat;
 
-    @Option(names = "--instance", paramLabel = "ID", arity = "1..*", description = "Only these instance ids.")
+    @Option(names = {"--instance", "--instance_ids"}, paramLabel = "ID", arity = "1..*", split = ",",
+            description = "Only these instance ids (space- or comma-separated).")
     List<String> instances = new ArrayList<>();
 
-    @Option(names = "--run-id", paramLabel = "ID", description = "Label of this run's containers (default: eval-<time>).")
+    @Option(names = {"--run-id", "--run_id"}, paramLabel = "ID",
+            description = "Label of this run's containers, and the summary's second name <model>.<run_id>.json"
+                    + " (default: eval-<time>).")
     String runId;
+
+    @Option(names = "--strict", description = "Grade a patch that changes test infrastructure (conftest.py, pytest/tox"
+            + " config, surefire or Gradle test settings, the task's test files) unresolved; it is flagged either way.")
+    boolean strict;
 
     @Option(names = "--no-progress", description = "No progress bar (one line per finished instance instead).")
     boolean noProgress;
@@ -122,6 +130,7 @@ public final class EvalCommand implements Callable<Integer> {
         TaskLoadResult loaded;
         RepoCache cache;
         try {
+            taskFile.resolve(out);
             cache = repos.open(taskFile.file);
             loaded = taskFile.load(cache, true, !regrade).asLoadResult();
         } catch (WorkspaceException e) {
@@ -133,7 +142,8 @@ public final class EvalCommand implements Callable<Integer> {
         }
         for (TaskProblem p : loaded.problems()) err.println("eval: skipped task row: " + p);
         PredictionSet predictions;
-        if (source.gold) {
+        if (source.gold || "gold".equals(String.valueOf(source.predictions))
+                && !java.nio.file.Files.exists(source.predictions)) {
             predictions = goldPredictions(loaded.tasks());
         } else {
             try {
@@ -166,7 +176,7 @@ public final class EvalCommand implements Callable<Integer> {
                 evaluator = new InstanceEvaluator(sandboxes, new WorkspaceTrees(cache), run,
                         timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds), repeat);
             }
-            EvalRunner runner = new EvalRunner(evaluator, new EvalRunner.Config(out, workers, rerun, regrade), progress);
+            EvalRunner runner = new EvalRunner(evaluator, new EvalRunner.Config(out, workers, rerun, regrade, strict, run), progress);
             outcome = runner.run(tasks, predictions);
         } catch (WorkspaceException e) {
             err.println("eval: " + e.getMessage());
@@ -221,8 +231,12 @@ public final class EvalCommand implements Callable<Integer> {
                 s.unresolvedIds().size(), s.ids(EvalStatus.EMPTY_PATCH).size(), s.errorIds().size(),
                 outcome.wallTime().toMillis() / 1000.0, s.testDuration().toMillis() / 1000.0);
         if (!s.invalidPredictions().isEmpty()) o.printf("invalid prediction rows: %d%n", s.invalidPredictions().size());
-        o.printf("reports: %s (per instance: %s/<instance>/report.json)%n", outcome.summaryFile().toAbsolutePath(),
-                out.toAbsolutePath());
+        if (!s.tamperedIds().isEmpty()) {
+            o.printf("tampered (the patch changes test infrastructure%s): %s%n", strict ? "; not resolved: --strict" : "",
+                    String.join(", ", s.tamperedIds()));
+        }
+        o.printf("reports: %s and %s (per instance: %s/<instance>/report.json, run_instance.log)%n",
+                outcome.summaryFile().toAbsolutePath(), outcome.harnessSummaryFile().getFileName(), out.toAbsolutePath());
         o.flush();
     }
 

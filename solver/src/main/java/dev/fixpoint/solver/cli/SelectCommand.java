@@ -72,6 +72,7 @@ public final class SelectCommand extends PipelineCommand {
             s.problems().forEach(pr -> System.err.println("fixpoint select: " + p + ": " + pr));
             sets.add(s);
         }
+        tasks.resolve(out);
         RepoCache cache = setup.cache(tasks.file);
         List<Task> all = tasks.loadToRun(cache, skipInvalid, "select");
         RunDirectory runDir = RunDirectory.open(out);

@@ -48,11 +48,17 @@ record TaskInputs(Path file, Optional<Path> specs, TaskLoadResult rows, Resoluti
         TaskLoadResult rows = TaskLoader.skippingInvalid(skipInvalid).withoutSpecs().load(tasksFile);
         Optional<Path> specPath = specsFile != null ? Optional.of(specsFile) : SpecFile.siblingOf(tasksFile);
         SpecFile specs = specPath.map(SpecFile::load).orElse(null);
-        if (preflight) {
-            RepoPreflight.requireReachable(cache, rows.tasks());
+        if (preflight) { // tasks whose image holds the repository (image: swebench) need no mirror
+            EnvironmentResolver specsOnly = EnvironmentResolver.of(specs, null);
+            RepoPreflight.requireReachable(cache, rows.tasks().stream()
+                    .filter(t -> !repoInImage(specsOnly.resolve(t))).toList());
         }
         Resolutions resolutions = EnvironmentResolver.of(specs, TreeSource.mirrors(cache)).resolveAll(rows.tasks());
         return new TaskInputs(tasksFile, specPath, rows, resolutions);
+    }
+
+    private static boolean repoInImage(Resolution r) {
+        return r.resolved() && r.task().environment().repoInImage();
     }
 
     /** The tasks with an environment. */

@@ -45,9 +45,10 @@ public final class TasksCommand implements Runnable {
         Logging logging = new Logging();
 
         /** The tasks, or null after reporting why not (on stderr). */
-        List<Task> load(PrintStream err) {
+        List<Task> load(PrintStream err) throws InterruptedException {
             TaskLoadResult result;
             try {
+                tasks.resolve(null);
                 TaskLoader loader = TaskLoader.skippingInvalid(skipInvalid);
                 result = (tasks.specs == null ? loader : loader.withSpecs(tasks.specs)).load(tasks.file);
             } catch (TaskException e) {
@@ -71,7 +72,7 @@ public final class TasksCommand implements Runnable {
         TaskRowOptions options = new TaskRowOptions();
 
         @Override
-        public Integer call() {
+        public Integer call() throws InterruptedException {
             options.logging.apply();
             List<Task> tasks = options.load(System.err);
             if (tasks == null) {
@@ -105,7 +106,7 @@ public final class TasksCommand implements Runnable {
         Path workdir;
 
         @Override
-        public Integer call() {
+        public Integer call() throws InterruptedException {
             options.logging.apply();
             List<Task> tasks = options.load(System.err);
             if (tasks == null) {

@@ -96,7 +96,14 @@ public final class EnvironmentResolver {
             EnvironmentRecipe recipe = null;
             String image;
             String workdir = e.workdir() == null ? EnvironmentSpec.DEFAULT_WORKDIR : e.workdir();
-            if (e.image() != null) {
+            boolean swebench = SweBenchImages.isPreset(e.image());
+            if (swebench && e.installs()) {
+                return Resolution.failed(task, source, origin, where + ": image swebench (SWE-bench's instance image)"
+                        + " is used as is, so it cannot take packages or install");
+            }
+            if (swebench) {
+                image = SweBenchImages.imageOf(task);
+            } else if (e.image() != null) {
                 if (e.installs()) {
                     return Resolution.failed(task, source, origin, where + ": image " + e.image() + " is used as is,"
                             + " so it cannot take packages or install; use base_image to build upon it");
@@ -116,12 +123,22 @@ public final class EnvironmentResolver {
             if (e.testCommand() == null) {
                 return Resolution.failed(task, source, origin, where + ": test_command is missing");
             }
-            EnvironmentSpec spec = new EnvironmentSpec(image, workdir, e.setupCommands(),
+            EnvironmentSpec spec = swebench ? sweBenchSpec(task, e, image, workdir)
+                    : new EnvironmentSpec(image, workdir, e.setupCommands(),
                     CommandTemplate.expand(e.testCommand(), task), e.resultFormat(), e.reportsDir(), e.testTimeout(), e.env(),
                     e.testCommand());
             return Resolution.resolved(task.withEnvironment(spec), source, origin, recipe);
         } catch (IllegalArgumentException | NullPointerException ex) {
             return Resolution.failed(task, source, origin, where + ": " + ex.getMessage());
         }
+    }
+
+    /** The {@link SweBenchImages} preset: the repository from the image, commands in its conda environment. */
+    private static EnvironmentSpec sweBenchSpec(Task task, EnvironmentEntry e, String image, String workdir) {
+        java.util.List<String> setup = e.setupCommands() == null ? java.util.List.of()
+                : e.setupCommands().stream().map(SweBenchImages::activated).toList();
+        return new EnvironmentSpec(image, e.workdir() == null ? SweBenchImages.WORKDIR : workdir, setup,
+                SweBenchImages.activated(CommandTemplate.expand(e.testCommand(), task)), e.resultFormat(),
+                e.reportsDir(), e.testTimeout(), e.env(), SweBenchImages.activated(e.testCommand()), true);
     }
 }

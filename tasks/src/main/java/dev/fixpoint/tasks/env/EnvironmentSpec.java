@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  * @param testCommandTemplate the test command as the spec wrote it, before its placeholders ({@code {test_files}},
  *                      ...) were filled for the task: what a model is shown, with slots for the files to run
  *                      ({@link dev.fixpoint.tasks.env.CommandTemplate#withSlots}); {@code testCommand} when null
+ * @param repoInImage   the image already holds the repository at the task's base commit in {@code workdir} (SWE-bench's
+ *                      instance images, {@link SweBenchImages}): no mirror is needed and nothing is copied in
  */
 public record EnvironmentSpec(
         String image,
@@ -36,7 +38,8 @@ public record EnvironmentSpec(
         String reportsDir,
         Duration testTimeout,
         Map<String, String> env,
-        String testCommandTemplate) {
+        String testCommandTemplate,
+        boolean repoInImage) {
 
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -73,6 +76,14 @@ public record EnvironmentSpec(
         testCommandTemplate = testCommandTemplate == null || testCommandTemplate.isBlank() ? testCommand : testCommandTemplate;
     }
 
+    /** An environment whose image does not hold the repository (it is copied in). */
+    public EnvironmentSpec(String image, String workdir, List<String> setupCommands, String testCommand,
+                           ResultFormat resultFormat, String reportsDir, Duration testTimeout, Map<String, String> env,
+                           String testCommandTemplate) {
+        this(image, workdir, setupCommands, testCommand, resultFormat, reportsDir, testTimeout, env, testCommandTemplate,
+                false);
+    }
+
     /** An environment whose test command was written as is (no placeholders filled). */
     public EnvironmentSpec(String image, String workdir, List<String> setupCommands, String testCommand,
                            ResultFormat resultFormat, String reportsDir, Duration testTimeout, Map<String, String> env) {
@@ -88,7 +99,7 @@ public record EnvironmentSpec(
     /** This environment with {@code env} as its variables. */
     public EnvironmentSpec withEnv(Map<String, String> env) {
         return new EnvironmentSpec(image, workdir, setupCommands, testCommand, resultFormat, reportsDir, testTimeout, env,
-                testCommandTemplate);
+                testCommandTemplate, repoInImage);
     }
 
     private static void requireText(String value, String field) {
