@@ -3,6 +3,7 @@ package dev.fixpoint.solver.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.fixpoint.agent.AgentLimits;
 import dev.fixpoint.agent.ContextPolicy;
+import dev.fixpoint.solver.github.BotBar;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.List;
  * options. Missing values take the defaults below. {@code verification_budget_minutes} (10) bounds the sandbox time of
  * one task's verification; {@code regression_test_files} (8) caps the repository test files run as regression tests.
  * {@code request_timeout_seconds} (300) bounds one HTTP call to the model; {@code allow_unpriced} (false) lets a model
- * without a price run under a dollar limit, which then cannot hold (tokens still count).
+ * without a price run under a dollar limit, which then cannot hold (tokens still count). {@code bot_min_score} (0.8)
+ * and {@code bot_min_agreeing} (2) are the bar {@code solve --post} holds a chosen patch to before it offers it.
  * {@code context_tokens} is the model's context window (default: its entry in the bundled table; 0 turns context
  * management off) and {@code context_keep_steps} (5) the last steps whose observations are never elided
  * ({@link ContextPolicy}).
@@ -60,7 +62,9 @@ public record FixpointConfig(
         @JsonProperty("github_api_url") String githubApiUrl,
         @JsonProperty("github_token_env") String githubTokenEnv,
         @JsonProperty("request_timeout_seconds") Integer requestTimeoutSeconds,
-        @JsonProperty("allow_unpriced") Boolean allowUnpriced) {
+        @JsonProperty("allow_unpriced") Boolean allowUnpriced,
+        @JsonProperty("bot_min_score") Double botMinScore,
+        @JsonProperty("bot_min_agreeing") Integer botMinAgreeing) {
 
     public FixpointConfig {
         model = blankToNull(model);
@@ -112,6 +116,14 @@ public record FixpointConfig(
         requestTimeoutSeconds = or(requestTimeoutSeconds, (int) dev.fixpoint.models.ModelConfig.DEFAULT_TIMEOUT.toSeconds());
         requirePositive("request_timeout_seconds", requestTimeoutSeconds);
         allowUnpriced = or(allowUnpriced, false);
+        botMinScore = or(botMinScore, BotBar.DEFAULT_MIN_SCORE);
+        botMinAgreeing = or(botMinAgreeing, BotBar.DEFAULT_MIN_AGREEING);
+        new BotBar(botMinScore, botMinAgreeing); // validates
+    }
+
+    /** When {@code solve --post} offers a patch (stricter than the selection's own bar by default). */
+    public BotBar botBar() {
+        return new BotBar(botMinScore, botMinAgreeing);
     }
 
     private static String blankToNull(String s) {

@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Scripted sessions from a directory: {@code DIR/<instance_id>/rollout-<k>.json} ({@link ScriptFile}). Rollout k
- * replays script k; with more rollouts than scripts they repeat in order. No model is asked: every id is
+ * Scripted sessions from a directory: {@code DIR/<instance_id>/rollout-<k>.json} ({@link ScriptFile}), or, for a task
+ * with no directory of its own (e.g. the one task of {@code solve}), {@code DIR/rollout-<k>.json}. Rollout k replays
+ * script k; with more rollouts than scripts they repeat in order. No model is asked: every id is
  * {@code scripted:...}. No judge is offered.
  */
 public final class ScriptedModels implements ModelSource {
@@ -52,7 +53,7 @@ public final class ScriptedModels implements ModelSource {
 
     /** The task's script files, by rollout number. */
     public List<Path> scripts(String instanceId) {
-        Path taskDir = dir.resolve(instanceId);
+        Path taskDir = taskDir(instanceId);
         try (Stream<Path> files = Files.list(taskDir)) {
             List<Path> found = files.filter(p -> NAME.matcher(p.getFileName().toString()).matches())
                     .sorted(Comparator.comparingInt(ScriptedModels::number)).toList();
@@ -64,6 +65,17 @@ public final class ScriptedModels implements ModelSource {
         }
     }
 
+    /** {@code DIR/<instance_id>} when it exists, else DIR itself when it holds scripts. */
+    private Path taskDir(String instanceId) {
+        Path own = dir.resolve(instanceId);
+        if (Files.isDirectory(own)) return own;
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(p -> NAME.matcher(p.getFileName().toString()).matches()) ? dir : own;
+        } catch (IOException e) {
+            throw new SolverException("--scripted: cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     private static int number(Path p) {
         Matcher m = NAME.matcher(p.getFileName().toString());
         return m.matches() ? Integer.parseInt(m.group(1)) : Integer.MAX_VALUE;
@@ -72,7 +84,7 @@ public final class ScriptedModels implements ModelSource {
     /** Scripted test-writing sessions: {@code DIR/<instance_id>/testgen-<k>.json}, when present. */
     @Override
     public Optional<Model> forTestWriting(Task task, int k) {
-        Path file = dir.resolve(task.instanceId()).resolve("testgen-" + k + ".json");
+        Path file = taskDir(task.instanceId()).resolve("testgen-" + k + ".json");
         if (!Files.isRegularFile(file)) return Optional.empty();
         ScriptFile script = ScriptFile.read(file);
         return Optional.of(new ScriptedModel(script.modelId(), script.responses()));

@@ -59,6 +59,11 @@ public final class BatchRunReader {
                 spend(n.path("spend"), scripted));
     }
 
+    /** One task directory ({@code tasks/<id>/} of a batch run, or of {@code solve}'s output). */
+    public static TaskRun readTask(Path dir, boolean scripted) {
+        return task(dir, scripted);
+    }
+
     private static TaskRun task(Path dir, boolean scripted) {
         TaskDirectory td = new TaskDirectory(dir);
         Map<Integer, RolloutInfo> rollouts = new HashMap<>();

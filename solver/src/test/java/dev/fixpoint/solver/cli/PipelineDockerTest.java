@@ -236,32 +236,64 @@ class PipelineDockerTest {
 
     @Test
     @Order(5)
-    void solveOnASampleRepositoryMakesAPatchAndPostsTheComment() throws Exception {
+    void theBotOnALabelledIssuePostsOneCommentAndOneDraftPullRequestAndUpdatesThemOnARerun() throws Exception {
         Path repo = shared.resolve("verspec");
         String base = sampleBase("fixpoint-samples__verspec-1");
         git(shared, "clone", "-q", Samples.DIR.resolve("repos/verspec.bundle").toString(), repo.toString());
         git(repo, "checkout", "-q", base);
-        // the scripted sessions of the sample, under the instance id solve gives a local repository
+        // the sample's scripted sessions, in the flat layout solve --help documents
         Path scripts = shared.resolve("solve-scripts");
-        copyTree(Samples.SCRIPTS.resolve("fixpoint-samples__verspec-1"), scripts.resolve("verspec-" + base.substring(0, 10)));
-        Path issue = Samples.DIR.resolve("issues/verspec.md");
-        Path out = shared.resolve("solve");
-        try (GitHubStub stub = GitHubStub.start("t0ken-for-tests")) {
-            var r = Cli.run(shared.resolve("log-solve"), Map.of("GITHUB_TOKEN", "t0ken-for-tests"), Duration.ofMinutes(5),
-                    "solve", "--repo", repo.toString(), "--issue", issue.toString(), "--scripted", scripts.toString(), "--rollouts", "4",
-                    "--workers", "2", "--cache-dir", cache.toString(), "--out", out.toString(),
-                    "--post", "--github-repo", "acme/verspec", "--issue-number", "12", "--github-api-url", stub.url());
-            assertEquals(0, r.exit(), r.stderr() + r.stdout());
-            assertTrue(Files.readString(out.resolve("patch.diff")).contains("verspec/ranges.py"));
-            String comment = Files.readString(out.resolve("comment.md"));
-            assertTrue(comment.contains("suggested fix") && comment.contains("scripted") && comment.contains("```diff"), comment);
-            assertTrue(Files.exists(out.resolve("selection.json")));
-            assertEquals(1, stub.requests().size());
-            assertEquals("/repos/acme/verspec/issues/12/comments", stub.requests().get(0).path());
-            assertTrue(stub.requests().get(0).body().contains("suggested fix"));
-            assertTrue(r.stdout().contains("posted:"), r.stdout());
-            assertFalse(r.stdout().contains("t0ken") || r.stderr().contains("t0ken"), "the token is never printed");
+        copyTree(Samples.SCRIPTS.resolve("fixpoint-samples__verspec-1"), scripts);
+        String issueText = Files.readString(Samples.DIR.resolve("issues/verspec.md"));
+        int nl = issueText.indexOf('\n');
+        // what GitHub Actions hands a workflow triggered by labelling issue 12 "fixpoint"
+        Path event = shared.resolve("event.json");
+        Files.writeString(event, JSON.createObjectNode().put("action", "labeled")
+                .<com.fasterxml.jackson.databind.node.ObjectNode>set("label", JSON.createObjectNode().put("name", "fixpoint"))
+                .<com.fasterxml.jackson.databind.node.ObjectNode>set("issue", JSON.createObjectNode().put("number", 12)
+                        .put("title", issueText.substring(0, nl)).put("body", issueText.substring(nl + 1)))
+                .<com.fasterxml.jackson.databind.node.ObjectNode>set("repository", JSON.createObjectNode().put("full_name", "acme/verspec")
+                        .put("clone_url", "https://github.com/acme/verspec.git")).toString());
+        try (GitHubStub stub = GitHubStub.start("t0ken-for-tests").knowsCommit(base)) {
+            for (int run = 1; run <= 2; run++) {
+                Path out = shared.resolve("solve-" + run);
+                var r = Cli.run(shared.resolve("log-solve-" + run), Map.of("GITHUB_TOKEN", "t0ken-for-tests"), Duration.ofMinutes(5),
+                        "solve", "--github-event", event.toString(), "--repo", repo.toString(), "--scripted", scripts.toString(),
+                        "--rollouts", "4", "--workers", "2", "--cache-dir", cache.toString(), "--out", out.toString(),
+                        "--post", "--pull-request", "--github-api-url", stub.url());
+                assertEquals(0, r.exit(), r.stderr() + r.stdout());
+                assertTrue(Files.readString(out.resolve("patch.diff")).contains("verspec/ranges.py"));
+                String comment = Files.readString(out.resolve("comment.md"));
+                assertTrue(comment.contains("suggests a fix") && comment.contains("scripted") && comment.contains("```diff"), comment);
+                assertTrue(comment.contains("made this same change") && comment.contains("written to reproduce the issue"), comment);
+                assertFalse(comment.contains("cluster") || comment.contains("0.000"), "no internal terms: " + comment);
+                assertTrue(comment.contains(stub.url() + "/pull/"), "the comment links the draft pull request: " + comment);
+                assertTrue(r.stdout().contains("posted:") && r.stdout().contains("pull request:"), r.stdout());
+                assertFalse(r.stdout().contains("t0ken") || r.stderr().contains("t0ken"), "the token is never printed");
+                assertEquals(1, stub.comments().size(), "run " + run + ": one comment, updated by the rerun");
+                assertEquals(1, stub.pulls().size(), "run " + run + ": one pull request, updated by the rerun");
+            }
+            GitHubStub.Pull pr = stub.pulls().get(0);
+            assertTrue(pr.draft() && pr.head().equals("fixpoint/issue-12") && pr.base().equals("main"), pr.toString());
+            assertTrue(pr.title().startsWith("Fix #12: Hyphen range"), pr.title());
+            Map<String, String> files = stub.branchFiles("fixpoint/issue-12");
+            Path patched = repoWith(base, Files.readString(shared.resolve("solve-2/patch.diff")));
+            assertEquals(Files.readString(patched.resolve("verspec/ranges.py")), files.get("verspec/ranges.py"),
+                    "the branch holds the patched file");
+            assertTrue(stub.requests().stream().anyMatch(q -> q.method().equals("PATCH") && q.path().matches(".*/issues/comments/\\d+")),
+                    "the rerun updated the comment");
         }
+    }
+
+    /** A checkout of the verspec sample at {@code base} with {@code patch} applied by git. */
+    private Path repoWith(String base, String patch) throws Exception {
+        Path dir = shared.resolve("verspec-patched");
+        git(shared, "clone", "-q", Samples.DIR.resolve("repos/verspec.bundle").toString(), dir.toString());
+        git(dir, "checkout", "-q", base);
+        Path file = shared.resolve("chosen.diff");
+        Files.writeString(file, patch);
+        git(dir, "apply", file.toString());
+        return dir;
     }
 
     @Test
