@@ -101,8 +101,9 @@ public final class TaskLoader {
                     : SpecFile.siblingOf(file);
             resolver = specPath.map(p -> EnvironmentResolver.of(SpecFile.load(p), null)).orElse(null);
         }
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return load(reader, name, resolver);
+        try {
+            Utf8Text text = Utf8Text.read(file);
+            return load(new StringReader(text.text()), name, resolver, text);
         } catch (NoSuchFileException e) {
             throw new TaskException("task file not found: " + file.toAbsolutePath());
         } catch (IOException | UncheckedIOException e) {
@@ -113,15 +114,17 @@ public final class TaskLoader {
     /** Loads task rows from text; {@code sourceName} names the source in problems. */
     public TaskLoadResult parse(String content, String sourceName) {
         try {
-            return load(new StringReader(content), sourceName, null);
+            return load(new StringReader(content), sourceName, null, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringReader does not fail
         }
     }
 
-    private TaskLoadResult load(Reader reader, String source, EnvironmentResolver resolver) throws IOException {
+    /** {@code decoded}: the file's decoding, whose lines that were not valid UTF-8 are problems; null for text. */
+    private TaskLoadResult load(Reader reader, String source, EnvironmentResolver resolver, Utf8Text decoded)
+            throws IOException {
         BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
-        Collector collector = new Collector(source, resolver);
+        Collector collector = new Collector(source, resolver, decoded);
         int first = peekFirstNonBlank(in);
         if (first == '[') {
             readJsonArray(in, collector);
@@ -152,7 +155,7 @@ public final class TaskLoader {
         int number = 0;
         while ((line = in.readLine()) != null) {
             number++;
-            if (line.isBlank()) {
+            if (line.isBlank() || collector.badBytes(number, number)) {
                 continue;
             }
             JsonNode row;
@@ -182,7 +185,9 @@ public final class TaskLoader {
                 }
                 int line = parser.currentTokenLocation().getLineNr();
                 JsonNode row = parser.readValueAsTree();
-                collector.row(line, row);
+                if (!collector.badBytes(line, parser.currentLocation().getLineNr())) {
+                    collector.row(line, row);
+                }
             }
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
@@ -211,6 +216,9 @@ public final class TaskLoader {
             collector.problem(Math.max(line, firstLineNumber), "row", "malformed JSON: " + e.getOriginalMessage());
             return;
         }
+        if (collector.badBytes(firstLineNumber, Integer.MAX_VALUE)) {
+            return;
+        }
         if (document.isObject() && document.path("rows").isArray()) {
             readRowsPage(document, collector);
         } else {
@@ -233,11 +241,26 @@ public final class TaskLoader {
         final List<TaskProblem> problems = new ArrayList<>();
         final Map<String, Integer> seenAt = new HashMap<>();
         final EnvironmentResolver resolver;
+        final Utf8Text decoded;
         int rows;
 
-        Collector(String source, EnvironmentResolver resolver) {
+        Collector(String source, EnvironmentResolver resolver, Utf8Text decoded) {
             this.source = source;
             this.resolver = resolver;
+            this.decoded = decoded;
+        }
+
+        /**
+         * Whether lines {@code from..to} (one row) hold bytes that are not UTF-8; if so each such line is a problem
+         * and the row is skipped (its text is not what the file says).
+         */
+        boolean badBytes(int from, int to) {
+            if (decoded == null || decoded.firstBadLine(from, to).isEmpty()) {
+                return false;
+            }
+            decoded.problems().stream().filter(p -> p.getKey() >= from && p.getKey() <= to)
+                    .forEach(p -> problem(p.getKey(), "row", p.getValue()));
+            return true;
         }
 
         void problem(int line, String field, String message) {
