@@ -52,7 +52,7 @@ public final class ScriptedModels implements ModelSource {
 
     /** The task's script files, by rollout number. */
     public List<Path> scripts(String instanceId) {
-        Path taskDir = dir.resolve(instanceId);
+        Path taskDir = dir.resolve(Task.requireSafeInstanceId(instanceId));
         try (Stream<Path> files = Files.list(taskDir)) {
             List<Path> found = files.filter(p -> NAME.matcher(p.getFileName().toString()).matches())
                     .sorted(Comparator.comparingInt(ScriptedModels::number)).toList();
@@ -72,7 +72,7 @@ public final class ScriptedModels implements ModelSource {
     /** Scripted test-writing sessions: {@code DIR/<instance_id>/testgen-<k>.json}, when present. */
     @Override
     public Optional<Model> forTestWriting(Task task, int k) {
-        Path file = dir.resolve(task.instanceId()).resolve("testgen-" + k + ".json");
+        Path file = dir.resolve(Task.requireSafeInstanceId(task.instanceId())).resolve("testgen-" + k + ".json");
         if (!Files.isRegularFile(file)) return Optional.empty();
         ScriptFile script = ScriptFile.read(file);
         return Optional.of(new ScriptedModel(script.modelId(), script.responses()));
