@@ -8,6 +8,7 @@ import dev.fixpoint.models.Budget;
 import dev.fixpoint.solver.ModelSource;
 import dev.fixpoint.solver.Pipeline;
 import dev.fixpoint.solver.config.FixpointConfig;
+import dev.fixpoint.solver.config.Secrets;
 import dev.fixpoint.tasks.git.RepoCache;
 
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ record RunSetup(FixpointConfig config, ModelSource models, PriceTable prices, Bu
 
     /** @throws NoModelException when no model is configured or its key is missing */
     static RunSetup of(FixpointConfig config, Map<String, String> env) {
+        dev.fixpoint.models.Redactor.registerSecretVariables(Secrets.variables(config));
         ModelSource models = SolverSetup.models(config, env);
         PriceTable prices = SolverSetup.prices(config);
         return new RunSetup(config, models, prices, SolverSetup.budget(config, prices));

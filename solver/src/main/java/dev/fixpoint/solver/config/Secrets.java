@@ -15,6 +15,7 @@ public final class Secrets {
     public static List<String> variables(FixpointConfig c) {
         Set<String> vars = new LinkedHashSet<>();
         if (c.modelApiKeyEnv() != null) vars.add(c.modelApiKeyEnv());
+        vars.addAll(c.secretEnv());
         if (c.model() != null) {
             try {
                 vars.addAll(ModelConfig.parse(c.model()).provider().keyEnv());
