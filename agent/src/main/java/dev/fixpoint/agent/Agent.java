@@ -89,6 +89,10 @@ public final class Agent {
                 Optional<Outcome> limit = limits.exceeded(rollout.steps, meter.usage(), meter.cost(), Duration.between(start, clock.instant()));
                 outcome = limit.isPresent() ? limit.get() : rollout.step();
             }
+        } catch (CallDeadline.Exceeded e) {
+            outcome = Outcome.TIME_LIMIT;
+            error = e.getMessage();
+            log.warn("{}: {}", task.instanceId(), error);
         } catch (ModelException e) {
             outcome = Outcome.MODEL_ERROR;
             error = e.getMessage();
@@ -126,6 +130,8 @@ public final class Agent {
         final ToolContext context;
         final List<AgentListener> events;
         final List<Message> messages = new ArrayList<>();
+        /** The rollout's deadline in real time ({@link System#nanoTime()}): a model call still running then is cut. */
+        final long deadlineNanos = System.nanoTime() + Math.min(limits.maxWallTime().toNanos(), Long.MAX_VALUE / 4);
         int steps;
 
         Rollout(Model model, Meter meter, ToolContext context, List<AgentListener> events) {
@@ -140,7 +146,8 @@ public final class Agent {
             steps++;
             Instant startedAt = clock.instant();
             long t0 = System.nanoTime();
-            ModelResponse response = model.chat(new ModelRequest(messages, toolbox.specs()));
+            ModelResponse response = CallDeadline.call(model, new ModelRequest(messages, toolbox.specs()),
+                    Duration.ofNanos(deadlineNanos - System.nanoTime()), limits.maxWallTime());
             long t1 = System.nanoTime();
             int requestMessages = messages.size();
             long requestChars = messages.stream().mapToLong(Agent::chars).sum();

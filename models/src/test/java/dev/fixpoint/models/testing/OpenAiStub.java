@@ -16,23 +16,39 @@ import java.util.concurrent.Executors;
 /** An OpenAI-compatible chat completions server on loopback that answers with queued (status, body) pairs. */
 public final class OpenAiStub implements AutoCloseable {
 
-    public record Reply(int status, String body, long delayMillis) {}
+    public record Reply(int status, String body, long delayMillis, Map<String, String> headers) {
+        public Reply(int status, String body, long delayMillis) {
+            this(status, body, delayMillis, Map.of());
+        }
+    }
+
+    /** A delay meaning "never answer" (until the stub is closed). */
+    private static final long HANG = -1;
 
     private final HttpServer server;
     private final ConcurrentLinkedQueue<Reply> replies = new ConcurrentLinkedQueue<>();
     private volatile Reply fallback = new Reply(500, "{\"error\":{\"message\":\"stub has no reply queued\"}}", 0);
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     private final List<String> authHeaders = Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> requestNanos = Collections.synchronizedList(new ArrayList<>());
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
     public OpenAiStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/v1/chat/completions", ex -> {
+            requestNanos.add(System.nanoTime());
             requests.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             authHeaders.add(ex.getRequestHeaders().getFirst("Authorization"));
             Reply r = replies.poll();
             if (r == null) r = fallback;
-            if (r.delayMillis() > 0) {
+            if (r.delayMillis() == HANG) {
+                try {
+                    closed.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            } else if (r.delayMillis() > 0) {
                 try {
                     Thread.sleep(r.delayMillis());
                 } catch (InterruptedException e) {
@@ -41,6 +57,7 @@ public final class OpenAiStub implements AutoCloseable {
             }
             byte[] body = r.body().getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().add("Content-Type", "application/json");
+            r.headers().forEach((name, value) -> ex.getResponseHeaders().add(name, value));
             try {
                 ex.sendResponseHeaders(r.status(), body.length);
                 ex.getResponseBody().write(body);
@@ -66,6 +83,25 @@ public final class OpenAiStub implements AutoCloseable {
     public OpenAiStub otherwise(int status, String body) {
         fallback = new Reply(status, body, 0);
         return this;
+    }
+
+    /** Queues a reply with response headers (e.g. Retry-After). */
+    public OpenAiStub reply(int status, String body, Map<String, String> headers) {
+        replies.add(new Reply(status, body, 0, headers));
+        return this;
+    }
+
+    /** Every request once the queue is empty is left without an answer until the stub is closed. */
+    public OpenAiStub otherwiseHang() {
+        fallback = new Reply(200, "{}", HANG);
+        return this;
+    }
+
+    /** When each request arrived ({@link System#nanoTime()}), in order. */
+    public List<Long> requestNanos() {
+        synchronized (requestNanos) {
+            return List.copyOf(requestNanos);
+        }
     }
 
     public OpenAiStub delayed(long millis, String body) {
@@ -136,6 +172,7 @@ public final class OpenAiStub implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
     }
 }

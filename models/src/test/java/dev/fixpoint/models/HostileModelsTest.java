@@ -1,0 +1,108 @@
+package dev.fixpoint.models;
+
+import dev.fixpoint.models.testing.OpenAiStub;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A faulty model server on loopback: Retry-After is honoured (seconds and HTTP-date, capped); secrets in base64. */
+@Tag("hostile")
+class HostileModelsTest {
+
+    static final Map<String, String> ENV = Map.of("OPENAI_API_KEY", "sk-test-0123456789abcdef0123");
+    static final String BUSY = OpenAiStub.error("Rate limit reached, try again later");
+
+    OpenAiStub stub;
+
+    @BeforeEach
+    void start() throws Exception {
+        stub = new OpenAiStub();
+    }
+
+    @AfterEach
+    void stop() {
+        stub.close();
+    }
+
+    private Model open(RetryPolicy retry) {
+        return Models.open(ModelConfig.parse("openai:gpt-4.1").withBaseUrl(stub.baseUrl()).withRetry(retry), ENV);
+    }
+
+    private static ModelRequest hi() {
+        return new ModelRequest(List.of(new Message.User("hi")), List.of());
+    }
+
+    private double gapSeconds() {
+        List<Long> t = stub.requestNanos();
+        assertEquals(2, t.size(), "one failed attempt, one retry");
+        return (t.get(1) - t.get(0)) / 1e9;
+    }
+
+    @Test
+    void aRetryAfterInSecondsIsWaited() {
+        stub.reply(429, BUSY, Map.of("Retry-After", "3")).reply(200, OpenAiStub.text("fine"));
+        ModelResponse r = open(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofSeconds(30), 2.0)).chat(hi());
+        assertEquals("fine", ((Message.Assistant) r.message()).text());
+        double gap = gapSeconds();
+        assertTrue(gap >= 2.5 && gap < 10, "waited the 3 s the server asked for, not the policy's 1 ms: " + gap + " s");
+    }
+
+    @Test
+    void aRetryAfterAsAnHttpDateIsWaited() {
+        String at = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(4));
+        stub.reply(503, OpenAiStub.error("overloaded"), Map.of("Retry-After", at)).reply(200, OpenAiStub.text("fine"));
+        open(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofSeconds(30), 2.0)).chat(hi());
+        double gap = gapSeconds();
+        assertTrue(gap >= 2.0 && gap < 10, "waited until the date (4 s ahead, whole seconds): " + gap + " s");
+    }
+
+    @Test
+    void aRetryAfterIsCappedByTheLongestWait() {
+        stub.reply(429, BUSY, Map.of("Retry-After", "3600")).reply(200, OpenAiStub.text("fine"));
+        open(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(500), 2.0)).chat(hi());
+        double gap = gapSeconds();
+        assertTrue(gap < 5, "an hour asked, the policy's 0.5 s maximum waited: " + gap + " s");
+    }
+
+    @Test
+    void theRetryAfterIsKeptOnTheFailure() {
+        stub.otherwise(429, BUSY);
+        stub.reply(429, BUSY, Map.of("Retry-After", "7"));
+        var e = assertThrows(ModelException.class, () -> open(RetryPolicy.NONE).chat(hi()));
+        assertEquals(ModelException.Kind.RATE_LIMIT, e.kind());
+        assertEquals(Duration.ofSeconds(7), e.retryAfter().orElseThrow());
+        var without = assertThrows(ModelException.class, () -> open(RetryPolicy.NONE).chat(hi()));
+        assertTrue(without.retryAfter().isEmpty(), "no header, no wait asked");
+    }
+
+    @Test
+    void aKeyIsRedactedInItsBase64FormsAtEveryAlignment() {
+        String key = "plainsecretvalue42-abcdefgh";
+        Redactor r = Redactor.fromEnvironment(Map.of("MY_LLM", key), List.of("MY_LLM"));
+        for (String prefix : List.of("", "x", "xy", "xyz")) {
+            String b64 = Base64.getEncoder().encodeToString((prefix + key + " trailer").getBytes());
+            String redacted = r.redact("blob " + b64);
+            assertTrue(redacted.contains(Redactor.MASK), prefix + ": " + redacted);
+            String middle = Base64.getEncoder().encodeToString(key.getBytes()).substring(4, 20);
+            assertFalse(prefix.isEmpty() && redacted.contains(middle), redacted);
+        }
+        assertEquals("x " + Redactor.MASK, r.redact("x " + key));
+        assertEquals("plain text stays", r.redact("plain text stays"));
+        assertEquals("a " + key, Redactor.fromEnvironment(Map.of("MY_LLM", key)).redact("a " + key),
+                "an unusual name is a secret only when named so");
+    }
+}
