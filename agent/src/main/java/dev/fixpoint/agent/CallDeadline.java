@@ -25,6 +25,9 @@ final class CallDeadline {
         }
     }
 
+    /** How the error of a rollout cut this way starts ({@link Candidate#modelFailed}). */
+    static final String PREFIX = "deadline: the model call was cut short";
+
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "rollout-deadline");
         t.setDaemon(true);
@@ -58,7 +61,7 @@ final class CallDeadline {
             synchronized (lock) {
                 state[0] = true;
                 if (state[1]) {
-                    throw new Exceeded(String.format("deadline: the model call was cut short at the rollout's deadline (%s,"
+                    throw new Exceeded(String.format(PREFIX + " at the rollout's deadline (%s,"
                             + " max_minutes_per_rollout) after %.1f s without an answer: %s", maxWallTime,
                             (System.nanoTime() - start) / 1e9, e.getMessage()), e);
                 }

@@ -62,4 +62,12 @@ public record Candidate(String instanceId, String modelId, String patch, List<Re
     public boolean hasPatch() {
         return !patch.isBlank();
     }
+
+    /**
+     * Whether the model failed this rollout: a model error, or the rollout's deadline reached while a model call was
+     * still waiting for an answer (a hanging model). Such a rollout says nothing about the task and is redone.
+     */
+    public boolean modelFailed() {
+        return outcome == Outcome.MODEL_ERROR || outcome == Outcome.TIME_LIMIT && error.startsWith(CallDeadline.PREFIX);
+    }
 }

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The rollout's deadline cuts a model call short: a model server on loopback that never answers (the request timeout,
  * 300 s by default, far away), a rollout deadline of 3 s.
  */
-@Tag("hostile")
+@Tag("hostile-models")
 class RolloutDeadlineTest {
 
     @TempDir Path repo;

@@ -10,17 +10,15 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A faulty model server on loopback: Retry-After is honoured (seconds and HTTP-date, capped); secrets in base64. */
-@Tag("hostile")
+/** A faulty model server on loopback: Retry-After is honoured (seconds and HTTP-date, capped by the longest wait). */
+@Tag("hostile-models")
 class HostileModelsTest {
 
     static final Map<String, String> ENV = Map.of("OPENAI_API_KEY", "sk-test-0123456789abcdef0123");
@@ -87,22 +85,5 @@ class HostileModelsTest {
         assertEquals(Duration.ofSeconds(7), e.retryAfter().orElseThrow());
         var without = assertThrows(ModelException.class, () -> open(RetryPolicy.NONE).chat(hi()));
         assertTrue(without.retryAfter().isEmpty(), "no header, no wait asked");
-    }
-
-    @Test
-    void aKeyIsRedactedInItsBase64FormsAtEveryAlignment() {
-        String key = "plainsecretvalue42-abcdefgh";
-        Redactor r = Redactor.fromEnvironment(Map.of("MY_LLM", key), List.of("MY_LLM"));
-        for (String prefix : List.of("", "x", "xy", "xyz")) {
-            String b64 = Base64.getEncoder().encodeToString((prefix + key + " trailer").getBytes());
-            String redacted = r.redact("blob " + b64);
-            assertTrue(redacted.contains(Redactor.MASK), prefix + ": " + redacted);
-            String middle = Base64.getEncoder().encodeToString(key.getBytes()).substring(4, 20);
-            assertFalse(prefix.isEmpty() && redacted.contains(middle), redacted);
-        }
-        assertEquals("x " + Redactor.MASK, r.redact("x " + key));
-        assertEquals("plain text stays", r.redact("plain text stays"));
-        assertEquals("a " + key, Redactor.fromEnvironment(Map.of("MY_LLM", key)).redact("a " + key),
-                "an unusual name is a secret only when named so");
     }
 }

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Hostile inputs to the commands: unreachable repositories with and without --skip-invalid, instance ids that would
  * escape the run directory or --scripted, config typos and values of the wrong type. No Docker.
  */
-@Tag("hostile")
+@Tag("hostile-inputs")
 class HostileInputsTest {
 
     static final Map<String, String> ENV = Map.of("FIXPOINT_CONFIG", "", "OPENAI_API_KEY", "");

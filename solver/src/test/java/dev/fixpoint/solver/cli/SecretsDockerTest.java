@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * key is found 0 times. Real sandboxes on the Python sample.
  */
 @Tag("docker")
-@Tag("hostile")
+@Tag("hostile-secrets")
 class SecretsDockerTest {
 
     static final String TASK = "fixpoint-samples__verspec-1";
