@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Hostile task files: bytes that are not UTF-8, instance ids that would escape a directory. */
-@Tag("hostile")
+@Tag("hostile-inputs")
 class HostileTaskInputsTest {
 
     private static final String C1 = "0123456789abcdef0123456789abcdef01234567";

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Hostile predictions files: a byte that is not UTF-8, instance ids that would escape the report directory. */
-@Tag("hostile")
+@Tag("hostile-inputs")
 class HostilePredictionsTest {
 
     static String row(String id, String patch) {
