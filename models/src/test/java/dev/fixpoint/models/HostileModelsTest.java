@@ -2,7 +2,6 @@ package dev.fixpoint.models;
 
 import dev.fixpoint.models.testing.OpenAiStub;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -21,23 +20,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("hostile-models")
 class HostileModelsTest {
 
-    static final Map<String, String> ENV = Map.of("OPENAI_API_KEY", "sk-test-0123456789abcdef0123");
     static final String BUSY = OpenAiStub.error("Rate limit reached, try again later");
+    /** Retries whose own back-off is a millisecond: a wait of seconds can only be the server's Retry-After. */
+    static final RetryPolicy QUICK = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofSeconds(30), 2.0);
 
-    OpenAiStub stub;
+    /** A stub for one test, closed after it. */
+    final OpenAiStub stub = newStub();
 
-    @BeforeEach
-    void start() throws Exception {
-        stub = new OpenAiStub();
+    private static OpenAiStub newStub() {
+        try {
+            return new OpenAiStub();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @AfterEach
-    void stop() {
+    void closeStub() {
         stub.close();
     }
 
-    private Model open(RetryPolicy retry) {
-        return Models.open(ModelConfig.parse("openai:gpt-4.1").withBaseUrl(stub.baseUrl()).withRetry(retry), ENV);
+    /** An OpenAI model at the stub with {@code retry}; its key from a map, not the process environment. */
+    private Model model(RetryPolicy retry) {
+        return Models.open(ModelConfig.parse("openai:gpt-4.1").withBaseUrl(stub.baseUrl()).withRetry(retry),
+                Map.of("OPENAI_API_KEY", "sk-test-hostile-0123456789abcdef"));
     }
 
     private static ModelRequest hi() {
@@ -53,7 +59,7 @@ class HostileModelsTest {
     @Test
     void aRetryAfterInSecondsIsWaited() {
         stub.reply(429, BUSY, Map.of("Retry-After", "3")).reply(200, OpenAiStub.text("fine"));
-        ModelResponse r = open(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofSeconds(30), 2.0)).chat(hi());
+        ModelResponse r = model(QUICK).chat(hi());
         assertEquals("fine", ((Message.Assistant) r.message()).text());
         double gap = gapSeconds();
         assertTrue(gap >= 2.5 && gap < 10, "waited the 3 s the server asked for, not the policy's 1 ms: " + gap + " s");
@@ -63,7 +69,7 @@ class HostileModelsTest {
     void aRetryAfterAsAnHttpDateIsWaited() {
         String at = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(4));
         stub.reply(503, OpenAiStub.error("overloaded"), Map.of("Retry-After", at)).reply(200, OpenAiStub.text("fine"));
-        open(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofSeconds(30), 2.0)).chat(hi());
+        model(QUICK).chat(hi());
         double gap = gapSeconds();
         assertTrue(gap >= 2.0 && gap < 10, "waited until the date (4 s ahead, whole seconds): " + gap + " s");
     }
@@ -71,7 +77,7 @@ class HostileModelsTest {
     @Test
     void aRetryAfterIsCappedByTheLongestWait() {
         stub.reply(429, BUSY, Map.of("Retry-After", "3600")).reply(200, OpenAiStub.text("fine"));
-        open(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(500), 2.0)).chat(hi());
+        model(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(500), 2.0)).chat(hi());
         double gap = gapSeconds();
         assertTrue(gap < 5, "an hour asked, the policy's 0.5 s maximum waited: " + gap + " s");
     }
@@ -80,10 +86,10 @@ class HostileModelsTest {
     void theRetryAfterIsKeptOnTheFailure() {
         stub.otherwise(429, BUSY);
         stub.reply(429, BUSY, Map.of("Retry-After", "7"));
-        var e = assertThrows(ModelException.class, () -> open(RetryPolicy.NONE).chat(hi()));
+        var e = assertThrows(ModelException.class, () -> model(RetryPolicy.NONE).chat(hi()));
         assertEquals(ModelException.Kind.RATE_LIMIT, e.kind());
         assertEquals(Duration.ofSeconds(7), e.retryAfter().orElseThrow());
-        var without = assertThrows(ModelException.class, () -> open(RetryPolicy.NONE).chat(hi()));
+        var without = assertThrows(ModelException.class, () -> model(RetryPolicy.NONE).chat(hi()));
         assertTrue(without.retryAfter().isEmpty(), "no header, no wait asked");
     }
 }
