@@ -99,6 +99,8 @@ public final class Agent {
         final ContextPolicy context = limits.context().forModel(model.id());
         final ToolContext tools;
         final Conversation conversation;
+        /** The rollout's deadline in real time ({@link System#nanoTime()}): a model call still running then is cut. */
+        final long deadlineNanos = System.nanoTime() + Math.min(limits.maxWallTime().toNanos(), Long.MAX_VALUE / 4);
         int steps;
 
         Rollout(Task task, Sandbox sandbox, AgentListener[] rolloutListeners) {
@@ -124,6 +126,9 @@ public final class Agent {
                     if (checkLimits() instanceof Finished f) return f;
                     if (step() instanceof Finished f) return f;
                 }
+            } catch (CallDeadline.Exceeded e) {
+                log.warn("{}: {}", task.instanceId(), e.getMessage());
+                return new Finished(Outcome.TIME_LIMIT, e.getMessage());
             } catch (ModelException e) {
                 log.warn("{}: model error at step {}: {}", task.instanceId(), steps, e.getMessage());
                 return new Finished(Outcome.MODEL_ERROR, e.getMessage());
@@ -157,7 +162,8 @@ public final class Agent {
         }
 
         ModelResponse queryModel() {
-            ModelResponse response = metered.chat(new ModelRequest(conversation.messages(), toolbox.specs()));
+            ModelResponse response = CallDeadline.call(metered, new ModelRequest(conversation.messages(), toolbox.specs()),
+                    Duration.ofNanos(deadlineNanos - System.nanoTime()), limits.maxWallTime());
             conversation.calibrate(response.usage());
             conversation.add(response.message(), steps);
             return response;

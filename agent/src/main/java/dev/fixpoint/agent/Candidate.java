@@ -62,6 +62,14 @@ public record Candidate(String instanceId, String modelId, String patch, List<Re
     }
 
     /**
+     * Whether the model failed this rollout: a model error, or the rollout's deadline reached while a model call was
+     * still waiting for an answer (a hanging model). Such a rollout says nothing about the task and is redone.
+     */
+    public boolean modelFailed() {
+        return outcome == Outcome.MODEL_ERROR || outcome == Outcome.TIME_LIMIT && error.startsWith(CallDeadline.PREFIX);
+    }
+
+    /**
      * Builder for the many fields; instance id and outcome are required. Unset optional fields are empty or zero, and
      * an unset patch status follows from the patch: CHANGED if there is one, else NO_CHANGE.
      */

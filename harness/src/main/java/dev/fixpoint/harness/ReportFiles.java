@@ -1,6 +1,7 @@
 package dev.fixpoint.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fixpoint.tasks.Task;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,11 +38,17 @@ public final class ReportFiles {
         return (m.replace("/", "__") + "." + runId + ".json").replaceAll("[^A-Za-z0-9._+=@-]", "_");
     }
 
-    /** The directory of an instance: its id with anything but {@code [A-Za-z0-9._+-]} replaced by '_'. */
+    /**
+     * The directory of an instance: its id when it is a safe name ({@link Task#instanceIdProblem}, the one rule for
+     * ids that become paths); else (a prediction row naming no task, reported as invalid) the id with {@code /} as
+     * {@code __}, anything but {@code [A-Za-z0-9._+-]} as '_', and a leading dot or an empty id prefixed by '_'.
+     */
     public static Path instanceDir(Path out, String instanceId) {
+        if (Task.instanceIdProblem(instanceId).isEmpty()) return out.resolve(instanceId);
         String safe = instanceId.replace("/", "__").replaceAll("[^A-Za-z0-9._+-]", "_");
-        if (safe.isEmpty() || safe.chars().allMatch(c -> c == '.')) safe = "_" + safe;
-        return out.resolve(safe);
+        if (safe.isEmpty() || safe.startsWith(".")) safe = "_" + safe;
+        if (safe.length() > 200) safe = safe.substring(0, 200);
+        return out.resolve(Task.requireSafeInstanceId(safe));
     }
 
     /** Writes a file by writing a temporary sibling and renaming it over the target. */

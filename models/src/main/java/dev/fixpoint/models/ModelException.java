@@ -41,11 +41,18 @@ public class ModelException extends ModelsException {
 
     private final Kind kind;
     private final int httpStatus;
+    private final transient java.time.Duration retryAfter;
 
     public ModelException(Kind kind, int httpStatus, String message, Throwable cause) {
+        this(kind, httpStatus, message, cause, null);
+    }
+
+    /** @param retryAfter how long the provider asked us to wait before trying again (its Retry-After), or null */
+    public ModelException(Kind kind, int httpStatus, String message, Throwable cause, java.time.Duration retryAfter) {
         super(message, cause);
         this.kind = kind;
         this.httpStatus = httpStatus;
+        this.retryAfter = retryAfter;
     }
 
     public ModelException(Kind kind, String message) {
@@ -59,6 +66,11 @@ public class ModelException extends ModelsException {
     /** HTTP status of the failed call, or -1 when there was none. */
     public int httpStatus() {
         return httpStatus;
+    }
+
+    /** How long the provider asked us to wait before trying again (a Retry-After header), if it said. */
+    public java.util.Optional<java.time.Duration> retryAfter() {
+        return java.util.Optional.ofNullable(retryAfter);
     }
 
     public boolean retryable() {

@@ -8,7 +8,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Retries retryable {@link ModelException}s (429, 5xx, timeouts, connection failures) with exponential back-off
- * and full jitter. The latency of the returned usage covers all attempts and waits.
+ * and full jitter; when the provider said how long to wait (Retry-After, in seconds or as an HTTP date) that wait is
+ * honoured instead, capped by the policy's maximum delay. The latency of the returned usage covers all attempts and
+ * waits.
  */
 public final class RetryingModel implements Model {
 
@@ -54,7 +56,7 @@ public final class RetryingModel implements Model {
                     }
                     throw e;
                 }
-                Duration wait = jitter(policy.bound(attempt));
+                Duration wait = e.retryAfter().isPresent() ? capped(e.retryAfter().get()) : jitter(policy.bound(attempt));
                 log.warn("{}: attempt {}/{} failed ({}), retrying in {} ms", delegate.id(), attempt, policy.maxAttempts(),
                         e.getMessage(), wait.toMillis());
                 try {
@@ -65,6 +67,10 @@ public final class RetryingModel implements Model {
                 }
             }
         }
+    }
+
+    private Duration capped(Duration retryAfter) {
+        return retryAfter.compareTo(policy.maxDelay()) > 0 ? policy.maxDelay() : retryAfter;
     }
 
     private static Duration jitter(Duration bound) {

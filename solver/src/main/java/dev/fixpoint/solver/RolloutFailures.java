@@ -26,7 +26,7 @@ record RolloutFailures(List<RolloutRecord> attempted) {
     }
 
     private static boolean failed(Candidate c) {
-        return c.outcome() == Outcome.MODEL_ERROR || c.outcome() == Outcome.SANDBOX_ERROR;
+        return c.modelFailed() || c.outcome() == Outcome.SANDBOX_ERROR;
     }
 
     private List<Candidate> failures() {
@@ -49,13 +49,13 @@ record RolloutFailures(List<RolloutRecord> attempted) {
 
     /** Some rollout failed because of the model (rather than the sandbox). */
     boolean model() {
-        return failures().stream().anyMatch(c -> c.outcome() == Outcome.MODEL_ERROR);
+        return failures().stream().anyMatch(Candidate::modelFailed);
     }
 
     /** "(3 model errors, 1 sandbox error): 3 x msg; 1 x msg". */
     private String describe() {
         List<Candidate> f = failures();
-        long model = f.stream().filter(c -> c.outcome() == Outcome.MODEL_ERROR).count();
+        long model = f.stream().filter(Candidate::modelFailed).count();
         long sandbox = f.size() - model;
         Map<String, Integer> messages = new LinkedHashMap<>();
         for (Candidate c : f) {

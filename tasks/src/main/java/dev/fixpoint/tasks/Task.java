@@ -23,12 +23,12 @@ public record Task(
         String environmentSetupCommit,
         EnvironmentSpec environment) {
 
-    private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9._/+-]+");
+    private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9_+-][A-Za-z0-9._+-]{0,199}");
 
     public Task {
-        if (instanceId == null || !INSTANCE_ID.matcher(instanceId).matches()) {
-            throw new IllegalArgumentException("not a valid instance_id: " + instanceId);
-        }
+        instanceIdProblem(instanceId).ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
         if (repo == null || repo.isBlank()) {
             throw new IllegalArgumentException(instanceId + ": repo is missing");
         }
@@ -44,6 +44,32 @@ public record Task(
         failToPass = failToPass == null ? List.of() : List.copyOf(failToPass);
         passToPass = passToPass == null ? List.of() : List.copyOf(passToPass);
         environmentSetupCommit = orEmpty(environmentSetupCommit);
+    }
+
+    /**
+     * What is wrong with {@code id} as an instance id, or empty when it is a safe name. Instance ids become file and
+     * directory names (run directories, scripted sessions, report directories), so the one rule is that of a safe
+     * file name: 1 to 200 of letters, digits and {@code . _ + -}, not starting with a dot (no {@code ..}, no
+     * {@code /}, no control characters, never empty). Every place that turns an id into a path checks it here
+     * ({@link #requireSafeInstanceId}).
+     */
+    public static java.util.Optional<String> instanceIdProblem(String id) {
+        if (id == null || id.isEmpty()) return java.util.Optional.of("not a valid instance_id: it is empty");
+        if (INSTANCE_ID.matcher(id).matches()) return java.util.Optional.empty();
+        return java.util.Optional.of("not a valid instance_id (1 to 200 letters, digits and . _ + -, not starting with"
+                + " '.'): " + JsonSnippet.of(com.fasterxml.jackson.databind.node.TextNode.valueOf(id)));
+    }
+
+    /**
+     * {@code id} if it is a safe instance id ({@link #instanceIdProblem}).
+     *
+     * @throws IllegalArgumentException naming the bad id
+     */
+    public static String requireSafeInstanceId(String id) {
+        instanceIdProblem(id).ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
+        return id;
     }
 
     public static Builder builder() {

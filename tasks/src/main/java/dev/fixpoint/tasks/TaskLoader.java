@@ -118,8 +118,10 @@ public final class TaskLoader {
         Collector collector = new Collector(null, resolver);
         for (Path file : expand(files)) {
             collector.source = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                read(reader, collector);
+            try {
+                Utf8Text text = Utf8Text.read(file);
+                collector.decoded = text;
+                read(new StringReader(text.text()), collector);
             } catch (NoSuchFileException e) {
                 throw new TaskException("task file not found: " + file.toAbsolutePath());
             } catch (IOException | UncheckedIOException e) {
@@ -204,7 +206,7 @@ public final class TaskLoader {
         int number = 0;
         while ((line = in.readLine()) != null) {
             number++;
-            if (line.isBlank()) {
+            if (line.isBlank() || collector.badBytes(number, number)) {
                 continue;
             }
             JsonNode row;
@@ -238,7 +240,9 @@ public final class TaskLoader {
                 }
                 int line = parser.currentTokenLocation().getLineNr();
                 JsonNode row = parser.readValueAsTree();
-                collector.row(line, row);
+                if (!collector.badBytes(line, parser.currentLocation().getLineNr())) {
+                    collector.row(line, row);
+                }
             }
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
@@ -265,6 +269,9 @@ public final class TaskLoader {
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : firstLineNumber - 1 + e.getLocation().getLineNr();
             collector.problem(Math.max(line, firstLineNumber), "row", "malformed JSON: " + e.getOriginalMessage());
+            return;
+        }
+        if (collector.badBytes(firstLineNumber, Integer.MAX_VALUE)) {
             return;
         }
         if (isRowsPage(document)) {
@@ -310,11 +317,26 @@ public final class TaskLoader {
         final List<TaskProblem> problems = new ArrayList<>();
         final Map<String, Seen> seenAt = new HashMap<>();
         final EnvironmentResolver resolver;
+        /** The current file's decoding, whose lines that were not valid UTF-8 are problems; null for text. */
+        Utf8Text decoded;
         int rowsInSource;
 
         Collector(String source, EnvironmentResolver resolver) {
             this.source = source;
             this.resolver = resolver;
+        }
+
+        /**
+         * Whether lines {@code from..to} (one row) hold bytes that are not UTF-8; if so each such line is a problem
+         * and the row is skipped (its text is not what the file says).
+         */
+        boolean badBytes(int from, int to) {
+            if (decoded == null || decoded.firstBadLine(from, to).isEmpty()) {
+                return false;
+            }
+            decoded.problems().stream().filter(p -> p.getKey() >= from && p.getKey() <= to)
+                    .forEach(p -> problem(p.getKey(), "row", p.getValue()));
+            return true;
         }
 
         void problem(int line, String field, String message) {

@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 record TaskRow(Task task, List<TaskProblem> problems) {
 
     private static final ObjectMapper MAPPER = TasksJson.mapper();
-    private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9._/+-]+");
     private static final Pattern COMMIT = Pattern.compile("[0-9a-fA-F]{4,40}");
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final int SNIPPET = JsonSnippet.MAX;
@@ -33,8 +32,8 @@ record TaskRow(Task task, List<TaskProblem> problems) {
             return new TaskRow(null, f.problems);
         }
         String instanceId = f.required(row, "instance_id");
-        if (instanceId != null && !INSTANCE_ID.matcher(instanceId).matches()) {
-            f.problem("instance_id", "not a valid instance_id (letters, digits and . _ / + - only): " + quote(instanceId));
+        if (instanceId != null) {
+            Task.instanceIdProblem(instanceId).ifPresent(p -> f.problem("instance_id", p));
         }
         String repo = f.required(row, "repo");
         String baseCommit = f.required(row, "base_commit");

@@ -189,7 +189,7 @@ class TaskLoaderTest {
         List<String> shown = result.problems().stream().map(TaskProblem::toString).toList();
         assertEquals(List.of(
                 "many.jsonl:2: instance_id: missing or blank",
-                "many.jsonl:3: instance_id: not a valid instance_id (letters, digits and . _ / + - only): \"x y\"",
+                "many.jsonl:3: instance_id: not a valid instance_id (1 to 200 letters, digits and . _ + -, not starting with '.'): \"x y\"",
                 "many.jsonl:3: repo: missing or blank",
                 "many.jsonl:3: base_commit: not a commit id (4 to 40 hex digits): \"main\"",
                 "many.jsonl:5: row: not a JSON object: [1,2]",

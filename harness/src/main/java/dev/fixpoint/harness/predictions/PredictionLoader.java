@@ -3,6 +3,7 @@ package dev.fixpoint.harness.predictions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fixpoint.harness.Json;
+import dev.fixpoint.tasks.Utf8Text;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,12 +31,26 @@ public final class PredictionLoader {
 
     /** Reads a predictions file; the format is told by content (a leading '[' or a single object) and extension. */
     public static PredictionSet load(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        return parse(file.toString(), text);
+        Utf8Text text = Utf8Text.read(file);
+        if (!text.hasBadLines()) return parse(file.toString(), text.text());
+        PredictionSet read = parse(file.toString(), text.text(), text);
+        List<PredictionProblem> problems = new ArrayList<>();
+        text.problems().forEach(p -> problems.add(new PredictionProblem(file.toString(), p.getKey(), "", p.getValue())));
+        problems.addAll(read.problems());
+        problems.sort(java.util.Comparator.comparingInt(PredictionProblem::row));
+        return new PredictionSet(read.predictions(), problems);
     }
 
     /** Parses predictions text; {@code name} is used in problem messages. */
     public static PredictionSet parse(String name, String text) {
+        return parse(name, text, null);
+    }
+
+    /**
+     * {@code decoded}: the file's decoding when some line was not UTF-8 (a JSONL row on such a line is skipped; in a
+     * JSON document, a row holding a replaced byte), else null.
+     */
+    private static PredictionSet parse(String name, String text, Utf8Text decoded) {
         Map<String, Prediction> out = new LinkedHashMap<>();
         List<PredictionProblem> problems = new ArrayList<>();
         String trimmed = text.strip();
@@ -58,11 +73,12 @@ public final class PredictionLoader {
             } else {
                 add(name, 1, root, null, out, problems);
             }
+            if (decoded != null) dropReplaced(name, out, problems);
             return new PredictionSet(out, problems);
         }
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            if (lines[i].isBlank()) continue;
+            if (lines[i].isBlank() || decoded != null && decoded.problem(i + 1).isPresent()) continue;
             try {
                 add(name, i + 1, Json.mapper().readTree(lines[i]), null, out, problems);
             } catch (JsonProcessingException e) {
@@ -70,6 +86,16 @@ public final class PredictionLoader {
             }
         }
         return new PredictionSet(out, problems);
+    }
+
+    /** In a JSON document with bytes that were not UTF-8, the rows holding a replaced byte are problems, not predictions. */
+    private static void dropReplaced(String name, Map<String, Prediction> out, List<PredictionProblem> problems) {
+        out.values().removeIf(p -> {
+            boolean replaced = p.instanceId().indexOf('\uFFFD') >= 0 || p.modelNameOrPath().indexOf('\uFFFD') >= 0
+                    || p.modelPatch() != null && p.modelPatch().indexOf('\uFFFD') >= 0;
+            if (replaced) problems.add(new PredictionProblem(name, 0, p.instanceId(), "holds bytes that are not valid UTF-8"));
+            return replaced;
+        });
     }
 
     private static boolean looksLikeJsonl(String trimmed) {

@@ -20,11 +20,11 @@ final class ChatModels {
 
     static ChatModel build(ModelConfig c, String apiKey) {
         return switch (c.provider()) {
-            case OPENAI, OPENAI_COMPATIBLE -> OpenAiChatModel.builder()
+            case OPENAI, OPENAI_COMPATIBLE -> OpenAiChatModel.builder().httpClientBuilder(HeaderKeepingHttpClient.builder())
                     .baseUrl(c.effectiveBaseUrl()).apiKey(apiKey).modelName(c.name())
                     .temperature(c.temperature()).maxTokens(c.maxOutputTokens())
                     .timeout(c.requestTimeout()).maxRetries(0).build();
-            case ANTHROPIC -> AnthropicChatModel.builder()
+            case ANTHROPIC -> AnthropicChatModel.builder().httpClientBuilder(HeaderKeepingHttpClient.builder())
                     .baseUrl(c.effectiveBaseUrl()).apiKey(apiKey).modelName(c.name())
                     .temperature(c.temperature()).maxTokens(c.maxOutputTokens() == null ? 8192 : c.maxOutputTokens())
                     .timeout(c.requestTimeout()).maxRetries(0)
@@ -33,7 +33,7 @@ final class ChatModels {
                     .baseUrl(c.effectiveBaseUrl()).apiKey(apiKey).modelName(c.name())
                     .temperature(c.temperature()).maxOutputTokens(c.maxOutputTokens())
                     .timeout(c.requestTimeout()).maxRetries(0).build();
-            case OLLAMA -> OllamaChatModel.builder()
+            case OLLAMA -> OllamaChatModel.builder().httpClientBuilder(HeaderKeepingHttpClient.builder())
                     .maxRetries(0)
                     .baseUrl(c.effectiveBaseUrl()).modelName(c.name())
                     .temperature(c.temperature()).numPredict(c.maxOutputTokens())

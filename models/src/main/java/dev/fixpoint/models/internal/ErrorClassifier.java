@@ -42,7 +42,17 @@ final class ErrorClassifier {
             case BAD_REQUEST -> config.id() + ": request refused" + (status > 0 ? " (HTTP " + status + ")" : "") + ": " + detail;
             default -> config.id() + ": model call failed: " + detail;
         };
-        return new ModelException(kind, status, message, e);
+        return new ModelException(kind, status, message, e, retryAfter(e));
+    }
+
+    /** The wait a failed response's Retry-After header asked for, or null. */
+    private static java.time.Duration retryAfter(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HeaderKeepingHttpClient.Failure f) {
+                return RetryAfter.parse(f.retryAfter(), java.time.Instant.now()).orElse(null);
+            }
+        }
+        return null;
     }
 
     private static Kind kindOf(Throwable e, int status) {

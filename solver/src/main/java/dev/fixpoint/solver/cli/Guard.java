@@ -2,6 +2,7 @@ package dev.fixpoint.solver.cli;
 
 import dev.fixpoint.sandbox.SandboxException;
 import dev.fixpoint.solver.SolverException;
+import dev.fixpoint.solver.config.ConfigException;
 import dev.fixpoint.tasks.TaskException;
 import dev.fixpoint.tasks.git.WorkspaceException;
 
@@ -25,7 +26,7 @@ final class Guard {
         } catch (WorkspaceException e) {
             err.println("fixpoint " + command + ": " + e.getMessage());
             return e.reason() == WorkspaceException.Reason.BAD_LOCATION ? ExitCodes.USAGE : ExitCodes.FAILURE;
-        } catch (TaskException | IllegalArgumentException e) {
+        } catch (TaskException | IllegalArgumentException | ConfigException e) {
             err.println("fixpoint " + command + ": " + e.getMessage());
             return ExitCodes.USAGE;
         } catch (NoModelException e) {

@@ -1,5 +1,6 @@
 package dev.fixpoint.solver.cli;
 
+import dev.fixpoint.models.Redactor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,6 +31,8 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        System.setOut(Redactor.redacting(System.out));
+        System.setErr(Redactor.redacting(System.err));
         System.exit(run(args));
     }
 

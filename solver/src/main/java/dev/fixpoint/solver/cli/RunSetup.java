@@ -9,6 +9,7 @@ import dev.fixpoint.solver.ModelSource;
 import dev.fixpoint.solver.Pipeline;
 import dev.fixpoint.solver.config.FixpointConfig;
 import dev.fixpoint.solver.model.HumanModels;
+import dev.fixpoint.solver.config.Secrets;
 import dev.fixpoint.tasks.git.RepoCache;
 
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ record RunSetup(FixpointConfig config, ModelSource models, PriceTable prices, Bu
      * @throws IllegalArgumentException when a dollar limit is set for a model without a price (see {@link SolverSetup#checkPriced})
      */
     static RunSetup of(FixpointConfig config, Map<String, String> env) {
+        dev.fixpoint.models.Redactor.registerSecretVariables(Secrets.variables(config));
         ModelSource models = SolverSetup.models(config, env);
         PriceTable prices = SolverSetup.prices(config);
         SolverSetup.checkPriced(config, models, prices).ifPresent(System.err::println);

@@ -18,7 +18,8 @@ import java.util.List;
 final class TaskFileOptions {
 
     /** Help of {@code --skip-invalid}, on the commands that take it. */
-    static final String SKIP_INVALID = "skip invalid task rows and tasks without an environment (listed on stderr) instead of stopping";
+    static final String SKIP_INVALID = "skip invalid task rows, tasks without an environment and tasks whose repository "
+            + "cannot be reached (each listed on stderr with why) instead of stopping";
 
     @Option(names = "--tasks", paramLabel = "FILE|DIR",
             description = "tasks: JSON, JSONL, a Hugging Face export or datasets-server page, Multi-SWE-bench rows, or a"
@@ -76,12 +77,13 @@ final class TaskFileOptions {
     }
 
     /**
-     * The tasks to run, every repository checked reachable first. An invalid row or a task without an environment
-     * stops the command ({@link InvalidTaskException}, listing them all) unless {@code skipInvalid}; then each skipped
-     * one is listed on stderr.
+     * The tasks to run, every repository checked reachable first. An invalid row, a task without an environment or an
+     * unreachable repository stops the command ({@link InvalidTaskException} or a WorkspaceException, listing them
+     * all) unless {@code skipInvalid}; then each skipped task is listed on stderr with why, and the others run.
      */
     List<Task> loadToRun(RepoCache cache, boolean skipInvalid, String command) throws InterruptedException {
-        TaskLoadResult loaded = load(cache, skipInvalid, true).asLoadResult();
+        TaskLoadResult loaded = TaskInputs.load(file, specs, skipInvalid, cache,
+                skipInvalid ? TaskInputs.Reach.SKIP : TaskInputs.Reach.STOP).asLoadResult();
         if (!skipInvalid && !loaded.problems().isEmpty()) throw new InvalidTaskException(loaded.problems());
         loaded.problems().forEach(p -> System.err.println("fixpoint " + command + ": skipped: " + p));
         return loaded.tasks();

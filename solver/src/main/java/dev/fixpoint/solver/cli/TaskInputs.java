@@ -45,13 +45,33 @@ record TaskInputs(Path file, Optional<Path> specs, TaskLoadResult rows, Resoluti
      */
     static TaskInputs load(Path tasksFile, Path specsFile, boolean skipInvalid, RepoCache cache, boolean preflight)
             throws InterruptedException {
+        return load(tasksFile, specsFile, skipInvalid, cache, preflight ? Reach.STOP : Reach.UNCHECKED);
+    }
+
+    /** What to do about repositories that cannot be reached. */
+    enum Reach {
+        /** Not checked. */
+        UNCHECKED,
+        /** Checked first; any unreachable one stops the command, listing them all. */
+        STOP,
+        /** Checked first; each task of an unreachable one is a problem of its own (skipped, named with why). */
+        SKIP
+    }
+
+    /** Like {@link #load(Path, Path, boolean, RepoCache, boolean)}, with the unreachable repositories' handling. */
+    static TaskInputs load(Path tasksFile, Path specsFile, boolean skipInvalid, RepoCache cache, Reach reach)
+            throws InterruptedException {
         TaskLoadResult rows = TaskLoader.skippingInvalid(skipInvalid).withoutSpecs().load(tasksFile);
         Optional<Path> specPath = specsFile != null ? Optional.of(specsFile) : SpecFile.siblingOf(tasksFile);
         SpecFile specs = specPath.map(SpecFile::load).orElse(null);
-        if (preflight) { // tasks whose image holds the repository (image: swebench) need no mirror
+        if (reach != Reach.UNCHECKED) { // tasks whose image holds the repository (image: swebench) need no mirror
             EnvironmentResolver specsOnly = EnvironmentResolver.of(specs, null);
-            RepoPreflight.requireReachable(cache, rows.tasks().stream()
-                    .filter(t -> !repoInImage(specsOnly.resolve(t))).toList());
+            List<Task> needMirror = rows.tasks().stream().filter(t -> !repoInImage(specsOnly.resolve(t))).toList();
+            if (reach == Reach.STOP) {
+                RepoPreflight.requireReachable(cache, needMirror);
+            } else {
+                rows = withoutUnreachable(rows, RepoPreflight.check(cache, needMirror), sourceName(tasksFile));
+            }
         }
         Resolutions resolutions = EnvironmentResolver.of(specs, TreeSource.mirrors(cache)).resolveAll(rows.tasks());
         return new TaskInputs(tasksFile, specPath, rows, resolutions);
@@ -59,6 +79,30 @@ record TaskInputs(Path file, Optional<Path> specs, TaskLoadResult rows, Resoluti
 
     private static boolean repoInImage(Resolution r) {
         return r.resolved() && r.task().environment().repoInImage();
+    }
+
+    /** The rows whose repository was reached; a problem naming the repository and why for each other task. */
+    private static TaskLoadResult withoutUnreachable(TaskLoadResult rows, List<RepoPreflight.Unreachable> bad, String source) {
+        if (bad.isEmpty()) return rows;
+        Map<String, RepoPreflight.Unreachable> byRepo = new LinkedHashMap<>();
+        bad.forEach(u -> byRepo.put(u.repo(), u));
+        List<Task> kept = new ArrayList<>();
+        List<TaskProblem> problems = new ArrayList<>(rows.problems());
+        for (Task t : rows.tasks()) {
+            RepoPreflight.Unreachable u = byRepo.get(t.repo());
+            if (u == null) {
+                kept.add(t);
+            } else {
+                problems.add(new TaskProblem(source, 0, "repo", t.instanceId() + ": repository " + u.repo()
+                        + " could not be reached (" + u.location() + "): " + u.message()
+                        + "; map it in a mirror map (--mirrors FILE) or fix its location, then re-run"));
+            }
+        }
+        return new TaskLoadResult(kept, problems);
+    }
+
+    private static String sourceName(Path file) {
+        return file.getFileName() == null ? file.toString() : file.getFileName().toString();
     }
 
     /** The tasks with an environment. */

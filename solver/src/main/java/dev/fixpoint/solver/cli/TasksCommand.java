@@ -127,7 +127,7 @@ public final class TasksCommand implements Runnable {
                 try {
                     cache.prepare(t);
                     long mirrorMs = (System.nanoTime() - start) / 1_000_000;
-                    Path dir = workdir == null ? null : workdir.resolve(t.instanceId().replace('/', '_'));
+                    Path dir = workdir == null ? null : workdir.resolve(Task.requireSafeInstanceId(t.instanceId()));
                     try (Workspace ws = dir == null ? cache.checkout(t) : cache.checkout(t, dir)) {
                         ws.keepOnClose(dir != null);
                         table.row(t.instanceId(), t.repo(), shortId(ws.baseCommit()), ws.fileCount(), mirrorMs,

@@ -1,13 +1,14 @@
 package dev.fixpoint.solver.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import dev.fixpoint.solver.SolverException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,13 +30,13 @@ public final class ConfigLoader {
     /** The config file to read, or null. */
     public static Path locate(Path flag, Map<String, String> env) {
         if (flag != null) {
-            if (!Files.isRegularFile(flag)) throw new SolverException("--config: file not found: " + flag.toAbsolutePath());
+            if (!Files.isRegularFile(flag)) throw new ConfigException("--config: file not found: " + flag.toAbsolutePath());
             return flag;
         }
         String e = env.get(ENV);
         if (e != null && !e.isBlank()) {
             Path p = Path.of(e);
-            if (!Files.isRegularFile(p)) throw new SolverException(ENV + " names a file that does not exist: " + p.toAbsolutePath());
+            if (!Files.isRegularFile(p)) throw new ConfigException(ENV + " names a file that does not exist: " + p.toAbsolutePath());
             return p;
         }
         Path local = Path.of("fixpoint.yaml");
@@ -45,36 +46,70 @@ public final class ConfigLoader {
     /**
      * The file's settings with {@code overrides} (snake_case key -> value; null values are ignored) on top.
      *
-     * @throws SolverException naming the file and the bad key or value
+     * @throws ConfigException naming the file, the line and the bad key or value
      */
     public static FixpointConfig load(Path file, Map<String, Object> overrides) {
         ObjectNode tree = YAML.createObjectNode();
+        ConfigLines lines = ConfigLines.NONE;
         if (file != null) {
+            String text;
             try {
-                JsonNode read = YAML.readTree(Files.readString(file));
+                text = Files.readString(file);
+            } catch (IOException e) {
+                throw new ConfigException("cannot read config " + file + ": " + e.getMessage(), e);
+            }
+            lines = ConfigLines.of(file, text);
+            try {
+                JsonNode read = YAML.readTree(text);
                 if (read != null && !read.isNull() && !read.isMissingNode()) {
-                    if (!read.isObject()) throw new SolverException(file + ": the config must be a YAML mapping of options");
+                    if (!read.isObject()) throw new ConfigException(file + ": the config must be a YAML mapping of options");
                     tree = (ObjectNode) read;
                 }
-            } catch (IOException e) {
-                throw new SolverException("cannot read config " + file + ": " + e.getMessage(), e);
+            } catch (JsonProcessingException e) {
+                int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+                throw new ConfigException(file + (line > 0 ? ":" + line : "") + ": not valid YAML: " + e.getOriginalMessage(), e);
             }
         }
         for (var e : overrides.entrySet()) {
-            if (e.getValue() != null) tree.set(e.getKey(), YAML.valueToTree(e.getValue()));
+            if (e.getValue() != null) {
+                tree.set(e.getKey(), YAML.valueToTree(e.getValue()));
+                lines = lines.overriddenByFlag(e.getKey());
+            }
         }
         try {
             return YAML.treeToValue(tree, FixpointConfig.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new SolverException((file == null ? "config" : file.toString()) + ": unknown option '" + e.getPropertyName()
+            throw new ConfigException(lines.at(e.getPropertyName()) + "unknown option '" + e.getPropertyName()
                     + "' (run `fixpoint config show` for every option)", e);
+        } catch (MismatchedInputException e) {
+            String key = e.getPath().isEmpty() ? null : e.getPath().get(0).getFieldName();
+            if (key == null) throw new ConfigException(lines.at(null) + firstLine(e.getOriginalMessage()), e);
+            throw new ConfigException(lines.at(key) + key + " must be " + expected(e.getTargetType()) + ", not "
+                    + tree.get(key), e);
         } catch (IOException | IllegalArgumentException e) {
             String msg = e.getMessage();
             Throwable root = e;
             while (root.getCause() != null) root = root.getCause();
             if (root instanceof IllegalArgumentException) msg = root.getMessage();
-            throw new SolverException((file == null ? "config" : file.toString()) + ": " + msg.lines().findFirst().orElse(msg), e);
+            msg = firstLine(msg);
+            String key = msg.split(" ", 2)[0];
+            throw new ConfigException(lines.at(tree.has(key) ? key : null) + msg, e);
         }
+    }
+
+    private static String firstLine(String msg) {
+        return msg == null ? "invalid" : msg.lines().findFirst().orElse(msg);
+    }
+
+    /** What a value of {@code type} looks like, as an error message says it. */
+    private static String expected(Class<?> type) {
+        if (type == null) return "of another type";
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) return "a whole number";
+        if (type == Double.class || type == double.class || java.math.BigDecimal.class.isAssignableFrom(type)) return "a number";
+        if (type == Boolean.class || type == boolean.class) return "true or false";
+        if (type == String.class) return "a string";
+        if (java.util.Collection.class.isAssignableFrom(type)) return "a list";
+        return "a " + type.getSimpleName();
     }
 
     /** The merged config as YAML, with the state (never the value) of the secrets it names. */
@@ -85,7 +120,7 @@ public final class ConfigLoader {
         try {
             return "# config file: " + (file == null ? "(none: defaults and flags)" : file.toAbsolutePath()) + "\n" + YAML.writeValueAsString(n);
         } catch (IOException e) {
-            throw new SolverException("cannot print the config: " + e.getMessage(), e);
+            throw new ConfigException("cannot print the config: " + e.getMessage(), e);
         }
     }
 }

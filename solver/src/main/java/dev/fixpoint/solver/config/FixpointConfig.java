@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Every option of the solver, as read from the YAML config file (snake_case keys) and overridden by flags.
  * Secrets are not kept here: API keys and the GitHub token are read from environment variables, whose names are
- * options. Missing values take the defaults below. {@code verification_budget_minutes} (10) bounds the sandbox time of
+ * options; {@code secret_env} names further variables whose values are secrets (redacted from every output like the
+ * keys). Missing values take the defaults below. {@code verification_budget_minutes} (10) bounds the sandbox time of
  * one task's verification; {@code regression_test_files} (8) caps the repository test files run as regression tests.
  * {@code request_timeout_seconds} (300) bounds one HTTP call to the model; {@code allow_unpriced} (false) lets a model
  * without a price run under a dollar limit, which then cannot hold (tokens still count). {@code bot_min_score} (0.8)
@@ -27,6 +28,7 @@ public record FixpointConfig(
         @JsonProperty("model") String model,
         @JsonProperty("model_base_url") String modelBaseUrl,
         @JsonProperty("model_api_key_env") String modelApiKeyEnv,
+        @JsonProperty("secret_env") List<String> secretEnv,
         @JsonProperty("scripted") String scripted,
         @JsonProperty("rollouts") Integer rollouts,
         @JsonProperty("workers") Integer workers,
@@ -68,6 +70,7 @@ public record FixpointConfig(
 
     public FixpointConfig {
         model = blankToNull(model);
+        secretEnv = secretEnv == null ? List.of() : List.copyOf(secretEnv);
         scripted = blankToNull(scripted);
         rollouts = or(rollouts, 4);
         workers = or(workers, 2);

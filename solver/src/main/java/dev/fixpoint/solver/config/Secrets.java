@@ -15,6 +15,7 @@ public final class Secrets {
     public static List<String> variables(FixpointConfig c) {
         Set<String> vars = new LinkedHashSet<>();
         if (c.modelApiKeyEnv() != null) vars.add(c.modelApiKeyEnv());
+        vars.addAll(c.secretEnv());
         if (c.model() != null && dev.fixpoint.solver.model.HumanModels.matches(c.model())) {
             // a person needs no key
         } else if (c.model() != null) {

@@ -67,7 +67,7 @@ public final class ScriptedModels implements ModelSource {
 
     /** {@code DIR/<instance_id>} when it exists, else DIR itself when it holds scripts. */
     private Path taskDir(String instanceId) {
-        Path own = dir.resolve(instanceId);
+        Path own = dir.resolve(Task.requireSafeInstanceId(instanceId));
         if (Files.isDirectory(own)) return own;
         try (Stream<Path> files = Files.list(dir)) {
             return files.anyMatch(p -> NAME.matcher(p.getFileName().toString()).matches()) ? dir : own;

@@ -1,5 +1,6 @@
 package dev.fixpoint.solver.report;
 
+import dev.fixpoint.models.Redactor;
 import dev.fixpoint.solver.SolverException;
 
 import java.io.ByteArrayOutputStream;
@@ -19,7 +20,9 @@ final class Blobs {
 
     private Blobs() {}
 
+    /** The blob of {@code json}, its secrets redacted first (the page's writer cannot see inside the gzip). */
     static String encode(String json) {
+        json = Redactor.forProcess().redact(json);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(json.length() / 4 + 64);
         try (GZIPOutputStream gz = new GZIPOutputStream(bytes, 8192)) {
             gz.write(json.getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package dev.fixpoint.solver.run;
 
+import dev.fixpoint.models.Redactor;
 import dev.fixpoint.solver.SolverException;
 
 import java.io.IOException;
@@ -12,13 +13,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
-/** Crash-safe writes: a file is either its old content or its new one, never half of it. */
+/**
+ * Crash-safe writes: a file is either its old content or its new one, never half of it. The one writer of a run's
+ * files (run report, selection reports, candidates, patches, predictions, the HTML page): every text passes through
+ * the process's {@link Redactor} first, so no secret Fixpoint knows reaches a file.
+ */
 public final class AtomicFiles {
 
     private AtomicFiles() {}
 
     /** Writes {@code text} to a temporary sibling, forces it to disk, then renames it over {@code file}. */
     public static void write(Path file, String text) {
+        text = Redactor.forProcess().redact(text);
         Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + Thread.currentThread().getId());
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
@@ -44,6 +50,7 @@ public final class AtomicFiles {
     /** Appends one line and forces it to disk before returning. */
     public static void appendLine(Path file, String line) {
         if (line.indexOf('\n') >= 0) throw new IllegalArgumentException("not one line: " + line);
+        line = Redactor.forProcess().redact(line);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             ch.write(ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
             ch.force(true);

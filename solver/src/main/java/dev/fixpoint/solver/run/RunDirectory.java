@@ -3,6 +3,7 @@ package dev.fixpoint.solver.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fixpoint.harness.predictions.Prediction;
 import dev.fixpoint.solver.SolverException;
+import dev.fixpoint.tasks.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,8 +60,13 @@ public final class RunDirectory {
         return root.resolve("run.json");
     }
 
+    /**
+     * The task's part of the run directory, {@code tasks/<id>}.
+     *
+     * @throws IllegalArgumentException when the id is not a safe name ({@link Task#instanceIdProblem})
+     */
     public TaskDirectory task(String instanceId) {
-        return new TaskDirectory(root.resolve("tasks").resolve(instanceId.replace('/', '_')));
+        return new TaskDirectory(root.resolve("tasks").resolve(Task.requireSafeInstanceId(instanceId)));
     }
 
     public boolean finished(String instanceId) {

@@ -1,6 +1,5 @@
 package dev.fixpoint.solver.run;
 
-import dev.fixpoint.agent.Outcome;
 import dev.fixpoint.solver.SolverException;
 
 import java.io.IOException;
@@ -76,12 +75,12 @@ public record TaskDirectory(Path root) {
      * error (the model may answer now; the record stays for the reports until the rollout is redone).
      */
     public Optional<RolloutRecord> reusableRollout(int k) {
-        return finishedRollout(k).filter(r -> r.candidate().outcome() != Outcome.MODEL_ERROR);
+        return finishedRollout(k).filter(r -> !r.candidate().modelFailed());
     }
 
     /** The test-writing session's record if a resumed run may reuse it: finished, and not ended by a model error. */
     public Optional<TestWriterRecord> reusableTestWriter(int k) {
-        return finishedTestWriter(k).filter(r -> r.candidate().outcome() != Outcome.MODEL_ERROR);
+        return finishedTestWriter(k).filter(r -> !r.candidate().modelFailed());
     }
 
     public void saveRollout(RolloutRecord record) {

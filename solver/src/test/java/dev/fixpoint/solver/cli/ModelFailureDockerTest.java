@@ -26,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Real sandboxes on the Python sample, an OpenAI-compatible stub on loopback.
  */
 @Tag("docker")
+@Tag("hostile-models")
 class ModelFailureDockerTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
