@@ -27,10 +27,11 @@ record Comparison(Side a, Side b, String basis, List<String> wins, List<String> 
      * One run's totals.
      *
      * @param label    "batch run ID", "solve run DIR" or "eval run DIR"
+     * @param root     the run's directory
      * @param headline its headline numbers (tasks, resolved, abstained, errors, spend)
      * @param selected tasks where a patch was selected
      */
-    record Side(String label, Headline headline, int selected) {}
+    record Side(String label, java.nio.file.Path root, Headline headline, int selected) {}
 
     Comparison {
         wins = List.copyOf(wins);
@@ -61,7 +62,8 @@ record Comparison(Side a, Side b, String basis, List<String> wins, List<String> 
     }
 
     private static Side side(ReportData d, List<TaskRow> rows, Headline h) {
-        return new Side(d.label(), h, (int) rows.stream().filter(Comparison::selected).count());
+        return new Side(d.label(), d.batch().map(BatchRun::root).orElseGet(() -> d.eval().orElseThrow().root()), h,
+                (int) rows.stream().filter(Comparison::selected).count());
     }
 
     static boolean selected(TaskRow r) {

@@ -13,7 +13,8 @@ final class SummarySections {
     /** The "A vs B" section: one row per measure, then the tasks each run got that the other did not. */
     static String comparison(Comparison c) {
         StringBuilder s = new StringBuilder("<section id=\"compare\"><h2>Comparison: A vs B</h2>");
-        s.append("<p class=\"muted\">A: ").append(Html.esc(c.a().label())).append(" · B: ").append(Html.esc(c.b().label()))
+        s.append("<p class=\"muted\">A: ").append(Html.esc(c.a().label() + " (" + c.a().root() + ")")).append(" · B: ")
+                .append(Html.esc(c.b().label() + " (" + c.b().root() + ")"))
                 .append(" · a task counts for a run when it was <b>").append(c.basis()).append("</b>")
                 .append(c.basis().equals("selected") ? " (resolved is not known for both runs: give eval runs or grade the candidates)" : "")
                 .append("</p><div class=\"scroll\"><table class=\"grid compare\"><thead><tr><th></th><th>A</th><th>B</th><th>B − A</th></tr></thead><tbody>");
