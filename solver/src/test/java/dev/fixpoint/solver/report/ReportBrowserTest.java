@@ -125,6 +125,24 @@ class ReportBrowserTest {
         browser.waitFor("!document.getElementById('overview').hidden && document.getElementById('detail').hidden");
     }
 
+    private interface AtWidth {
+        void check(int width) throws IOException, InterruptedException;
+    }
+
+    /** Runs {@code check} at 1280 px and at a phone's 390 px, each after {@code show} and once {@code ready} holds. */
+    private static void atDesktopAndPhoneWidth(String show, String ready, AtWidth check) throws IOException, InterruptedException {
+        try {
+            for (int width : new int[]{1280, 390}) {
+                browser.viewport(width, width == 390 ? 844 : 1000);
+                browser.eval(show);
+                browser.waitFor(ready);
+                check.check(width);
+            }
+        } finally {
+            browser.viewport(1280, 1000);
+        }
+    }
+
     /** The document is no wider than the viewport: nothing is cut off or needs the page to scroll sideways. */
     private static void noPageOverflow(String where) throws IOException, InterruptedException {
         int scroll = browser.eval("document.documentElement.scrollWidth").asInt(), width = browser.eval("window.innerWidth").asInt();
@@ -133,38 +151,31 @@ class ReportBrowserTest {
 
     @Test
     void theComparisonAndBreakdownReadAtDesktopAndPhoneWidth() throws IOException, InterruptedException {
-        try {
-            for (int width : new int[]{1280, 390}) {
-                browser.viewport(width, width == 390 ? 844 : 1000);
-                browser.eval("location.hash = ''");
-                browser.waitFor("!document.getElementById('overview').hidden");
-                browser.eval("window.scrollTo(0, 0)");
-                assertTrue(browser.eval("document.querySelector('main').firstElementChild.id === 'compare'").asBoolean(), "comparison first");
-                String text = browser.eval("document.getElementById('compare').innerText").asText();
-                assertTrue(text.contains("A vs B") && text.contains("by A, not by B") && text.contains("by B, not by A"), text);
-                assertTrue(text.contains("resolved"), "both runs are graded: the comparison counts resolved tasks");
-                assertEquals(3, browser.eval("document.querySelectorAll('#repo-table tbody tr').length").asInt(), "three repositories");
-                assertEquals(40, browser.eval("Array.from(document.querySelectorAll('#repo-table tbody tr')).map(r => +r.cells[1].textContent)"
-                        + ".reduce((a, b) => a + b, 0)").asInt(), "the breakdown covers every task");
-                // readable: the comparison fits its box; the breakdown fits at desktop width, and on a phone scrolls in its own
-                // box with the repository column kept in view
-                assertTrue(browser.eval("(t => t.parentElement.scrollWidth <= t.parentElement.clientWidth + 1)(document.querySelector('#compare table'))")
-                        .asBoolean(), width + " px: the comparison fits without scrolling");
-                if (width == 1280) {
-                    assertTrue(browser.eval("(t => t.parentElement.scrollWidth <= t.parentElement.clientWidth + 1)(document.getElementById('repo-table'))")
-                            .asBoolean(), "the breakdown fits at 1280 px");
-                } else {
-                    assertEquals("auto", browser.eval("getComputedStyle(document.getElementById('repo-table').parentElement).overflowX").asText());
-                    assertEquals("sticky", browser.eval("getComputedStyle(document.querySelector('#repo-table td')).position").asText());
-                }
-                noPageOverflow(width + " px overview");
-                browser.screenshot(ARTIFACTS.resolve("compare-" + width + ".png"), false);
-                browser.eval("document.getElementById('repos').scrollIntoView()");
-                browser.screenshot(ARTIFACTS.resolve("repos-" + width + ".png"), false);
+        atDesktopAndPhoneWidth("location.hash = ''", "!document.getElementById('overview').hidden", width -> {
+            browser.eval("window.scrollTo(0, 0)");
+            assertTrue(browser.eval("document.querySelector('main').firstElementChild.id === 'compare'").asBoolean(), "comparison first");
+            String text = browser.eval("document.getElementById('compare').innerText").asText();
+            assertTrue(text.contains("A vs B") && text.contains("by A, not by B") && text.contains("by B, not by A"), text);
+            assertTrue(text.contains("resolved"), "both runs are graded: the comparison counts resolved tasks");
+            assertEquals(3, browser.eval("document.querySelectorAll('#repo-table tbody tr').length").asInt(), "three repositories");
+            assertEquals(40, browser.eval("Array.from(document.querySelectorAll('#repo-table tbody tr')).map(r => +r.cells[1].textContent)"
+                    + ".reduce((a, b) => a + b, 0)").asInt(), "the breakdown covers every task");
+            // readable: the comparison fits its box; the breakdown fits at desktop width, and on a phone scrolls in its own
+            // box with the repository column kept in view
+            assertTrue(browser.eval("(t => t.parentElement.scrollWidth <= t.parentElement.clientWidth + 1)(document.querySelector('#compare table'))")
+                    .asBoolean(), width + " px: the comparison fits without scrolling");
+            if (width == 1280) {
+                assertTrue(browser.eval("(t => t.parentElement.scrollWidth <= t.parentElement.clientWidth + 1)(document.getElementById('repo-table'))")
+                        .asBoolean(), "the breakdown fits at 1280 px");
+            } else {
+                assertEquals("auto", browser.eval("getComputedStyle(document.getElementById('repo-table').parentElement).overflowX").asText());
+                assertEquals("sticky", browser.eval("getComputedStyle(document.querySelector('#repo-table td')).position").asText());
             }
-        } finally {
-            browser.viewport(1280, 1000);
-        }
+            noPageOverflow(width + " px overview");
+            browser.screenshot(ARTIFACTS.resolve("compare-" + width + ".png"), false);
+            browser.eval("document.getElementById('repos').scrollIntoView()");
+            browser.screenshot(ARTIFACTS.resolve("repos-" + width + ".png"), false);
+        });
     }
 
     @Test
@@ -184,35 +195,28 @@ class ReportBrowserTest {
 
     @Test
     void toolArgumentsReadAsTextAndDiffsFit() throws IOException, InterruptedException {
-        try {
-            for (int width : new int[]{1280, 390}) {
-                browser.viewport(width, width == 390 ? 844 : 1000);
-                browser.eval("location.hash = '#task-0'");
-                browser.waitFor("!document.getElementById('detail').hidden && document.querySelector('#detail details.rollout')");
-                assertTrue(browser.eval("document.querySelectorAll('#detail .diff').length").asInt() >= 2, "several distinct patches");
-                assertTrue(browser.eval("(() => { const box = document.querySelector('#detail .diffs').getBoundingClientRect();"
-                        + " return [...document.querySelectorAll('#detail .diff')].every(d => d.getBoundingClientRect().right <= box.right + 1"
-                        + " && d.getBoundingClientRect().left >= box.left - 1); })()").asBoolean(), width + " px: every diff column is inside the view");
-                noPageOverflow(width + " px task");
-                browser.eval("document.querySelector('#detail .diffs').scrollIntoView()");
-                browser.screenshot(ARTIFACTS.resolve("diffs-" + width + ".png"), false);
+        atDesktopAndPhoneWidth("location.hash = '#task-0'", "!document.getElementById('detail').hidden && document.querySelector('#detail details.rollout')", width -> {
+            assertTrue(browser.eval("document.querySelectorAll('#detail .diff').length").asInt() >= 2, "several distinct patches");
+            assertTrue(browser.eval("(() => { const box = document.querySelector('#detail .diffs').getBoundingClientRect();"
+                    + " return [...document.querySelectorAll('#detail .diff')].every(d => d.getBoundingClientRect().right <= box.right + 1"
+                    + " && d.getBoundingClientRect().left >= box.left - 1); })()").asBoolean(), width + " px: every diff column is inside the view");
+            noPageOverflow(width + " px task");
+            browser.eval("document.querySelector('#detail .diffs').scrollIntoView()");
+            browser.screenshot(ARTIFACTS.resolve("diffs-" + width + ".png"), false);
 
-                browser.eval("document.querySelector('#detail details.rollout').open = true");
-                browser.waitFor("document.querySelector('#detail details.rollout .args .block')");
-                String block = browser.eval("document.querySelector('#detail details.rollout .args .block pre').textContent").asText();
-                assertEquals("def add(a, b):\n    return a + b\n", block, "old_str as the text it is, line breaks and all");
-                assertTrue(browser.eval("document.querySelector('#detail details.rollout .args .block').parentElement.textContent.includes('if b < 0:')").asBoolean());
-                assertFalse(browser.eval("document.querySelector('#detail details.rollout').textContent.includes('\\\\n')").asBoolean(),
-                        "no literal \\n in the trajectory");
-                browser.eval("document.querySelector('#detail details.rollout .args .block').scrollIntoView()");
-                browser.screenshot(ARTIFACTS.resolve("tool-args-" + width + ".png"), false);
-                noPageOverflow(width + " px trajectory");
-                browser.eval("location.hash = '#tasks'");
-                browser.waitFor("!document.getElementById('overview').hidden");
-            }
-        } finally {
-            browser.viewport(1280, 1000);
-        }
+            browser.eval("document.querySelector('#detail details.rollout').open = true");
+            browser.waitFor("document.querySelector('#detail details.rollout .args .block')");
+            String block = browser.eval("document.querySelector('#detail details.rollout .args .block pre').textContent").asText();
+            assertEquals("def add(a, b):\n    return a + b\n", block, "old_str as the text it is, line breaks and all");
+            assertTrue(browser.eval("document.querySelector('#detail details.rollout .args .block').parentElement.textContent.includes('if b < 0:')").asBoolean());
+            assertFalse(browser.eval("document.querySelector('#detail details.rollout').textContent.includes('\\\\n')").asBoolean(),
+                    "no literal \\n in the trajectory");
+            browser.eval("document.querySelector('#detail details.rollout .args .block').scrollIntoView()");
+            browser.screenshot(ARTIFACTS.resolve("tool-args-" + width + ".png"), false);
+            noPageOverflow(width + " px trajectory");
+            browser.eval("location.hash = '#tasks'");
+            browser.waitFor("!document.getElementById('overview').hidden");
+        });
     }
 
     @Test
