@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Renders the report as one self-contained HTML page: the template, CSS and script are resources of this package,
- * inlined; the headline, curves (inline SVG) and task table are rendered here, every run text escaped; each task's
+ * inlined; the comparison with a second run ({@link Comparison}), the headline, the per-repository breakdown
+ * ({@link RepoBreakdown}), curves (inline SVG) and task table ({@link TaskTable}) are rendered here, every run text escaped; each task's
  * details go into a {@code <script id="task-N">} blob ({@link Blobs}: gzip, base64) that the page's script inflates,
  * parses and renders only when the task is opened, so a 2,000-task page stays light.
  */
