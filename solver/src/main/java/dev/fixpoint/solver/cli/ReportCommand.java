@@ -27,7 +27,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -35,14 +37,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code fixpoint report}: one self-contained HTML page (inline CSS, script and SVG; nothing loaded from the network)
- * from a batch run directory and/or an eval run directory. With {@code --grade}, first grades every distinct candidate
+ * from a batch, solve or eval run directory (and/or --eval); {@code report A B} adds a comparison of run A with run B
+ * at the top. With {@code --grade}, first grades every distinct candidate
  * patch of the batch run with the evaluation harness (Docker) and caches the grades in the run directory, so that the
  * test-time scaling curves show real resolve rates rather than a proxy.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Writes one self-contained HTML page from a batch run directory (fixpoint batch --out) and/or an eval "
-                + "directory (fixpoint eval --out): headline, test-time scaling curves, a sortable and filterable task table, "
+        description = {"Writes one self-contained HTML page from a batch run directory (fixpoint batch --out), a solve output "
+                + "directory (fixpoint solve --out) or an eval directory (fixpoint eval --out), and/or --eval: headline, "
+                + "per-repository breakdown, test-time scaling curves, a sortable and filterable task table, "
                 + "and per task the issue, the candidates' diffs, the test matrix, judge verdicts and every trajectory.",
+                "report A B compares run A (the page's run; --eval grades it) with run B at the top of the page: resolved "
+                        + "(when both are graded), cost, tokens, and the tasks one got and the other did not.",
                 "--grade first grades every distinct candidate patch with the evaluation harness (Docker sandboxes) and caches "
                         + "the grades in RUN_DIR/report/grades.json; later reports reuse them."},
         exitCodeListHeading = ExitCodes.HEADING,
@@ -53,8 +59,11 @@ public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN_DIR", description = "batch run directory")
-    Path runDir;
+    @Parameters(arity = "0..2", paramLabel = "RUN_DIR",
+            description = "batch, solve or eval run directory; a second one (B) is compared with the first (A)")
+    List<Path> runDirs = new ArrayList<>();
+
+    private Path runDir;
 
     @Option(names = "--eval", paramLabel = "DIR", description = "eval run directory (grades of the shipped predictions)")
     Path evalDir;
@@ -90,6 +99,8 @@ public final class ReportCommand implements Callable<Integer> {
         logging.apply();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
+        runDir = runDirs.isEmpty() ? null : runDirs.get(0);
+        Optional<Path> compareDir = runDirs.size() > 1 ? Optional.of(runDirs.get(1)) : Optional.empty();
         if (runDir == null && evalDir == null) {
             err.println("fixpoint report: give a batch run directory, --eval DIR, or both");
             return ExitCodes.USAGE;
@@ -108,14 +119,16 @@ public final class ReportCommand implements Callable<Integer> {
                 if (code != ExitCodes.OK) return code;
             }
             ReportData data;
+            Optional<ReportData> other;
             try {
                 data = ReportInputs.load(Optional.ofNullable(runDir), Optional.ofNullable(evalDir), Optional.ofNullable(tasksFile));
+                other = compareDir.map(b -> ReportInputs.load(Optional.of(b), Optional.empty(), Optional.ofNullable(tasksFile)));
             } catch (SolverException e) {
                 err.println("fixpoint report: " + e.getMessage());
                 return ExitCodes.USAGE;
             }
             long start = System.nanoTime();
-            String html = HtmlPage.render(data, new HtmlPage.Options(maxText, 60_000));
+            String html = HtmlPage.render(data, other, new HtmlPage.Options(maxText, 60_000));
             Path target = out != null ? out : (runDir != null ? runDir : evalDir).resolve("report.html");
             AtomicFiles.write(target, html);
             outw.printf("report: %s (%,d bytes, %d ms)%n", target.toAbsolutePath(), Files.size(target), (System.nanoTime() - start) / 1_000_000);

@@ -23,8 +23,10 @@ import java.util.stream.Stream;
 
 /**
  * Reads a directory written by {@code fixpoint batch}: {@code run.json}, and for every {@code tasks/<id>/} its
- * {@code selection.json} (absent while the task is unfinished) and {@code rollouts/<k>/candidate.json}. Trajectories
- * are only located here; {@link TrajectoryReader} reads them when a page needs them. Errors name the bad file.
+ * {@code selection.json} (absent while the task is unfinished) and {@code rollouts/<k>/candidate.json}. A directory
+ * written by {@code fixpoint solve --out} has the same {@code tasks/<id>/} but no {@code run.json}: it is read as a
+ * run of its task(s), its header taken from the rollouts and selection. Trajectories are only located here;
+ * {@link TrajectoryReader} reads them when a page needs them. Errors name the bad file.
  */
 public final class BatchRunReader {
 
@@ -33,20 +35,47 @@ public final class BatchRunReader {
 
     public static BatchRun read(Path root) {
         Path runFile = root.resolve("run.json");
-        if (!Files.isRegularFile(runFile)) {
-            throw new SolverException(root + ": not a batch run directory (no run.json; `fixpoint batch --out DIR` writes one)");
+        Optional<RunKind> kind = RunKind.detect(root);
+        if (kind.equals(Optional.of(RunKind.SOLVE))) return readSolve(root);
+        if (!kind.equals(Optional.of(RunKind.BATCH))) {
+            throw new SolverException(root + ": not a batch or solve run directory (no run.json and no tasks/; `fixpoint batch --out DIR` "
+                    + "and `fixpoint solve --out DIR` write one)");
         }
         JsonNode run = RunJson.read(runFile);
         RunInfo info = runInfo(run, runFile);
+        return new BatchRun(root, info, tasks(root, info.scripted()), RunKind.BATCH);
+    }
+
+    private static List<TaskRun> tasks(Path root, boolean scripted) {
         Path tasksDir = root.resolve("tasks");
         List<TaskRun> tasks = new ArrayList<>();
         if (Files.isDirectory(tasksDir)) {
             for (Path dir : list(tasksDir)) {
-                if (Files.isDirectory(dir)) tasks.add(task(dir, info.scripted()));
+                if (Files.isDirectory(dir)) tasks.add(task(dir, scripted));
             }
         }
         tasks.sort(Comparator.comparing(TaskRun::instanceId));
-        return new BatchRun(root, info, tasks);
+        return tasks;
+    }
+
+    /**
+     * {@code fixpoint solve --out DIR}: no run.json, so the header comes from the task(s): the model from the rollouts'
+     * candidates, scripted when any model id starts with {@code scripted:} or the selection says so, the strategy
+     * from the selection, the spend summed over the tasks; no start time (the page shows the wall time as unknown).
+     */
+    private static BatchRun readSolve(Path root) {
+        List<TaskRun> tasks = tasks(root, false);
+        if (tasks.isEmpty()) throw new SolverException(root + ": a solve output directory with no task in tasks/: the solve did not start");
+        boolean scripted = tasks.stream().anyMatch(t -> t.spend().scripted()
+                || t.rollouts().stream().anyMatch(r -> r.model().startsWith("scripted:")));
+        String model = tasks.stream().flatMap(t -> t.rollouts().stream()).map(RolloutInfo::model).findFirst().orElse("unknown");
+        String strategy = tasks.stream().flatMap(t -> t.selection().stream()).map(s -> s.strategy()).findFirst().orElse("unknown");
+        int rollouts = tasks.stream().mapToInt(t -> t.rollouts().size()).max().orElse(0);
+        Spend spend = tasks.stream().map(TaskRun::spend).reduce(Spend.none(scripted).withUsdZero(), Spend::plus);
+        boolean complete = tasks.stream().noneMatch(t -> t.status().equals(TaskRun.UNFINISHED));
+        RunInfo info = new RunInfo(root.toAbsolutePath().normalize().getFileName().toString(), model, scripted, null, null, complete,
+                strategy, rollouts, Optional.empty(), spend);
+        return new BatchRun(root, info, tasks, RunKind.SOLVE);
     }
 
     static RunInfo runInfo(JsonNode n, Path file) {

@@ -26,10 +26,16 @@ record Headline(int tasks, Optional<Integer> resolved, String resolvedSource, in
         Optional<Integer> resolved = anyGrade || fromEval
                 ? Optional.of((int) rows.stream().filter(r -> r.status().equals("resolved")).count()) : Optional.empty();
         int abstained = (int) rows.stream().filter(r -> r.status().equals("abstained")).count();
-        int errors = (int) rows.stream().filter(r -> r.status().equals("error") || r.selection().equals("ERROR")).count();
+        int errors = (int) rows.stream().filter(Headline::isError).count();
         boolean scripted = data.batch().map(b -> b.info().scripted()).orElse(false);
         Spend spend = rows.stream().map(TaskRow::spend).reduce(Spend.none(scripted).withUsdZero(), Spend::plus);
         return new Headline(rows.size(), resolved, fromEval ? "eval" : anyGrade ? "candidate grades" : "", abstained, errors, spend,
-                data.batch().map(b -> b.info().wallTime()), data.batch().map(b -> b.info().model()).orElse(""), scripted);
+                data.batch().filter(b -> b.info().startedAt() != null).map(b -> b.info().wallTime()),
+                data.batch().map(b -> b.info().model()).orElse(""), scripted);
+    }
+
+    /** The task ended in error: selection or grading. */
+    static boolean isError(TaskRow r) {
+        return r.status().equals("error") || r.selection().equals("ERROR");
     }
 }

@@ -24,11 +24,11 @@ final class IssueText {
     private static final Logger log = LoggerFactory.getLogger(IssueText.class);
     private IssueText() {}
 
-    /** Problem statements by instance id from a task file (any loader format); rows that do not load are left out. */
-    static Map<String, String> fromTaskFile(Path file) {
+    /** Tasks by instance id from a task file (any loader format); rows that do not load are left out. */
+    static Map<String, Task> fromTaskFile(Path file) {
         try {
-            Map<String, String> out = new LinkedHashMap<>();
-            for (Task t : TaskLoader.lenient().load(file).tasks()) out.put(t.instanceId(), t.problemStatement());
+            Map<String, Task> out = new LinkedHashMap<>();
+            for (Task t : TaskLoader.lenient().load(file).tasks()) out.put(t.instanceId(), t);
             return out;
         } catch (TaskException e) {
             throw new SolverException("cannot read the task file " + file + ": " + e.getMessage(), e);

@@ -5,13 +5,16 @@ import java.util.Locale;
 
 /**
  * Draws {@link Curves} as an inline SVG line chart: rates (0-100 %) on the left axis against k, the cost of the first
- * k rollouts on the right axis. Each point carries a {@code <title>} with its exact value. No script, no external
- * resources; every label is escaped.
+ * k rollouts on the right axis. Each point carries a {@code <title>} with its exact value. Curves with equal values
+ * stay visible: each curve has its own marker shape, and a curve equal to an earlier one is drawn a few pixels above
+ * it (the legend says "same as"). No script, no external resources; every label is escaped.
  */
 final class SvgChart {
 
     static final String[] PALETTE = {"#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d"};
-    private static final int W = 760, H = 340, LEFT = 56, RIGHT = 76, TOP = 16, BOTTOM = 44;
+    private static final int W = 1100, H = 380, LEFT = 56, RIGHT = 80, TOP = 16, BOTTOM = 44;
+    /** Pixels a curve equal to an earlier one is lifted, per earlier equal curve. */
+    static final double OFFSET = 3.5;
 
     private SvgChart() {}
 
@@ -47,9 +50,10 @@ final class SvgChart {
         s.append(line(LEFT, TOP, LEFT, TOP + plotH, "axis-line")).append(line(LEFT + plotW, TOP, LEFT + plotW, TOP + plotH, "axis-line"))
                 .append(line(LEFT, TOP + plotH, LEFT + plotW, TOP + plotH, "axis-line"));
         // cost series
-        series(s, c.cost(), c.maxK(), plotW, plotH, top == 0 ? 1 : top, "#888", "6 3", 1.5, "cost", v -> costLabel(v, c.costUnit()));
+        series(s, c.cost(), c.maxK(), plotW, plotH, top == 0 ? 1 : top, "#888", "6 3", 1.5, "cost", v -> costLabel(v, c.costUnit()), -1, 0);
         // rate series
         List<Curves.Curve> rates = c.rates();
+        int[] same = sameAs(rates);
         for (int i = 0; i < rates.size(); i++) {
             Curves.Curve cv = rates.get(i);
             String dash = switch (cv.kind()) {
@@ -57,11 +61,30 @@ final class SvgChart {
                 case "pass" -> "8 4";
                 default -> null;
             };
-            // earlier curves drawn wider, so that a curve equal to a later one still shows around it
-            double width = Math.max(1.5, 7.0 - 1.1 * i);
-            series(s, cv.values(), c.maxK(), plotW, plotH, 1.0, color(i), dash, width, cv.name(), v -> String.format(Locale.ROOT, "%.1f%%", v * 100));
+            int lift = 0;
+            for (int j = 0; j < i; j++) if (same[j] == same[i] && same[i] >= 0 || same[i] == j) lift++;
+            series(s, cv.values(), c.maxK(), plotW, plotH, 1.0, color(i), dash, 2.5, cv.name(), v -> String.format(Locale.ROOT, "%.1f%%", v * 100),
+                    i, lift * OFFSET);
         }
         return s.append("</svg>").toString();
+    }
+
+    /** For each curve, the index of the first earlier curve with the same values, or -1. */
+    static int[] sameAs(List<Curves.Curve> rates) {
+        int[] out = new int[rates.size()];
+        for (int i = 0; i < rates.size(); i++) {
+            out[i] = -1;
+            for (int j = 0; j < i && out[i] < 0; j++) {
+                if (equal(rates.get(i).values(), rates.get(j).values())) out[i] = out[j] >= 0 ? out[j] : j;
+            }
+        }
+        return out;
+    }
+
+    private static boolean equal(List<Double> a, List<Double> b) {
+        if (a.size() != b.size()) return false;
+        for (int k = 0; k < a.size(); k++) if (Math.abs(a.get(k) - b.get(k)) > 1e-9) return false;
+        return true;
     }
 
     static String color(int i) {
@@ -69,21 +92,45 @@ final class SvgChart {
     }
 
     private static void series(StringBuilder s, List<Double> values, int maxK, int plotW, int plotH, double scale, String color,
-                               String dash, double width, String name, java.util.function.DoubleFunction<String> label) {
+                               String dash, double width, String name, java.util.function.DoubleFunction<String> label, int marker, double lift) {
         if (values.isEmpty()) return;
         StringBuilder pts = new StringBuilder();
         for (int k = 1; k <= values.size(); k++) {
-            pts.append(fmt(x(k, maxK, plotW))).append(',').append(fmt(y(values.get(k - 1) / scale, plotH))).append(' ');
+            pts.append(fmt(x(k, maxK, plotW))).append(',').append(fmt(y(values.get(k - 1) / scale, plotH) - lift)).append(' ');
         }
-        s.append("<g class=\"series\"><polyline fill=\"none\" stroke=\"").append(color).append("\" stroke-opacity=\"0.9\" stroke-width=\"").append(fmt(width)).append('"');
+        s.append("<g class=\"series\" data-name=\"").append(Html.esc(name)).append("\" data-lift=\"").append(fmt(lift))
+                .append("\"><polyline fill=\"none\" stroke=\"").append(color).append("\" stroke-opacity=\"0.9\" stroke-width=\"").append(fmt(width)).append('"');
         if (dash != null) s.append(" stroke-dasharray=\"").append(dash).append('"');
         s.append(" points=\"").append(pts.toString().trim()).append("\"/>");
         for (int k = 1; k <= values.size(); k++) {
-            s.append("<circle cx=\"").append(fmt(x(k, maxK, plotW))).append("\" cy=\"").append(fmt(y(values.get(k - 1) / scale, plotH)))
-                    .append("\" r=\"").append(fmt(Math.max(3, width / 2 + 1.5))).append("\" fill=\"").append(color).append("\"><title>").append(Html.esc(name + ", k=" + k + ": " + label.apply(values.get(k - 1))))
-                    .append("</title></circle>");
+            double cx = x(k, maxK, plotW), cy = y(values.get(k - 1) / scale, plotH) - lift;
+            s.append(marker(marker, cx, cy, color)).append("<title>").append(Html.esc(name + ", k=" + k + ": " + label.apply(values.get(k - 1))))
+                    .append("</title>").append(marker < 0 ? "</circle>" : markerEnd(marker));
         }
         s.append("</g>");
+    }
+
+    /** Marker shapes by curve: circle, square, diamond, triangle, ... (cost: a small circle). */
+    private static String marker(int i, double cx, double cy, String color) {
+        String fill = "\" fill=\"" + color + "\" stroke=\"#fff\" stroke-width=\"1\">";
+        if (i < 0) return "<circle class=\"mk\" cx=\"" + fmt(cx) + "\" cy=\"" + fmt(cy) + "\" r=\"3" + fill;
+        double r = 5;
+        return switch (i % 4) {
+            case 0 -> "<circle class=\"mk\" cx=\"" + fmt(cx) + "\" cy=\"" + fmt(cy) + "\" r=\"" + fmt(r) + fill;
+            case 1 -> "<rect class=\"mk\" x=\"" + fmt(cx - r) + "\" y=\"" + fmt(cy - r) + "\" width=\"" + fmt(2 * r) + "\" height=\"" + fmt(2 * r) + fill;
+            case 2 -> "<polygon class=\"mk\" points=\"" + fmt(cx) + "," + fmt(cy - r - 1) + " " + fmt(cx + r + 1) + "," + fmt(cy) + " " + fmt(cx) + ","
+                    + fmt(cy + r + 1) + " " + fmt(cx - r - 1) + "," + fmt(cy) + fill;
+            default -> "<polygon class=\"mk\" points=\"" + fmt(cx) + "," + fmt(cy - r - 1) + " " + fmt(cx + r + 1) + "," + fmt(cy + r) + " "
+                    + fmt(cx - r - 1) + "," + fmt(cy + r) + fill;
+        };
+    }
+
+    private static String markerEnd(int i) {
+        return switch (i % 4) {
+            case 0 -> "</circle>";
+            case 1 -> "</rect>";
+            default -> "</polygon>";
+        };
     }
 
     private static double x(int k, int maxK, int plotW) {

@@ -99,10 +99,17 @@
   }
 
   var routeSeq = 0;
+  var lastTask = null;
   function route() {
     var seq = ++routeSeq;
     var m = /^#task-(\d+)$/.exec(location.hash);
-    if (!m) { detail.hidden = true; detail.textContent = ""; overview.hidden = false; return; }
+    if (!m) {
+      var wasOpen = !detail.hidden;
+      detail.hidden = true; detail.textContent = ""; overview.hidden = false;
+      if (wasOpen && lastTask != null) { var back = rowOf(lastTask); if (back) { setCurrent(back); back.scrollIntoView({block: "center"}); } }
+      return;
+    }
+    lastTask = "task-" + m[1];
     loadTask("task-" + m[1]).then(function (t) {
       if (seq !== routeSeq) return;
       renderTask(t);
@@ -115,7 +122,8 @@
 
   function renderTask(t) {
     detail.textContent = "";
-    detail.appendChild(el("a", {href: "#tasks", cls: "back", text: "← all tasks"}));
+    detail.appendChild(el("div", {cls: "nav"}, el("a", {href: "#tasks", cls: "back", text: "← all tasks"}),
+      el("span", {cls: "muted keys", text: "j / k: next / previous task · Esc: back to the list"})));
     detail.appendChild(el("h2", null, t.id + " ", badge(t.status)));
     var facts = el("p", {cls: "muted"});
     facts.appendChild(document.createTextNode("status from " + t.statusSource + "; selection " + t.selection
@@ -264,8 +272,27 @@
     return el("div", {cls: cls}, el("details", null, el("summary", {text: label + " (" + lines + " lines, " + text.length + " chars)"}), pre));
   }
 
-  function prettyArgs(s) {
-    try { return JSON.stringify(JSON.parse(s), null, 2); } catch (e) { return s; }
+  // A tool call's arguments: each field on its own line; a string with line breaks (a command, a file's new text)
+  // as a text block, not JSON with literal \n. Arguments that are not a JSON object are shown as they came.
+  function argsView(name, s) {
+    var parsed = null;
+    try { parsed = JSON.parse(s); } catch (e) { parsed = null; }
+    if (parsed == null || typeof parsed !== "object" || Array.isArray(parsed)) return folded(s, "→ " + name, "call");
+    var box = el("div", {cls: "args"});
+    var lines = 0, chars = 0;
+    Object.keys(parsed).forEach(function (k) {
+      var v = parsed[k];
+      var text = typeof v === "string" ? v : JSON.stringify(v, null, 2);
+      lines += text.split("\n").length;
+      chars += text.length;
+      if (typeof v === "string" && v.indexOf("\n") >= 0) {
+        box.appendChild(el("div", {cls: "arg block"}, el("span", {cls: "k", text: k}), el("pre", {cls: "text", text: v})));
+      } else {
+        box.appendChild(el("div", {cls: "arg"}, el("span", {cls: "k", text: k}), " ", el("code", {text: text})));
+      }
+    });
+    if (chars <= FOLD_CHARS && lines <= FOLD_LINES) return el("div", {cls: "call"}, el("div", {cls: "muted", text: "→ " + name}), box);
+    return el("div", {cls: "call"}, el("details", null, el("summary", {text: "→ " + name + " (" + lines + " lines, " + chars + " chars)"}), box));
   }
 
   function rollout(r) {
@@ -284,7 +311,7 @@
       (tr.steps || []).forEach(function (s) {
         var step = el("div", {cls: "step"}, el("div", {cls: "n", text: "step " + s.n + " · " + s.tokens + " tokens · " + secs(s.ms)}));
         if (s.text) step.appendChild(folded(s.text, "model", "msg"));
-        (s.calls || []).forEach(function (c) { step.appendChild(folded(prettyArgs(c.args), "→ " + c.name, "call")); });
+        (s.calls || []).forEach(function (c) { step.appendChild(argsView(c.name, c.args)); });
         (s.obs || []).forEach(function (o) {
           step.appendChild(folded(o.text, "← " + o.tool + (o.error ? " (error)" : "") + (o.submitted ? " (submitted)" : ""), "obs" + (o.error ? " err" : "")));
         });
@@ -294,6 +321,42 @@
     });
     return d;
   }
+
+  // ---- keyboard: j / k (or arrow keys in the list) between tasks, in the table's current order and filter ----
+  var current = null;
+  function visibleRows() { return rows.filter(function (r) { return !r.hidden; }); }
+  function rowOf(taskId) {
+    var a = tbody.querySelector('a[href="#' + taskId + '"]');
+    return a ? a.closest("tr") : null;
+  }
+  function setCurrent(r) {
+    if (current) current.classList.remove("current");
+    current = r;
+    if (r) r.classList.add("current");
+  }
+  function step(delta) {
+    var vis = visibleRows();
+    if (!vis.length) return;
+    var from = !detail.hidden && lastTask ? rowOf(lastTask) : current;
+    var i = vis.indexOf(from);
+    var next = vis[i < 0 ? (delta > 0 ? 0 : vis.length - 1) : Math.max(0, Math.min(vis.length - 1, i + delta))];
+    setCurrent(next);
+    if (!detail.hidden) location.hash = next.querySelector("a").getAttribute("href");
+    else next.scrollIntoView({block: "nearest"});
+  }
+  document.addEventListener("keydown", function (e) {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    var t = e.target;
+    if (t && (t.tagName === "INPUT" || t.tagName === "SELECT" || t.tagName === "TEXTAREA")) {
+      if (e.key === "Escape") t.blur();
+      return;
+    }
+    var inList = detail.hidden;
+    if (e.key === "j" || (inList && e.key === "ArrowDown")) { step(1); e.preventDefault(); }
+    else if (e.key === "k" || (inList && e.key === "ArrowUp")) { step(-1); e.preventDefault(); }
+    else if (e.key === "Enter" && inList && current) { location.hash = current.querySelector("a").getAttribute("href"); e.preventDefault(); }
+    else if (e.key === "Escape" && !inList) { location.hash = "#tasks"; e.preventDefault(); }
+  });
 
   route();
   document.documentElement.setAttribute("data-ready", "1");

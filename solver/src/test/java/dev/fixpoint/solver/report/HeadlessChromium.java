@@ -166,6 +166,12 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
+    /** Resizes the page's viewport (CSS pixels), e.g. to a phone's 390 px width; layout and media queries follow. */
+    void viewport(int width, int height) throws IOException, InterruptedException {
+        send("Emulation.setDeviceMetricsOverride", JSON.createObjectNode().put("width", width).put("height", height)
+                .put("deviceScaleFactor", 1).put("mobile", false));
+    }
+
     void screenshot(Path png, boolean fullPage) throws IOException, InterruptedException {
         ObjectNode p = JSON.createObjectNode().put("format", "png").put("captureBeyondViewport", fullPage);
         JsonNode r = send("Page.captureScreenshot", p);

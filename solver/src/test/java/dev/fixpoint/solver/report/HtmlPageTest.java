@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.zip.GZIPInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,5 +71,65 @@ class HtmlPageTest {
         assertEquals(0, Main.run("report", "--eval", tmp.resolve("e").toString(), "--out", tmp.resolve("eval-only.html").toString()));
         assertEquals(2, Main.run("report", tmp.resolve("missing").toString()), "a directory that is not a run is bad input");
         assertEquals(2, Main.run("report"), "nothing to report on");
+    }
+
+    @Test
+    void theCommandReadsSolveAndEvalDirectoriesAndComparesTwoRuns(@TempDir Path tmp) throws IOException {
+        SyntheticRun.write(new SyntheticRun.Spec(1, 2, 2, 50, false, true, false, 4), tmp.resolve("solve"), null, false);
+        Files.delete(tmp.resolve("solve/run.json"));
+        assertEquals(0, Main.run("report", tmp.resolve("solve").toString()));
+        String solvePage = Files.readString(tmp.resolve("solve/report.html"));
+        assertTrue(solvePage.contains("solve run: one issue"), "the page says it is a solve run");
+        assertTrue(solvePage.contains("Fixpoint report: solve run solve"));
+
+        SyntheticRun.write(new SyntheticRun.Spec(8, 2, 2, 50, false, true, false, 5), tmp.resolve("a"), tmp.resolve("ea"), true);
+        SyntheticRun.write(new SyntheticRun.Spec(8, 2, 2, 50, false, true, false, 6), tmp.resolve("b"), null, true);
+        assertEquals(0, Main.run("report", tmp.resolve("ea").toString(), "--out", tmp.resolve("eval.html").toString()), "an eval directory alone");
+        Path out = tmp.resolve("ab.html");
+        assertEquals(0, Main.run("report", tmp.resolve("a").toString(), tmp.resolve("b").toString(), "--eval", tmp.resolve("ea").toString(),
+                "--out", out.toString()));
+        String html = Files.readString(out);
+        assertTrue(html.indexOf("id=\"compare\"") > 0 && html.indexOf("id=\"compare\"") < html.indexOf("id=\"summary\""),
+                "the comparison is at the top");
+        assertTrue(html.contains("Comparison: A vs B") && html.contains("by A, not by B") && html.contains("by B, not by A"));
+        assertTrue(html.contains("<th>resolved</th>") && html.contains("<th>cost</th>") && html.contains("<th>tokens</th>"));
+        assertEquals(2, Main.run("report", tmp.resolve("a").toString(), tmp.resolve("missing").toString()), "B must be a run too");
+    }
+
+    @Test
+    void tableColumnsArePlainAndEmptyOnesAreLeftOut(@TempDir Path tmp) throws IOException {
+        SyntheticRun.write(new SyntheticRun.Spec(3, 3, 2, 50, false, true, false, 8), tmp.resolve("plain"), null, false);
+        TaskTable ungraded = new TaskTable(TaskRows.of(ReportInputs.load(Optional.of(tmp.resolve("plain")), Optional.empty(), Optional.empty())));
+        assertFalse(ungraded.headers().contains("candidates resolving"), "no grades: the column would be all dashes");
+        assertTrue(ungraded.headers().containsAll(java.util.List.of("task", "outcome", "agreement", "score", "cost")), ungraded.headers().toString());
+        assertFalse(ungraded.head().contains("clusters") || ungraded.head().contains("runner-up"));
+        assertTrue(ungraded.head().contains("title=\"candidates whose patches behave the same"), "headers carry a tooltip");
+        assertTrue(Pattern.compile(">\\d of 3</td>").matcher(ungraded.body()).find(), "agreement reads 'n of 3'");
+
+        SyntheticRun.write(new SyntheticRun.Spec(3, 3, 2, 50, false, true, false, 8), tmp.resolve("graded"), null, true);
+        TaskTable graded = new TaskTable(TaskRows.of(ReportInputs.load(Optional.of(tmp.resolve("graded")), Optional.empty(), Optional.empty())));
+        assertTrue(graded.headers().contains("candidates resolving"));
+    }
+
+    @Test
+    void equalCurvesAreToldApartAndNotesFolded(@TempDir Path tmp) {
+        Curves c = new Curves(3, 10, java.util.List.of(
+                new Curves.Curve("coverage", "coverage", java.util.List.of(0.5, 0.6, 0.7), "any candidate resolves"),
+                new Curves.Curve("selected", "selected", java.util.List.of(0.5, 0.6, 0.7), "the chosen one resolves"),
+                new Curves.Curve("pass@k", "pass", java.util.List.of(0.4, 0.5, 0.6), "unbiased estimator"),
+                new Curves.Curve("oracle", "selected", java.util.List.of(0.5, 0.6, 0.7), "best possible pick")),
+                java.util.List.of(1.0, 2.0, 3.0), "USD", false, java.util.List.of("note one", "note two"));
+        assertEquals(java.util.List.of(-1, 0, -1, 0), java.util.Arrays.stream(SvgChart.sameAs(c.rates())).boxed().toList());
+        String svg = SvgChart.render(c);
+        assertTrue(svg.contains("data-name=\"coverage\" data-lift=\"0.0\""));
+        assertTrue(svg.contains("data-name=\"selected\" data-lift=\"3.5\""), "the first copy is lifted");
+        assertTrue(svg.contains("data-name=\"oracle\" data-lift=\"7.0\""), "the second copy is lifted more");
+        assertTrue(svg.contains("<rect class=\"mk\"") && svg.contains("<polygon class=\"mk\""), "each curve has its own marker shape");
+        assertTrue(svg.contains("viewBox=\"0 0 1100 "), "drawn wide");
+        String section = HtmlPage.curves(c);
+        assertTrue(section.contains("(same as coverage: drawn just above it)"), "the legend says which curves coincide");
+        assertEquals(2, section.split("same as coverage", -1).length - 1, "both copies say so");
+        assertTrue(section.contains("<details class=\"notes\"><summary>"), "the notes are folded");
+        assertTrue(section.indexOf("note two") > section.indexOf("<details"), "notes inside the fold");
     }
 }

@@ -148,4 +148,73 @@ class ReportModelTest {
         assertEquals(2, row.candidates());
         assertTrue(HtmlPage.render(data, HtmlPage.Options.defaults()).contains("unfinished (1)"), "the status filter offers it");
     }
+
+    @Test
+    void aSolveDirectoryIsReadAsARunOfItsTask(@TempDir Path tmp) throws IOException {
+        Path solve = tmp.resolve("fixpoint-solve");
+        SyntheticRun.write(new SyntheticRun.Spec(1, 3, 2, 50, false, true, false, 3), solve, null, false);
+        Files.delete(solve.resolve("run.json")); // what fixpoint solve --out leaves: tasks/<id>/ and no run.json
+        assertEquals(Optional.of(RunKind.SOLVE), RunKind.detect(solve));
+        BatchRun b = BatchRunReader.read(solve);
+        assertEquals(RunKind.SOLVE, b.kind());
+        assertEquals(1, b.tasks().size());
+        assertEquals("fixpoint-solve", b.info().runId());
+        assertTrue(b.info().model().startsWith("openai:gpt-synthetic"), b.info().model());
+        assertEquals(3, b.info().rollouts());
+        assertEquals(b.tasks().get(0).spend().tokens(), b.info().spend().tokens(), "the run's spend is its task's");
+        assertEquals("solve run fixpoint-solve", ReportInputs.load(Optional.of(solve), Optional.empty(), Optional.empty()).label());
+
+        assertEquals(Optional.of(RunKind.EVAL), RunKind.detect(eval));
+        ReportData evalAsRun = ReportInputs.load(Optional.of(eval), Optional.empty(), Optional.empty());
+        assertTrue(evalAsRun.batch().isEmpty() && evalAsRun.eval().isPresent(), "an eval directory given as the run is the eval run");
+        SolverException twice = assertThrows(SolverException.class, () -> ReportInputs.load(Optional.of(eval), Optional.of(eval), Optional.empty()));
+        assertTrue(twice.getMessage().contains("is an eval directory"), twice.getMessage());
+    }
+
+    @Test
+    void comparingRunsCountsWinsAndLosses(@TempDir Path tmp) throws IOException {
+        SyntheticRun.write(new SyntheticRun.Spec(30, 3, 2, 50, false, true, false, 21), tmp.resolve("a"), null, true);
+        SyntheticRun.write(new SyntheticRun.Spec(30, 3, 2, 50, false, true, false, 22), tmp.resolve("b"), null, true);
+        ReportData a = ReportInputs.load(Optional.of(tmp.resolve("a")), Optional.empty(), Optional.empty());
+        ReportData b = ReportInputs.load(Optional.of(tmp.resolve("b")), Optional.empty(), Optional.empty());
+        List<TaskRow> ra = TaskRows.of(a), rb = TaskRows.of(b);
+
+        Comparison self = Comparison.of(a, ra, a, ra);
+        assertEquals("resolved", self.basis(), "both runs are graded");
+        assertEquals(List.of(), self.wins());
+        assertEquals(List.of(), self.losses());
+        assertEquals(Headline.of(a, ra).resolved().orElseThrow(), self.both());
+
+        Comparison c = Comparison.of(a, ra, b, rb);
+        int resolvedA = Headline.of(a, ra).resolved().orElseThrow(), resolvedB = Headline.of(b, rb).resolved().orElseThrow();
+        assertFalse(c.wins().isEmpty() && c.losses().isEmpty(), "different seeds resolve different tasks");
+        assertEquals(resolvedA - resolvedB, c.wins().size() - c.losses().size(), "over the same tasks, wins - losses is the difference");
+        assertEquals(30, c.wins().size() + c.losses().size() + c.both() + c.neither());
+        for (String id : c.wins()) {
+            assertEquals("resolved", ra.stream().filter(r -> r.instanceId().equals(id)).findFirst().orElseThrow().status());
+            assertFalse(rb.stream().filter(r -> r.instanceId().equals(id)).findFirst().orElseThrow().status().equals("resolved"), id);
+        }
+
+        Files.delete(tmp.resolve("b").resolve(CandidateGrades.FILE)); // B ungraded: the comparison falls back to selected
+        ReportData ungraded = ReportInputs.load(Optional.of(tmp.resolve("b")), Optional.empty(), Optional.empty());
+        assertEquals("selected", Comparison.of(a, ra, ungraded, TaskRows.of(ungraded)).basis());
+    }
+
+    @Test
+    void theRepositoryBreakdownSumsTheTasks() {
+        ReportData d = ReportInputs.load(Optional.of(run), Optional.of(eval), Optional.empty());
+        assertEquals("synthetic/repo", d.repoOf("synthetic__repo-0003"), "owner__name-N is owner/name");
+        assertEquals("sympy/sympy", d.repoOf("sympy__sympy-20590"));
+        assertEquals("(unknown)", d.repoOf("my-task"));
+        ReportData twoRepos = new ReportData(d.batch(), d.eval(), d.grades(), d.issues(),
+                java.util.Map.of("synthetic__repo-0000", "psf/requests", "synthetic__repo-0001", "psf/requests"));
+        List<TaskRow> rows = TaskRows.of(twoRepos);
+        List<RepoBreakdown.Line> lines = RepoBreakdown.of(twoRepos, rows, true);
+        assertEquals(List.of("synthetic/repo", "psf/requests"), lines.stream().map(RepoBreakdown.Line::repo).toList(), "most tasks first");
+        assertEquals(List.of(4, 2), lines.stream().map(RepoBreakdown.Line::tasks).toList());
+        Headline h = Headline.of(twoRepos, rows);
+        assertEquals(h.resolved().orElseThrow(), lines.stream().mapToInt(l -> l.resolved().orElseThrow()).sum());
+        assertEquals(h.abstained(), lines.stream().mapToInt(RepoBreakdown.Line::abstained).sum());
+        assertEquals(h.spend().knownUsd().orElseThrow(), lines.stream().map(l -> l.spend().knownUsd().orElseThrow()).reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
 }

@@ -65,6 +65,10 @@ public final class SyntheticRun {
     /** The HTML payload hostile runs carry in model text, observations, patches and the issue. */
     public static final String PAYLOAD = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\"></pre></script><!--";
 
+    /** The arguments of task 0's edit call in a hostile run: two multi-line strings. */
+    public static final String EDIT_ARGS = "{\"path\":\"src/core.py\",\"old_str\":\"def add(a, b):\\n    return a + b\\n\","
+            + "\"new_str\":\"def add(a, b):\\n    if b < 0:\\n        return a - abs(b)\\n    return a + b\\n\"}";
+
     private static final ObjectMapper JSON = RunJson.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
@@ -178,8 +182,10 @@ public final class SyntheticRun {
         Usage total = Usage.of(0, 0, 0, Duration.ZERO);
         for (int s = 1; s <= spec.steps(); s++) {
             boolean last = s == spec.steps();
-            String tool = last ? "submit" : s % 2 == 1 ? "bash" : "view";
-            String args = last ? "{\"summary\":\"fixed\"}" : tool.equals("bash") ? "{\"command\":\"python -m pytest -q tests/test_core.py\"}"
+            // task 0 of a hostile run edits a file at step 2: arguments with multi-line strings
+            boolean edit = hostile && s == 2 && !last;
+            String tool = last ? "submit" : edit ? "edit" : s % 2 == 1 ? "bash" : "view";
+            String args = last ? "{\"summary\":\"fixed\"}" : edit ? EDIT_ARGS : tool.equals("bash") ? "{\"command\":\"python -m pytest -q tests/test_core.py\"}"
                     : "{\"path\":\"src/core.py\"}";
             String text = "Step " + s + ": let me " + (last ? "submit." : "look at the code.") + (hostile && s == 1 ? " " + PAYLOAD : "");
             ToolCall call = new ToolCall("call-" + s, tool, args);
