@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * clear result and leave the sandbox working, which {@link #nextCommandStillWorks()} checks after every test.
  */
 @Tag("docker")
+@Tag("hostile-sandbox")
 class HostileCommandsTest {
 
     static DockerTestSupport docker;
