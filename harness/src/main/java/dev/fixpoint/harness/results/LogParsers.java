@@ -3,6 +3,7 @@ package dev.fixpoint.harness.results;
 import dev.fixpoint.tasks.env.ResultFormat;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +53,12 @@ public final class LogParsers {
 
     private static Map<ResultFormat, LogParser> build() {
         Map<ResultFormat, LogParser> all = new EnumMap<>(ResultFormat.class);
-        all.put(ResultFormat.PYTEST_LOG, PytestLogParser::parse);
+        for (ResultFormat f : List.of(ResultFormat.PYTEST_LOG, ResultFormat.PYTEST_V2, ResultFormat.PYTEST_OPTIONS,
+                ResultFormat.MATPLOTLIB)) {
+            all.put(f, PytestLogParser.of(f));
+        }
+        all.put(ResultFormat.DJANGO, new DjangoLogParser());
+        all.put(ResultFormat.SYMPY, new SympyLogParser());
         Map<ResultFormat, String> owner = new EnumMap<>(ResultFormat.class);
         all.keySet().forEach(f -> owner.put(f, LogParsers.class.getName()));
         for (LogParserProvider provider : ServiceLoader.load(LogParserProvider.class, LogParsers.class.getClassLoader())) {
