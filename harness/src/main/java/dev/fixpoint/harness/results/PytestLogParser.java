@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * <p>Node ids may hold spaces, brackets, {@code ::} and {@code " - "} inside their parameter brackets
  * ({@code test_p[a - b]}, {@code test_p[x[1]]}, {@code test_p[[]}). Where the end of an id is ambiguous the names
  * the caller expects (the FAIL_TO_PASS / PASS_TO_PASS lists) decide; otherwise bracket depth does.
- * Folded skip lines ({@code SKIPPED [2] path:12: reason}) name no test and are ignored. A test reported twice
+ * Folded skip lines ({@code SKIPPED [2] path:12: reason}) name no test and are ignored, as are words that are no
+ * node id ({@code FAILED (failures=3)} of a unittest summary). A test reported twice
  * keeps its worse outcome. Colours and other escape sequences are removed first ({@link LogLines}).
  *
  * <p>Progress artifacts: a status word followed by something that is not a node id ({@code PASSED    [100%]},
@@ -91,7 +92,7 @@ public final class PytestLogParser {
                 String rest = m.group(2).strip();
                 if (m.group(1).equals("SKIPPED") && FOLDED_SKIP.matcher(rest).matches()) continue;
                 String id = rest.startsWith("[") ? progressWord(rest, expected) : nodeId(rest, expected);
-                if (!id.isEmpty()) outcomes.merge(idRewrite.apply(id), outcome(m.group(1)), TestOutcome::worse);
+                if (isNodeId(id, expected)) outcomes.merge(idRewrite.apply(id), outcome(m.group(1)), TestOutcome::worse);
                 continue;
             }
             Matcher t = TEST_FIRST.matcher(line);
@@ -102,6 +103,15 @@ public final class PytestLogParser {
             problems.add("no pytest result lines (PASSED/FAILED/... node_id) found in the log; was it run with -rA?");
         }
         return new TestResults(outcomes, source, problems);
+    }
+
+    /**
+     * Whether {@code id} names a test: a node id ({@code path::name}), a file (a collection error,
+     * {@code ERROR tests/test_x.py}), or a name the lists hold. Other words after a status are other runners'
+     * summaries ({@code FAILED (failures=3, errors=1)} of unittest).
+     */
+    static boolean isNodeId(String id, Set<String> expected) {
+        return id.contains("::") || id.endsWith(".py") || (!id.isEmpty() && expected.contains(id));
     }
 
     /**
