@@ -33,8 +33,8 @@ import java.util.stream.Collectors;
  *     base_image: fixpoint/python:latest
  *     packages: [libmemcached-dev]
  *     install: ["pip install --break-system-packages -e ."]
- *     test_command: "./tests/runtests.py --verbosity 2 {test_names}"
- *     result_format: pytest_log
+ *     test_command: "./tests/runtests.py --verbosity 2 --parallel 1 {test_directives}"
+ *     result_format: django
  *     test_timeout_seconds: 1800
  *     env: {LANG: C.UTF-8}
  *   "&gt;=4.0,&lt;5":
