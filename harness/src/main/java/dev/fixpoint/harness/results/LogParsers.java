@@ -12,7 +12,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The {@link LogParser} of each {@link ResultFormat}: the harness's own parsers (pytest variants, Django, sympy),
+ * The {@link LogParser} of each {@link ResultFormat}: the harness's own parsers (pytest variants, Django, sympy,
+ * Maven's console),
  * then every {@link LogParserProvider} found by {@link ServiceLoader} (the other language families). Built once;
  * a format claimed twice stops the build of the table with both claimants named. {@link ResultFormat#JUNIT_XML}
  * has no log parser: it is read from report files by {@link JUnitXmlParser}.
@@ -59,6 +60,7 @@ public final class LogParsers {
         }
         all.put(ResultFormat.DJANGO, new DjangoLogParser());
         all.put(ResultFormat.SYMPY, new SympyLogParser());
+        all.put(ResultFormat.MAVEN_LOG, new MavenLogParser());
         Map<ResultFormat, String> owner = new EnumMap<>(ResultFormat.class);
         all.keySet().forEach(f -> owner.put(f, LogParsers.class.getName()));
         for (LogParserProvider provider : ServiceLoader.load(LogParserProvider.class, LogParsers.class.getClassLoader())) {
