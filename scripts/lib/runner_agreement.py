@@ -58,13 +58,13 @@ def cmd_compare(a):
     for name in a.sets.split(","):
         by = {r: statuses(os.path.join(a.out, r, name)) for r in RUNNERS}
         ids = sorted(set(by["pytest"]) | set(by["bintest"]))
-        same = [i for i in ids if (by["pytest"].get(i) == "resolved") == (by["bintest"].get(i) == "resolved")
-                and "error" not in (by["pytest"].get(i), by["bintest"].get(i))]
+        same = [i for i in ids if (by["pytest"].get(i) == "resolved") == (by["bintest"].get(i) == "resolved")]
         differ = [f"{i} (pytest {by['pytest'].get(i, 'missing')}, bin/test {by['bintest'].get(i, 'missing')})"
                   for i in ids if i not in same]
         total += len(ids)
         agree += len(same)
-        fig = {"instances": len(ids), "same_verdict": len(same), "differ": differ,
+        errors = {r: sorted(i for i in ids if by[r].get(i) in ("error", "no_results")) for r in RUNNERS}
+        fig = {"instances": len(ids), "same_verdict": len(same), "differ": differ, "errors": errors,
                "resolved": {r: sorted(i for i in ids if by[r].get(i) == "resolved") for r in RUNNERS}}
         if name in labels:
             official = set(labels[name])
@@ -76,6 +76,8 @@ def cmd_compare(a):
         figures["sets"][name] = fig
         line = (f"{name:22} {len(ids):3} instances: same verdict {len(same):3} ({pct(len(same), len(ids))}); "
                 f"resolved pytest {len(fig['resolved']['pytest'])}, bin/test {len(fig['resolved']['bintest'])}")
+        if errors["pytest"] or errors["bintest"]:
+            line += f"; error/no_results pytest {len(errors['pytest'])}, bin/test {len(errors['bintest'])}"
         if name in labels:
             line += f"; SWE-bench labels matched: pytest {fig['labels_pytest']}, bin/test {fig['labels_bintest']}"
         lines.append(line + ("" if not differ else "\n    differ: " + "; ".join(differ)))

@@ -81,8 +81,8 @@ public final class ReportBuilder {
         }
         if (noResults && !timedOut) {
             notes.add(0, "no test results could be read from the test output with result_format "
-                    + LogParsers.name(format) + ": check the environment's result_format and test_command against "
-                    + "test_output.txt");
+                    + LogParsers.name(format) + ": either the tests did not start (a patch that breaks an import"
+                    + " does that) or the environment's result_format or test_command do not fit; see test_output.txt");
             return new InstanceReport(run.instanceId(), run.modelNameOrPath(), EvalStatus.NO_RESULTS,
                     run.patchIsNone(), exists, true, null, run.applyStep(), run.duration(), run.testDuration(),
                     String.join("; ", notes));
