@@ -16,7 +16,8 @@ sys.path.insert(0, os.path.dirname(__file__))
 from bench_real import pct, read_rows, write_rows  # noqa: E402
 
 RUNNERS = ("pytest", "bintest")
-BIN_TEST = "PYTHONWARNINGS='ignore::UserWarning,ignore::SyntaxWarning' bin/test -C --verbose {test_files}"
+# bin/test starts with "#!/usr/bin/env python"; Debian's image has python3 only (SWE-bench's conda env has python).
+BIN_TEST = "PYTHONWARNINGS='ignore::UserWarning,ignore::SyntaxWarning' python3 bin/test -C --verbose {test_files}"
 
 
 def cmd_spec(a):
