@@ -24,6 +24,11 @@ public enum EvalStatus {
     TIMEOUT,
     /** Infrastructure failure (sandbox, checkout, the task's own test patch): not a verdict on the patch. */
     ERROR,
+    /**
+     * The tests ran but no per-test result could be read from their log (a wrong {@code result_format} for the
+     * repository, a runner that printed nothing per test, a crash before any test): an error, not a verdict.
+     */
+    NO_RESULTS,
     /** The prediction cannot be evaluated: unknown instance id or a malformed row. */
     INVALID;
 
@@ -36,8 +41,8 @@ public enum EvalStatus {
         return valueOf(s.toUpperCase(Locale.ROOT));
     }
 
-    /** A verdict on the patch was reached (everything but {@link #ERROR} and {@link #INVALID}). */
+    /** A verdict on the patch was reached (everything but {@link #ERROR}, {@link #NO_RESULTS} and {@link #INVALID}). */
     public boolean isGraded() {
-        return this != ERROR && this != INVALID;
+        return this != ERROR && this != NO_RESULTS && this != INVALID;
     }
 }

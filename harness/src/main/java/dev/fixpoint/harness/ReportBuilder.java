@@ -1,7 +1,8 @@
 package dev.fixpoint.harness;
 
 import dev.fixpoint.harness.results.JUnitXmlParser;
-import dev.fixpoint.harness.results.PytestLogParser;
+import dev.fixpoint.harness.results.LogParser;
+import dev.fixpoint.harness.results.LogParsers;
 import dev.fixpoint.harness.results.TestResults;
 import dev.fixpoint.tasks.env.ResultFormat;
 import dev.fixpoint.tasks.Task;
@@ -15,13 +16,16 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Builds an {@link InstanceReport} from a saved {@link InstanceRun} and the raw files of its attempts (test output,
  * JUnit XML), with nothing else: the live run and {@code --regrade} both come here, so their reports are
  * byte-identical. Structured results are preferred: when an attempt saved result files they are parsed, else
- * its log is.
+ * its log is, by the parser of the task's result format ({@link LogParsers}). A log from which no test result can be
+ * read makes the instance {@link EvalStatus#NO_RESULTS}, an error rather than a verdict (SWE-bench grades it
+ * unresolved); missing JUnit XML reports stay a verdict, since a patch that breaks compilation leaves none.
  */
 public final class ReportBuilder {
 
@@ -79,10 +83,12 @@ public final class ReportBuilder {
         List<String> notes = new ArrayList<>();
         if (!run.message().isEmpty()) notes.add(run.message());
         boolean timedOut = false;
+        boolean noResults = false;
         for (Attempt a : run.attempts()) {
             TestResults r = parse(a, format, expected, dir);
             results.add(r);
             timedOut |= a.timedOut();
+            noResults |= readsLog(a, format) && r.outcomes().isEmpty();
             String prefix = run.attempts().size() > 1 ? "attempt " + a.number() + ": " : "";
             if (a.timedOut()) notes.add(prefix + "test command timed out after "
                     + Json.seconds(a.testDuration()) + " s");
@@ -91,6 +97,14 @@ public final class ReportBuilder {
         if (results.isEmpty()) {
             results.add(TestResults.empty("", "no test run recorded"));
             notes.add("no test run recorded");
+        }
+        if (noResults && !timedOut) {
+            notes.add(0, "no test results could be read from the test output with result_format "
+                    + LogParsers.name(format) + ": either the tests did not start (a patch that breaks an import"
+                    + " does that) or the environment's result_format or test_command do not fit; see test_output.txt");
+            return new InstanceReport(run.instanceId(), run.modelNameOrPath(), EvalStatus.NO_RESULTS,
+                    run.patchIsNone(), exists, true, null, run.applyStep(), run.duration(), run.testDuration(),
+                    String.join("; ", notes));
         }
         Grade grade = Grader.grade(failToPass, passToPass, results);
         EvalStatus status;
@@ -105,13 +119,23 @@ public final class ReportBuilder {
     }
 
     static TestResults parse(Attempt a, ResultFormat format, Set<String> expected, Path dir) {
-        if (format == ResultFormat.JUNIT_XML || !a.resultFiles().isEmpty()) {
+        if (!readsLog(a, format)) {
             Map<String, byte[]> files = new LinkedHashMap<>();
             for (String f : a.resultFiles()) files.put(f, read(dir.resolve(f)));
             return JUnitXmlParser.parse(files);
         }
+        Optional<LogParser> parser = LogParsers.find(format);
+        if (parser.isEmpty()) {
+            return TestResults.empty(LogParsers.name(format), "this build has no log parser for result_format "
+                    + LogParsers.name(format));
+        }
         String log = new String(read(dir.resolve(a.outputFile())), StandardCharsets.UTF_8);
-        return PytestLogParser.parse(log, expected);
+        return parser.get().parse(log, expected);
+    }
+
+    /** Whether an attempt's results come from its log (not from JUnit XML report files). */
+    private static boolean readsLog(Attempt a, ResultFormat format) {
+        return format != ResultFormat.JUNIT_XML && a.resultFiles().isEmpty();
     }
 
     private static byte[] read(Path file) {

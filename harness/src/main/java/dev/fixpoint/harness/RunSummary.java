@@ -15,7 +15,8 @@ import java.util.TreeSet;
  *
  * <p>Mapping of our statuses: {@code completed} = graded with a verdict (resolved, partial, unresolved, flaky,
  * patch failed, timeout); {@code resolved} = resolved; {@code unresolved} = the other completed ones;
- * {@code empty_patch} = empty patch; {@code error} = error, invalid, or not finished; {@code incomplete} = tasks
+ * {@code empty_patch} = empty patch; {@code error} = error, no results (also listed apart in {@code no_results_ids}:
+ * the tests ran but their log held no result), invalid, or not finished; {@code incomplete} = tasks
  * with no prediction. (SWE-bench itself files a patch that did not apply under error, having no report for it; we
  * grade it unresolved and list it in {@code patch_failed_ids}.)
  *
@@ -69,7 +70,7 @@ public record RunSummary(int totalInstances, Map<String, EvalStatus> statuses, S
     }
 
     public List<String> errorIds() {
-        Set<String> e = new TreeSet<>(ids(EvalStatus.ERROR, EvalStatus.INVALID));
+        Set<String> e = new TreeSet<>(ids(EvalStatus.ERROR, EvalStatus.NO_RESULTS, EvalStatus.INVALID));
         e.addAll(unfinishedIds);
         return List.copyOf(e);
     }
@@ -101,6 +102,7 @@ public record RunSummary(int totalInstances, Map<String, EvalStatus> statuses, S
         m.put("flaky_ids", ids(EvalStatus.FLAKY));
         m.put("patch_failed_ids", ids(EvalStatus.PATCH_FAILED));
         m.put("timeout_ids", ids(EvalStatus.TIMEOUT));
+        m.put("no_results_ids", ids(EvalStatus.NO_RESULTS));
         m.put("invalid_ids", ids(EvalStatus.INVALID));
         m.put("unfinished_ids", new ArrayList<>(unfinishedIds));
         m.put("invalid_predictions", invalidPredictions);

@@ -2,6 +2,7 @@ package dev.fixpoint.tasks;
 
 import dev.fixpoint.tasks.env.EnvironmentSpec;
 import dev.fixpoint.tasks.env.ResultFormat;
+import dev.fixpoint.tasks.env.SpecFile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -102,7 +103,7 @@ record TaskRow(Task task, List<TaskProblem> problems) {
         try {
             return ResultFormat.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            f.problem("result_format", "not one of pytest_log, junit_xml: " + quote(value));
+            f.problem("result_format", "not one of " + SpecFile.formatNames() + ": " + quote(value));
             return null;
         }
     }

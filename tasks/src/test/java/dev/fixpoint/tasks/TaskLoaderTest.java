@@ -2,6 +2,7 @@ package dev.fixpoint.tasks;
 
 import dev.fixpoint.tasks.env.EnvironmentSpec;
 import dev.fixpoint.tasks.env.ResultFormat;
+import dev.fixpoint.tasks.env.SpecFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -195,7 +196,7 @@ class TaskLoaderTest {
                 "many.jsonl:5: row: not a JSON object: [1,2]",
                 "many.jsonl:6: PASS_TO_PASS: not a JSON list of strings: [1]",
                 "many.jsonl:6: environment.image: missing or blank",
-                "many.jsonl:6: environment.result_format: not one of pytest_log, junit_xml: \"xml\"",
+                "many.jsonl:6: environment.result_format: not one of " + SpecFile.formatNames() + ": \"xml\"",
                 "many.jsonl:6: environment.test_timeout_seconds: not a positive whole number of seconds: -5",
                 "many.jsonl:7: environment: environment result_format junit_xml needs reports_dir",
                 "many.jsonl:8: instance_id: duplicate instance_id ok-1 (first at line 1)"),

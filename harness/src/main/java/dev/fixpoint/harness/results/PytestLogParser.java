@@ -1,10 +1,12 @@
 package dev.fixpoint.harness.results;
 
+import dev.fixpoint.tasks.env.ResultFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,8 +17,21 @@ import java.util.regex.Pattern;
  * <p>Node ids may hold spaces, brackets, {@code ::} and {@code " - "} inside their parameter brackets
  * ({@code test_p[a - b]}, {@code test_p[x[1]]}, {@code test_p[[]}). Where the end of an id is ambiguous the names
  * the caller expects (the FAIL_TO_PASS / PASS_TO_PASS lists) decide; otherwise bracket depth does.
- * Folded skip lines ({@code SKIPPED [2] path:12: reason}) name no test and are ignored. A test reported twice
- * keeps its worse outcome. Pure: no I/O.
+ * Folded skip lines ({@code SKIPPED [2] path:12: reason}) name no test and are ignored, as are words that are no
+ * node id ({@code FAILED (failures=3)} of a unittest summary). A test reported twice
+ * keeps its worse outcome. Colours and other escape sequences are removed first ({@link LogLines}).
+ *
+ * <p>Progress artifacts: a status word followed by something that is not a node id ({@code PASSED    [100%]},
+ * {@code PASSED [ 50%]}, {@code PASSED [100%]----- live log -----}, printed by pytest runs nested in a test's
+ * output) names no test and is skipped, unless the expected names hold its first word: SWE-bench's parser reads
+ * those words as test names, so some of its PASS_TO_PASS lists name {@code [100%]} or {@code [} (pytest-5227,
+ * -5262, -7521), and they are read the way SWE-bench reads them.
+ *
+ * <p>The repository variants of SWE-bench ({@link #of(ResultFormat)}): {@link ResultFormat#PYTEST_OPTIONS} cuts a
+ * parameter that is an absolute path to its last segment ({@code test_x[/tmp/a/b.py]} -> {@code test_x[/b.py]}),
+ * {@link ResultFormat#MATPLOTLIB} reads {@code MouseButton.LEFT}/{@code RIGHT} in ids as {@code 1}/{@code 3}, and
+ * {@link ResultFormat#PYTEST_V2} is read as the plain format (which already strips colours and keeps ids with
+ * spaces inside their parameters). Pure: no I/O.
  */
 public final class PytestLogParser {
 
@@ -28,7 +43,8 @@ public final class PytestLogParser {
     private static final Pattern TEST_FIRST =
             Pattern.compile("^(\\S+::\\S*) (PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS)(?:\\s.*)?$");
     private static final Pattern FOLDED_SKIP = Pattern.compile("^\\[\\d+\\] .*");
-    private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]");
+    /** A parameter list whose value is an absolute path ({@code [/abs/path]}, not {@code //} nor a glob). */
+    private static final Pattern PATH_PARAMETER = Pattern.compile("^(.*?)\\[(/(?!/)[^*]*)]$");
 
     private PytestLogParser() {}
 
@@ -44,25 +60,81 @@ public final class PytestLogParser {
      * @param expected node ids the caller will look up; used only to settle where an ambiguous id ends
      */
     public static TestResults parse(String log, Set<String> expected) {
+        return parse(log, expected, UnaryOperator.identity(), UnaryOperator.identity(), SOURCE);
+    }
+
+    /**
+     * The parser of a pytest format: {@link ResultFormat#PYTEST_LOG}, {@link ResultFormat#PYTEST_V2},
+     * {@link ResultFormat#PYTEST_OPTIONS} or {@link ResultFormat#MATPLOTLIB}.
+     *
+     * @throws IllegalArgumentException for any other format
+     */
+    public static LogParser of(ResultFormat format) {
+        String source = LogParsers.name(format);
+        return switch (format) {
+            case PYTEST_LOG, PYTEST_V2 -> (log, expected) ->
+                    parse(log, expected, UnaryOperator.identity(), UnaryOperator.identity(), source);
+            case PYTEST_OPTIONS -> (log, expected) ->
+                    parse(log, expected, UnaryOperator.identity(), PytestLogParser::cutPathParameter, source);
+            case MATPLOTLIB -> (log, expected) ->
+                    parse(log, expected, PytestLogParser::mouseButtons, UnaryOperator.identity(), source);
+            default -> throw new IllegalArgumentException("not a pytest format: " + source);
+        };
+    }
+
+    private static TestResults parse(String log, Set<String> expected, UnaryOperator<String> lineRewrite,
+                                     UnaryOperator<String> idRewrite, String source) {
         Map<String, TestOutcome> outcomes = new TreeMap<>();
-        for (String raw : log.split("\r?\n", -1)) {
-            String line = ANSI.matcher(raw).replaceAll("").stripTrailing();
+        for (String cleaned : LogLines.of(log)) {
+            String line = lineRewrite.apply(cleaned);
             Matcher m = STATUS_FIRST.matcher(line);
             if (m.matches()) {
-                String rest = m.group(2);
+                String rest = m.group(2).strip();
                 if (m.group(1).equals("SKIPPED") && FOLDED_SKIP.matcher(rest).matches()) continue;
-                String id = nodeId(rest, expected);
-                if (!id.isEmpty()) outcomes.merge(id, outcome(m.group(1)), TestOutcome::worse);
+                String id = rest.startsWith("[") ? progressWord(rest, expected) : nodeId(rest, expected);
+                if (isNodeId(id, expected)) outcomes.merge(idRewrite.apply(id), outcome(m.group(1)), TestOutcome::worse);
                 continue;
             }
             Matcher t = TEST_FIRST.matcher(line);
-            if (t.matches()) outcomes.merge(t.group(1), outcome(t.group(2)), TestOutcome::worse);
+            if (t.matches()) outcomes.merge(idRewrite.apply(t.group(1)), outcome(t.group(2)), TestOutcome::worse);
         }
         List<String> problems = new ArrayList<>();
         if (outcomes.isEmpty()) {
             problems.add("no pytest result lines (PASSED/FAILED/... node_id) found in the log; was it run with -rA?");
         }
-        return new TestResults(outcomes, SOURCE, problems);
+        return new TestResults(outcomes, source, problems);
+    }
+
+    /**
+     * Whether {@code id} names a test: a node id ({@code path::name}), a file (a collection error,
+     * {@code ERROR tests/test_x.py}), or a name the lists hold. Other words after a status are other runners'
+     * summaries ({@code FAILED (failures=3, errors=1)} of unittest).
+     */
+    static boolean isNodeId(String id, Set<String> expected) {
+        return id.contains("::") || id.endsWith(".py") || (!id.isEmpty() && expected.contains(id));
+    }
+
+    /**
+     * What follows a status word when it starts with {@code [}, which no node id does: a progress artifact. Its
+     * first word when the expected names hold it (SWE-bench's lists do), else nothing.
+     */
+    static String progressWord(String rest, Set<String> expected) {
+        int space = rest.indexOf(' ');
+        String word = space < 0 ? rest : rest.substring(0, space);
+        return expected.contains(word) ? word : "";
+    }
+
+    /** SWE-bench's parse_log_pytest_options: {@code test_x[/tmp/a/b.py]} -> {@code test_x[/b.py]}. */
+    static String cutPathParameter(String id) {
+        Matcher m = PATH_PARAMETER.matcher(id);
+        if (!m.matches()) return id;
+        String path = m.group(2);
+        return m.group(1) + "[/" + path.substring(path.lastIndexOf('/') + 1) + "]";
+    }
+
+    /** SWE-bench's parse_log_matplotlib: the enum's repr in ids read as its value. */
+    static String mouseButtons(String line) {
+        return line.replace("MouseButton.LEFT", "1").replace("MouseButton.RIGHT", "3");
     }
 
     static TestOutcome outcome(String status) {

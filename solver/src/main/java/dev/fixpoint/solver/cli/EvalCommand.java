@@ -230,6 +230,11 @@ public final class EvalCommand implements Callable<Integer> {
                         + "tests %.1f s%n", s.resolvedIds().size(), s.submittedIds().size(), s.resolvedPercent(),
                 s.unresolvedIds().size(), s.ids(EvalStatus.EMPTY_PATCH).size(), s.errorIds().size(),
                 outcome.wallTime().toMillis() / 1000.0, s.testDuration().toMillis() / 1000.0);
+        if (!s.ids(EvalStatus.NO_RESULTS).isEmpty()) {
+            o.printf("no test result could be read from the test output of %d instance(s) (status no_results, counted"
+                    + " as errors; check the environment's result_format and test_command): %s%n",
+                    s.ids(EvalStatus.NO_RESULTS).size(), String.join(", ", s.ids(EvalStatus.NO_RESULTS)));
+        }
         if (!s.invalidPredictions().isEmpty()) o.printf("invalid prediction rows: %d%n", s.invalidPredictions().size());
         if (!s.tamperedIds().isEmpty()) {
             o.printf("tampered (the patch changes test infrastructure%s): %s%n", strict ? "; not resolved: --strict" : "",

@@ -20,6 +20,9 @@ import java.util.stream.Collectors;
  *       root: the part of each path before {@code src/test/} ({@code gson/src/test/java/A.java} -> {@code gson});
  *       files of the root module and files outside any {@code src/test/} add nothing, so a single-module project
  *       gives an empty list (e.g. {@code mods={test_modules:,}; mvn ${mods:+-pl "$mods" -am} test});</li>
+ *   <li>{@code {test_directives}}: SWE-bench's test directives, what its eval script appends to the test command:
+ *       the test files less data files ({@code .json}, {@code .png}, {@code .txt}, {@code .md}, {@code .yml}, ...),
+ *       and for {@code django/django} as the runner's labels ({@code tests/a/test_b.py} -> {@code a.test_b});</li>
  *   <li>{@code {test_names}}: FAIL_TO_PASS then PASS_TO_PASS; {@code {fail_to_pass}}, {@code {pass_to_pass}};</li>
  *   <li>{@code {instance_id}}, {@code {repo}}, {@code {version}};</li>
  *   <li>{@code {swebench_id}}: SWE-bench's image key, the instance id in lower case with {@code __} as
@@ -33,11 +36,14 @@ public final class CommandTemplate {
 
     /** The placeholder names. */
     public static final Set<String> NAMES = Set.of("test_files", "test_modules", "test_names", "fail_to_pass", "pass_to_pass",
-            "instance_id", "repo", "version", "swebench_id");
+            "instance_id", "repo", "version", "swebench_id", "test_directives");
     /** The placeholders that name the tests a task is graded by: only grading may fill them. */
     public static final Set<String> GRADED_TESTS = Set.of("test_names", "fail_to_pass", "pass_to_pass");
     private static final Pattern PLACEHOLDER = Pattern.compile("(?<!\\$)\\{([a-z_]+)(?::([^}]*))?}");
     private static final Pattern SAFE_WORD = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
+    /** Endings of the files SWE-bench leaves out of its test directives (its NON_TEST_EXTS). */
+    private static final List<String> DATA_FILES = List.of(".json", ".png", "csv", ".txt", ".md", ".jpg", ".jpeg",
+            ".pkl", ".yml", ".yaml", ".toml");
 
     private CommandTemplate() {}
 
@@ -98,7 +104,9 @@ public final class CommandTemplate {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String value = testFiles != null && m.group(1).equals("test_files") ? join(testFiles, m.group(2))
+            String value = testFiles == null ? value(m.group(1), m.group(2), task)
+                    : m.group(1).equals("test_files") ? join(testFiles, m.group(2))
+                    : m.group(1).equals("test_directives") ? join(directives(testFiles, task.repo()), m.group(2))
                     : value(m.group(1), m.group(2), task);
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
@@ -141,6 +149,7 @@ public final class CommandTemplate {
         return switch (name) {
             case "test_files" -> join(testFiles(task), separator);
             case "test_modules" -> join(testModules(task), separator);
+            case "test_directives" -> join(directives(testFiles(task), task.repo()), separator);
             case "test_names" -> {
                 List<String> all = new ArrayList<>(task.failToPass());
                 all.addAll(task.passToPass());
@@ -172,6 +181,26 @@ public final class CommandTemplate {
             }
         }
         return List.copyOf(files);
+    }
+
+    /**
+     * SWE-bench's test directives of {@code files} for {@code repo}: data files left out, Django's test files as the
+     * runner's module labels; see {@code {test_directives}} above.
+     */
+    public static List<String> directives(List<String> files, String repo) {
+        boolean django = "django/django".equalsIgnoreCase(repo);
+        List<String> out = new ArrayList<>();
+        for (String f : files) {
+            if (DATA_FILES.stream().anyMatch(f::endsWith)) continue;
+            if (!django) {
+                out.add(f);
+                continue;
+            }
+            String label = f.endsWith(".py") ? f.substring(0, f.length() - 3) : f;
+            label = label.startsWith("tests/") ? label.substring("tests/".length()) : label;
+            out.add(label.replace('/', '.'));
+        }
+        return List.copyOf(out);
     }
 
     /** The module directories of the task's test files; see {@code {test_modules}} above. */

@@ -9,7 +9,9 @@ import java.util.Optional;
 /**
  * Gives each task its {@link EnvironmentSpec}, in one place, so that the harness and the pipeline only read
  * {@code task.environment()}. Precedence: the row's own {@code environment} object, then the spec file's entry for
- * the repo and version, then the built-in default told from the tree at the base commit
+ * the repo and version (the whole entry: it replaces a preset, it is not merged into one), then the built-in
+ * SWE-bench preset of the repo and version ({@link SwebenchPresets}: SWE-bench's instance image, test command and
+ * log format), then the built-in default told from the tree at the base commit
  * ({@link BuiltinEnvironments}; only with a {@link TreeSource}). Test command placeholders are filled in per task
  * ({@link CommandTemplate}). An entry with packages, install commands or env names a Fixpoint-built image
  * ({@link EnvironmentRecipe#image()}, made by {@code fixpoint env build}); otherwise its image is used as is.
@@ -69,6 +71,14 @@ public final class EnvironmentResolver {
                     : "spec file " + specs.source() + " has no entry for repo " + task.repo());
         } else {
             why.add("no spec file");
+        }
+        Optional<SpecFile.Match> preset = SwebenchPresets.specs().find(task.repo(), task.version());
+        if (preset.isPresent()) {
+            return apply(task, preset.get().entry(), Resolution.Source.PRESET, SwebenchPresets.SOURCE + ": "
+                    + preset.get().repoKey() + " " + preset.get().versionKey());
+        }
+        if (SwebenchPresets.specs().hasRepo(task.repo())) {
+            why.add(SwebenchPresets.SOURCE + " have repo " + task.repo() + " but not version \"" + task.version() + "\"");
         }
         if (trees != null) {
             BuiltinEnvironments.Detection d;

@@ -23,6 +23,8 @@ public record Resolution(Task task, Source source, String origin, EnvironmentRec
         ROW,
         /** An entry of the environment spec file. */
         SPEC_FILE,
+        /** A built-in preset of SWE-bench's repositories and versions ({@link SwebenchPresets}). */
+        PRESET,
         /** A built-in default told from the tree at the base commit. */
         DETECTED,
         /** Nothing answered. */

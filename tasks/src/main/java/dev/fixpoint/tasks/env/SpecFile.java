@@ -12,12 +12,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * An environment spec file: YAML mapping each repository ({@code owner/name}, as the tasks name it; case is
@@ -31,8 +33,8 @@ import java.util.Set;
  *     base_image: fixpoint/python:latest
  *     packages: [libmemcached-dev]
  *     install: ["pip install --break-system-packages -e ."]
- *     test_command: "./tests/runtests.py --verbosity 2 {test_names}"
- *     result_format: pytest_log
+ *     test_command: "./tests/runtests.py --verbosity 2 --parallel 1 {test_directives}"
+ *     result_format: django
  *     test_timeout_seconds: 1800
  *     env: {LANG: C.UTF-8}
  *   "&gt;=4.0,&lt;5":
@@ -41,7 +43,7 @@ import java.util.Set;
  *
  * Fields: {@code image} (an existing image, used as is), {@code base_image}, {@code workdir} (alias
  * {@code repo_path}), {@code packages}, {@code install}, {@code setup_commands}, {@code test_command},
- * {@code result_format} ({@code pytest_log} or {@code junit_xml}), {@code reports_dir},
+ * {@code result_format} ({@code pytest_log}, {@code junit_xml}, {@code django}, {@code sympy}, ...: {@link ResultFormat}), {@code reports_dir},
  * {@code test_timeout_seconds}, {@code install_timeout_seconds}, {@code env} (variables every sandbox of the
  * task gets, also with {@code image}; only these reach the containers). See {@link EnvironmentEntry}.
  * Immutable.
@@ -236,7 +238,7 @@ public final class SpecFile {
         try {
             return ResultFormat.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new TaskException(where + ": result_format must be pytest_log or junit_xml, not: " + value);
+            throw new TaskException(where + ": result_format must be one of " + formatNames() + ", not: " + value);
         }
     }
 
@@ -280,6 +282,12 @@ public final class SpecFile {
 
     private static String snippet(JsonNode v) {
         return JsonSnippet.of(v);
+    }
+
+    /** Every {@link ResultFormat} as spec files and task rows write it, comma-separated, for messages. */
+    public static String formatNames() {
+        return Arrays.stream(ResultFormat.values()).map(f -> f.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "));
     }
 
     /** The file (or source) name, for messages. */

@@ -77,8 +77,9 @@ class SpecFileTest {
                         + "install, install_timeout_seconds, packages, repo_path, reports_dir, result_format, "
                         + "setup_commands, test_command, test_timeout_seconds, workdir)",
                 error("a/b:\n  \"1.0\":\n    test_comand: pytest\n"));
-        assertEquals("envs.yaml: repo a/b version 1.0: result_format must be pytest_log or junit_xml, not: tap",
-                error("a/b:\n  \"1.0\":\n    result_format: tap\n"));
+        assertEquals("envs.yaml: repo a/b version 1.0: result_format must be one of " + SpecFile.formatNames()
+                + ", not: tapp", error("a/b:\n  \"1.0\":\n    result_format: tapp\n"));
+        assertTrue(SpecFile.formatNames().startsWith("pytest_log, junit_xml, pytest_options, "), SpecFile.formatNames());
         assertEquals("envs.yaml: repo a/b version default: test_timeout_seconds must be a positive whole number of"
                 + " seconds, not: \"5m\"", error("a/b:\n  default:\n    test_timeout_seconds: 5m\n"));
         assertEquals("envs.yaml: repo a/b version >=1,~2: not a version range constraint: \"~2\" in \">=1,~2\" (use"

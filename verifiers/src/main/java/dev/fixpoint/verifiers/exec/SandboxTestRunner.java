@@ -11,7 +11,7 @@ import dev.fixpoint.tasks.env.ResultFormat;
 import dev.fixpoint.tasks.Task;
 import dev.fixpoint.harness.results.JUnitXmlParser;
 import dev.fixpoint.harness.results.ReportDirs;
-import dev.fixpoint.harness.results.PytestLogParser;
+import dev.fixpoint.harness.results.LogParsers;
 import dev.fixpoint.harness.results.TestOutcome;
 import dev.fixpoint.harness.results.TestResults;
 import java.nio.charset.StandardCharsets;
@@ -195,8 +195,11 @@ final class SandboxTestRunner {
     }
 
     private static TestResults results(Sandbox sb, EnvironmentSpec env) {
-        if (env.resultFormat() == ResultFormat.PYTEST_LOG) {
-            return PytestLogParser.parse(new String(sb.readFile(DIR + "/test_output.txt"), StandardCharsets.UTF_8));
+        if (env.resultFormat() != ResultFormat.JUNIT_XML) {
+            String name = LogParsers.name(env.resultFormat());
+            String log = new String(sb.readFile(DIR + "/test_output.txt"), StandardCharsets.UTF_8);
+            return LogParsers.find(env.resultFormat()).map(p -> p.parse(log, Set.of()))
+                    .orElseGet(() -> TestResults.empty(name, "this build has no log parser for result_format " + name));
         }
         List<String> dirs = sb.exec(ExecRequest.of(ReportDirs.findCommand(env), SHORT)).stdout().lines()
                 .filter(l -> !l.isBlank()).toList();
