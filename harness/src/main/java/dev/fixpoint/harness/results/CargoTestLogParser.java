@@ -2,7 +2,6 @@ package dev.fixpoint.harness.results;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,29 +17,34 @@ import java.util.regex.Pattern;
  * (parallel threads) their order is unknown, so none of them is given a status and a problem says so. A test
  * still waiting when the log ends (a crash, a cut log) gets no result.
  */
-final class CargoTestLogParser implements LogParser {
+final class CargoTestLogParser {
+
+    /** What a log without results lacks, for the problem of its empty results. */
+    static final String LOOKED_FOR = "no `test name ... ok|FAILED|ignored` lines found in the log; "
+            + "was it cargo test's default (pretty) output?";
 
     private static final Pattern TEST = Pattern.compile("^test (.+?) \\.\\.\\. ?(.*)$");
     private static final Pattern STATUS = Pattern.compile("^(ok|FAILED|ignored)(?:, .*)?$");
 
-    private final String source;
+    private CargoTestLogParser() {}
 
-    CargoTestLogParser(String source) {
-        this.source = source;
-    }
-
-    @Override
-    public TestResults parse(String log, Set<String> expected) {
-        Outcomes outcomes = new Outcomes();
+    /** Reads the outcomes of {@code log} into {@code outcomes}. */
+    static void read(String log, Outcomes outcomes) {
         Deque<String> waiting = new ArrayDeque<>();
         int ambiguous = 0;
         boolean tangled = false;
         for (String line : LogText.lines(log)) {
             Matcher t = TEST.matcher(line);
             if (t.matches()) {
+                // parallel --nocapture runs print several headers on one line: "test a ... test b ... output"
+                Matcher next;
+                while ((next = TEST.matcher(t.group(2))).matches()) {
+                    waiting.add(name(t.group(1)));
+                    t = next;
+                }
                 String name = name(t.group(1));
                 Matcher status = STATUS.matcher(t.group(2));
-                if (status.matches()) outcomes.add(name, outcome(status.group(1)));
+                if (status.matches() && waiting.isEmpty()) outcomes.add(name, outcome(status.group(1)));
                 else if (!t.group(2).startsWith("bench:")) waiting.add(name);
                 continue;
             }
@@ -63,8 +67,6 @@ final class CargoTestLogParser implements LogParser {
             outcomes.problem(ambiguous + " test(s) printed output while others ran (--nocapture with several "
                     + "threads): their statuses cannot be told apart and are left out; run with --test-threads=1");
         }
-        return outcomes.results(source, "no `test name ... ok|FAILED|ignored` lines found in the log; "
-                + "was it cargo test's default (pretty) output?");
     }
 
     private static String name(String printed) {

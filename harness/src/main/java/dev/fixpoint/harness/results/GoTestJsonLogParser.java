@@ -16,19 +16,18 @@ import java.util.Set;
  * {@code text--- PASS: TestX (0.00s)} as output), the result is read from that output line. A test with a {@code run} event and no {@code pass}/{@code fail}/{@code skip} (the binary crashed or
  * the log was cut) counts as {@link TestOutcome#FAILED}.
  */
-final class GoTestJsonLogParser implements LogParser {
+final class GoTestJsonLogParser {
+
+    /** What a log without results lacks, for the problem of its empty results. */
+    static final String LOOKED_FOR = "no go test -json events with a Test and a pass/fail/skip Action found "
+            + "in the log; was go test run with -json?";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String source;
+    private GoTestJsonLogParser() {}
 
-    GoTestJsonLogParser(String source) {
-        this.source = source;
-    }
-
-    @Override
-    public TestResults parse(String log, Set<String> expected) {
-        Outcomes outcomes = new Outcomes();
+    /** Reads the outcomes of {@code log} into {@code outcomes}. */
+    static void read(String log, Outcomes outcomes) {
         Set<String> started = new LinkedHashSet<>();
         Map<String, TestOutcome> printed = new HashMap<>();
         int unreadable = 0;
@@ -58,8 +57,6 @@ final class GoTestJsonLogParser implements LogParser {
         });
         if (unreadable > 0) outcomes.problem(unreadable + " go test -json event line(s) did not parse (cut off?)");
         failUnfinished(started, outcomes);
-        return outcomes.results(source, "no go test -json events with a Test and a pass/fail/skip Action found "
-                + "in the log; was go test run with -json?");
     }
 
     /**

@@ -17,20 +17,19 @@ import java.util.regex.Pattern;
  * (the binary panicked in another goroutine, timed out, or the log was cut) counts as {@link TestOutcome#FAILED},
  * with a problem naming how many. Packages that do not build report no tests at all.
  */
-final class GoTestLogParser implements LogParser {
+final class GoTestLogParser {
+
+    /** What a log without results lacks, for the problem of its empty results. */
+    static final String LOOKED_FOR = "no `--- PASS:` / `--- FAIL:` / `--- SKIP:` lines found in the log; "
+            + "was go test run with -v?";
 
     private static final Pattern RESULT = Pattern.compile("--- (PASS|FAIL|SKIP): (.+?) \\(([0-9.]+m?s)\\)$");
     private static final Pattern RUN = Pattern.compile("^=== RUN\\s+(\\S.*)$");
 
-    private final String source;
+    private GoTestLogParser() {}
 
-    GoTestLogParser(String source) {
-        this.source = source;
-    }
-
-    @Override
-    public TestResults parse(String log, Set<String> expected) {
-        Outcomes outcomes = new Outcomes();
+    /** Reads the outcomes of {@code log} into {@code outcomes}. */
+    static void read(String log, Outcomes outcomes) {
         Set<String> started = new LinkedHashSet<>();
         for (String line : LogText.lines(log)) {
             Matcher run = RUN.matcher(line);
@@ -41,8 +40,6 @@ final class GoTestLogParser implements LogParser {
             result(line).ifPresent(r -> outcomes.add(r.getKey(), r.getValue()));
         }
         GoTestJsonLogParser.failUnfinished(started, outcomes);
-        return outcomes.results(source, "no `--- PASS:` / `--- FAIL:` / `--- SKIP:` lines found in the log; "
-                + "was go test run with -v?");
     }
 
     /** The test and outcome of a {@code --- PASS: TestX (0.00s)} marker anywhere in the line, if it holds one. */

@@ -1,8 +1,8 @@
 package dev.fixpoint.harness.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,41 +14,37 @@ import java.util.regex.Pattern;
  * {@code pending}, {@code skipped}, {@code todo}, {@code disabled} are skipped. A test file that failed to run
  * (a syntax error, a missing module) has no tests; a problem names it.
  */
-final class JestJsonLogParser implements LogParser {
+final class JestJsonLogParser {
 
-    private static final Pattern JQ_LINE = Pattern.compile("^\\[(PASSED|FAILED|PENDING|SKIPPED|TODO|DISABLED|FOCUSED)\\] (.+)$");
+    /** What a log without results lacks, for the problem of its empty results. */
+    static final String LOOKED_FOR = "no Jest JSON report (an object with testResults) and no `[PASSED] name` "
+            + "lines found in the log; was jest run with --json (on stdout)?";
 
-    private final String source;
+    private static final Pattern JQ_LINE = Pattern.compile("^\\[(PASSED|FAILED|PENDING|SKIPPED|TODO|DISABLED)\\] (.+)$");
 
-    JestJsonLogParser(String source) {
-        this.source = source;
-    }
+    private JestJsonLogParser() {}
 
-    @Override
-    public TestResults parse(String log, Set<String> expected) {
-        Outcomes outcomes = new Outcomes();
+    /** Reads the outcomes of {@code log} into {@code outcomes}. */
+    static void read(String log, Outcomes outcomes) {
         Optional<JsonNode> report = JsonReport.find(log, "testResults", outcomes);
         if (report.isPresent()) {
             readReport(report.get(), outcomes);
         } else {
             for (String line : LogText.lines(log)) {
                 Matcher m = JQ_LINE.matcher(line.strip());
-                if (m.matches()) outcomes.add(m.group(2), outcome(m.group(1).toLowerCase(java.util.Locale.ROOT)));
+                if (m.matches()) outcomes.add(m.group(2), outcome(m.group(1).toLowerCase(Locale.ROOT)));
             }
         }
-        return outcomes.results(source, "no Jest JSON report (an object with testResults) and no `[PASSED] name` "
-                + "lines found in the log; was jest run with --json (on stdout)?");
     }
 
     private static void readReport(JsonNode report, Outcomes outcomes) {
         for (JsonNode file : report.path("testResults")) {
             JsonNode assertions = file.path("assertionResults");
             if (assertions.isEmpty() && "failed".equals(JsonReport.text(file, "status"))) {
-                String message = JsonReport.text(file, "message").strip();
+                String why = JsonReport.text(file, "message").lines().map(String::strip)
+                        .filter(l -> !l.isEmpty() && !l.startsWith("●")).findFirst().orElse("");
                 outcomes.problem("test file " + JsonReport.text(file, "name") + " failed to run"
-                        + (message.isEmpty() ? "" : ": " + message.lines().map(String::strip)
-                                .filter(l -> !l.isEmpty() && !l.startsWith("●")).findFirst()
-                                .map(String::strip).orElse("")));
+                        + (why.isEmpty() ? "" : ": " + why));
                 continue;
             }
             for (JsonNode a : assertions) {

@@ -1,6 +1,5 @@
 package dev.fixpoint.harness.results;
 
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,20 +11,19 @@ import java.util.regex.Pattern;
  * {@link dev.fixpoint.tasks.env.ResultFormat#JEST_JSON} where the full path matters. Windows' {@code √}/{@code ×}
  * are read too. The failure details ({@code ● block › title}) and {@code console.log} blocks are not results.
  */
-final class JestLogParser implements LogParser {
+final class JestLogParser {
+
+    /** What a log without results lacks, for the problem of its empty results. */
+    static final String LOOKED_FOR = "no Jest result lines (✓ / ✕ / ○ title) found in the log; "
+            + "was jest run with --verbose?";
 
     private static final Pattern TEST =
             Pattern.compile("^\\s*([✓✕○✎√×])\\s+(?:(skipped|todo)\\s+)?(.+?)(?:\\s+\\(\\d+(?:\\.\\d+)?\\s*m?s\\))?$");
 
-    private final String source;
+    private JestLogParser() {}
 
-    JestLogParser(String source) {
-        this.source = source;
-    }
-
-    @Override
-    public TestResults parse(String log, Set<String> expected) {
-        Outcomes outcomes = new Outcomes();
+    /** Reads the outcomes of {@code log} into {@code outcomes}. */
+    static void read(String log, Outcomes outcomes) {
         for (String line : LogText.lines(log)) {
             Matcher m = TEST.matcher(line);
             if (!m.matches()) continue;
@@ -36,7 +34,5 @@ final class JestLogParser implements LogParser {
             };
             outcomes.add(m.group(3), outcome);
         }
-        return outcomes.results(source, "no Jest result lines (✓ / ✕ / ○ title) found in the log; "
-                + "was jest run with --verbose?");
     }
 }

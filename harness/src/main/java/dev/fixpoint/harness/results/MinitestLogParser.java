@@ -1,7 +1,5 @@
 package dev.fixpoint.harness.results;
 
-import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,50 +12,25 @@ import java.util.regex.Pattern;
  * lands in between ({@code Class#t = some output} then {@code 0.00 s = F} on a later line); the result is given to
  * the test whose name was printed last.
  */
-final class MinitestLogParser implements LogParser {
+final class MinitestLogParser {
+
+    /** What a log without results lacks, for the problem of its empty results. */
+    static final String LOOKED_FOR = "no minitest verbose lines (Class#test = 0.00 s = .) found in the log; "
+            + "was the test run with -v?";
 
     private static final Pattern START = Pattern.compile("^(\\S+#.+?) = (.*)$");
-    private static final Pattern END = Pattern.compile("(\\d+\\.\\d+) s = ([.FES])$");
+    private static final Pattern END = Pattern.compile("\\d+\\.\\d+ s = ([.FES])$");
 
-    private final String source;
+    private MinitestLogParser() {}
 
-    MinitestLogParser(String source) {
-        this.source = source;
+    /** Reads the outcomes of {@code log} into {@code outcomes}. */
+    static void read(String log, Outcomes outcomes) {
+        RubyVerboseLines.read(log, START, END, MinitestLogParser::name, outcomes);
     }
 
-    @Override
-    public TestResults parse(String log, Set<String> expected) {
-        Outcomes outcomes = new Outcomes();
-        String waiting = null;
-        for (String line : LogText.lines(log)) {
-            Matcher start = START.matcher(line);
-            String rest = line;
-            if (start.matches()) {
-                waiting = name(start.group(1));
-                rest = start.group(2);
-            }
-            if (waiting == null) continue;
-            Matcher end = END.matcher(rest);
-            if (end.find()) {
-                outcomes.add(waiting, outcome(end.group(2)));
-                waiting = null;
-            }
-        }
-        return outcomes.results(source, "no minitest verbose lines (Class#test = 0.00 s = .) found in the log; "
-                + "was the test run with -v?");
-    }
-
+    /** {@code Class#test_: context should x. } -> {@code Class#test_: context should x}. */
     private static String name(String printed) {
         String n = printed.strip();
         return n.endsWith(".") ? n.substring(0, n.length() - 1).strip() : n;
-    }
-
-    private static TestOutcome outcome(String code) {
-        return switch (code) {
-            case "." -> TestOutcome.PASSED;
-            case "F" -> TestOutcome.FAILED;
-            case "E" -> TestOutcome.ERROR;
-            default -> TestOutcome.SKIPPED;
-        };
     }
 }

@@ -12,17 +12,16 @@ import java.util.Set;
  * skipped, those with a non-empty {@code err} failed, the rest passed. A failed hook is reported under the hook's
  * title ({@code suite "before each" hook for "x"}).
  */
-final class MochaJsonLogParser implements LogParser {
+final class MochaJsonLogParser {
 
-    private final String source;
+    /** What a log without results lacks, for the problem of its empty results. */
+    static final String LOOKED_FOR = "no Mocha JSON report (an object with stats and tests) found in the log; "
+            + "was mocha run with --reporter json?";
 
-    MochaJsonLogParser(String source) {
-        this.source = source;
-    }
+    private MochaJsonLogParser() {}
 
-    @Override
-    public TestResults parse(String log, Set<String> expected) {
-        Outcomes outcomes = new Outcomes();
+    /** Reads the outcomes of {@code log} into {@code outcomes}. */
+    static void read(String log, Outcomes outcomes) {
         Optional<JsonNode> report = JsonReport.find(log, "stats", outcomes);
         report.ifPresent(r -> {
             Set<String> pending = new HashSet<>();
@@ -37,7 +36,5 @@ final class MochaJsonLogParser implements LogParser {
                 }
             }
         });
-        return outcomes.results(source, "no Mocha JSON report (an object with stats and tests) found in the log; "
-                + "was mocha run with --reporter json?");
     }
 }

@@ -2,7 +2,6 @@ package dev.fixpoint.harness.results;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,7 +15,11 @@ import java.util.regex.Pattern;
  * <p>Output a test prints lands between the lines; Mocha indents all of its own lines, so unindented lines are
  * never taken for a suite title. An indented print can still be: there is no way to tell it from a suite.
  */
-final class MochaLogParser implements LogParser {
+final class MochaLogParser {
+
+    /** What a log without results lacks, for the problem of its empty results. */
+    static final String LOOKED_FOR = "no Mocha spec reporter lines (✔ title / 1) title / - title) found in the "
+            + "log; was mocha run with its default (spec) reporter?";
 
     private static final Pattern PASSED = Pattern.compile("^[✔✓√] (.+?)(?: \\(\\d+ms\\))?$");
     private static final Pattern FAILED = Pattern.compile("^\\d+\\) (.+)$");
@@ -24,15 +27,10 @@ final class MochaLogParser implements LogParser {
     private static final Pattern HOOK = Pattern.compile("^\"[^\"]+\" hook(?: for \"(.+)\")?.*$");
     private static final Pattern SUMMARY = Pattern.compile("^\\d+ passing(?: \\(\\d+m?s\\))?$");
 
-    private final String source;
+    private MochaLogParser() {}
 
-    MochaLogParser(String source) {
-        this.source = source;
-    }
-
-    @Override
-    public TestResults parse(String log, Set<String> expected) {
-        Outcomes outcomes = new Outcomes();
+    /** Reads the outcomes of {@code log} into {@code outcomes}. */
+    static void read(String log, Outcomes outcomes) {
         List<String> suites = new ArrayList<>();
         List<Integer> indents = new ArrayList<>();
         for (String line : LogText.lines(log)) {
@@ -58,8 +56,6 @@ final class MochaLogParser implements LogParser {
                 indents.add(indent);
             }
         }
-        return outcomes.results(source, "no Mocha spec reporter lines (✔ title / 1) title / - title) found in the "
-                + "log; was mocha run with its default (spec) reporter?");
     }
 
     private static String name(List<String> suites, String title) {

@@ -12,6 +12,24 @@ import java.util.TreeMap;
  */
 final class Outcomes {
 
+    /** Reads one log's outcomes into an {@link Outcomes}: the part each log parser of this package writes. */
+    @FunctionalInterface
+    interface Reader {
+        void read(String log, Outcomes outcomes);
+    }
+
+    /**
+     * A {@link LogParser} made of a reader: fresh outcomes per log, results with {@code source}, and
+     * {@code lookedFor} as the problem of a log without results.
+     */
+    static LogParser parser(String source, Reader reader, String lookedFor) {
+        return (log, expected) -> {
+            Outcomes outcomes = new Outcomes();
+            reader.read(log, outcomes);
+            return outcomes.results(source, lookedFor);
+        };
+    }
+
     private final Map<String, TestOutcome> byName = new TreeMap<>();
     private final List<String> problems = new ArrayList<>();
 

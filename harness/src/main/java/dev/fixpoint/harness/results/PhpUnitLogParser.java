@@ -1,6 +1,5 @@
 package dev.fixpoint.harness.results;
 
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,20 +14,19 @@ import java.util.regex.Pattern;
  * PHPUnit renames data sets ({@code with small·numbers}); those names are kept as printed, with a problem. PHPUnit's {@code --log-junit}
  * report is read by {@link JUnitXmlParser} instead.
  */
-final class PhpUnitLogParser implements LogParser {
+final class PhpUnitLogParser {
+
+    /** What a log without results lacks, for the problem of its empty results. */
+    static final String LOOKED_FOR = "no PHPUnit testdox lines (a `Class (Namespace\\Class)` header, then "
+            + "✔ / ✘ / ↩ sentences) found in the log; was phpunit run with --testdox?";
 
     private static final Pattern HEADER = Pattern.compile("^(\\S.*?) \\((\\S+)\\)$");
     private static final Pattern TEST = Pattern.compile("^\\s*([✔✘↩∅☢⚠])\\s*(.+?)(?:\\s*\\[\\s*\\d+(?:\\.\\d+)?\\s*m?s\\s*])?$");
 
-    private final String source;
+    private PhpUnitLogParser() {}
 
-    PhpUnitLogParser(String source) {
-        this.source = source;
-    }
-
-    @Override
-    public TestResults parse(String log, Set<String> expected) {
-        Outcomes outcomes = new Outcomes();
+    /** Reads the outcomes of {@code log} into {@code outcomes}. */
+    static void read(String log, Outcomes outcomes) {
         String suite = null;
         boolean coloured = false;
         for (String raw : log.split("\n")) {
@@ -53,7 +51,5 @@ final class PhpUnitLogParser implements LogParser {
             outcomes.problem("the testdox output is coloured, which renames data sets (with small·numbers for "
                     + "with data set \"small numbers\"); run phpunit with --colors=never, as SWE-bench does");
         }
-        return outcomes.results(source, "no PHPUnit testdox lines (a `Class (Namespace\\Class)` header, then "
-                + "✔ / ✘ / ↩ sentences) found in the log; was phpunit run with --testdox?");
     }
 }

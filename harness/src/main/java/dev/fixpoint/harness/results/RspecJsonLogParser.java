@@ -2,7 +2,6 @@ package dev.fixpoint.harness.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,19 +13,18 @@ import java.util.regex.Pattern;
  * {@code full_description} ({@code Calc .div with zero raises}). Statuses: {@code passed}; {@code failed};
  * {@code pending} skipped.
  */
-final class RspecJsonLogParser implements LogParser {
+final class RspecJsonLogParser {
+
+    /** What a log without results lacks, for the problem of its empty results. */
+    static final String LOOKED_FOR = "no RSpec JSON report (an object with examples) and no `name - passed` "
+            + "lines found in the log; was rspec run with --format json?";
 
     private static final Pattern LINE = Pattern.compile("^(.+) - (passed|failed|pending)$");
 
-    private final String source;
+    private RspecJsonLogParser() {}
 
-    RspecJsonLogParser(String source) {
-        this.source = source;
-    }
-
-    @Override
-    public TestResults parse(String log, Set<String> expected) {
-        Outcomes outcomes = new Outcomes();
+    /** Reads the outcomes of {@code log} into {@code outcomes}. */
+    static void read(String log, Outcomes outcomes) {
         Optional<JsonNode> report = JsonReport.find(log, "examples", outcomes);
         if (report.isPresent()) {
             for (JsonNode example : report.get().path("examples")) {
@@ -38,8 +36,6 @@ final class RspecJsonLogParser implements LogParser {
                 if (m.matches()) outcomes.add(m.group(1), outcome(m.group(2)));
             }
         }
-        return outcomes.results(source, "no RSpec JSON report (an object with examples) and no `name - passed` "
-                + "lines found in the log; was rspec run with --format json?");
     }
 
     private static TestOutcome outcome(String status) {

@@ -1,7 +1,5 @@
 package dev.fixpoint.harness.results;
 
-import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,45 +13,19 @@ import java.util.regex.Pattern;
  * <p>What a test prints lands between its name and its status, which then starts a later line ({@code F} alone,
  * or {@code .: (0.01)}); the status is given to the test whose name was printed last.
  */
-final class RubyUnitLogParser implements LogParser {
+final class RubyUnitLogParser {
+
+    /** What a log without results lacks, for the problem of its empty results. */
+    static final String LOOKED_FOR = "no test-unit verbose lines (  test_name:<tabs>.: (0.001)) found in the "
+            + "log; was the test run with -v?";
 
     private static final Pattern START = Pattern.compile("^\\s+(?:test: )?(.+?):\\t+(.*)$");
     private static final Pattern STATUS = Pattern.compile("^([.FEOPN])(?:: \\([0-9.e-]+\\))?$");
 
-    private final String source;
+    private RubyUnitLogParser() {}
 
-    RubyUnitLogParser(String source) {
-        this.source = source;
-    }
-
-    @Override
-    public TestResults parse(String log, Set<String> expected) {
-        Outcomes outcomes = new Outcomes();
-        String waiting = null;
-        for (String line : LogText.lines(log)) {
-            Matcher start = START.matcher(line);
-            String rest = line.strip();
-            if (start.matches()) {
-                waiting = start.group(1);
-                rest = start.group(2).strip();
-            }
-            if (waiting == null) continue;
-            Matcher status = STATUS.matcher(rest);
-            if (status.matches()) {
-                outcomes.add(waiting, outcome(status.group(1)));
-                waiting = null;
-            }
-        }
-        return outcomes.results(source, "no test-unit verbose lines (  test_name:<tabs>.: (0.001)) found in the "
-                + "log; was the test run with -v?");
-    }
-
-    private static TestOutcome outcome(String code) {
-        return switch (code) {
-            case ".", "N" -> TestOutcome.PASSED;
-            case "F" -> TestOutcome.FAILED;
-            case "E" -> TestOutcome.ERROR;
-            default -> TestOutcome.SKIPPED;
-        };
+    /** Reads the outcomes of {@code log} into {@code outcomes}. */
+    static void read(String log, Outcomes outcomes) {
+        RubyVerboseLines.read(log, START, STATUS, String::strip, outcomes);
     }
 }

@@ -1,6 +1,5 @@
 package dev.fixpoint.harness.results;
 
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,21 +11,20 @@ import java.util.regex.Pattern;
  * {@code "- "} separator TAP allows before it. Indented lines (TAP 13 subtests) are read as their own tests. The
  * test number is required, so {@code go test}'s {@code ok  pkg 0.1s} lines are not taken for tests.
  */
-final class TapLogParser implements LogParser {
+final class TapLogParser {
+
+    /** What a log without results lacks, for the problem of its empty results. */
+    static final String LOOKED_FOR = "no TAP result lines (ok N name / not ok N name) found in the log; "
+            + "was a TAP reporter used?";
 
     private static final Pattern LINE =
             Pattern.compile("^(not ok|ok) \\d+\\b\\s*(?:- )?(.*?)(?:\\s*(?<!\\\\)#\\s*(SKIP|TODO)\\S*(?:\\s.*)?)?$",
                     Pattern.CASE_INSENSITIVE);
 
-    private final String source;
+    private TapLogParser() {}
 
-    TapLogParser(String source) {
-        this.source = source;
-    }
-
-    @Override
-    public TestResults parse(String log, Set<String> expected) {
-        Outcomes outcomes = new Outcomes();
+    /** Reads the outcomes of {@code log} into {@code outcomes}. */
+    static void read(String log, Outcomes outcomes) {
         for (String line : LogText.lines(log)) {
             Matcher m = LINE.matcher(line.strip());
             if (!m.matches()) continue;
@@ -34,7 +32,5 @@ final class TapLogParser implements LogParser {
                     : m.group(1).equalsIgnoreCase("ok") ? TestOutcome.PASSED : TestOutcome.FAILED;
             outcomes.add(m.group(2), outcome);
         }
-        return outcomes.results(source, "no TAP result lines (ok N name / not ok N name) found in the log; "
-                + "was a TAP reporter used?");
     }
 }

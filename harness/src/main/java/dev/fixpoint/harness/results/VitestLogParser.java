@@ -1,6 +1,5 @@
 package dev.fixpoint.harness.results;
 
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,7 +12,11 @@ import java.util.regex.Pattern;
  * are not tests, but the file prefixes the tests listed under them, so names are the same as with verbose; that
  * reporter lists only failing tests one by one, so passing tests are found with verbose only.
  */
-final class VitestLogParser implements LogParser {
+final class VitestLogParser {
+
+    /** What a log without results lacks, for the problem of its empty results. */
+    static final String LOOKED_FOR = "no Vitest result lines (✓ / × / ↓ file > title) found in the log; "
+            + "was vitest run with --reporter=verbose?";
 
     private static final Pattern TEST = Pattern.compile(
             "^\\s*([✓×↓✗√])\\s+(.+?)(?:\\s+(?:\\d+(?:\\.\\d+)?\\s*m?s|\\[skipped]|\\[todo]))?$");
@@ -21,15 +24,10 @@ final class VitestLogParser implements LogParser {
     private static final Pattern FILE_LINE =
             Pattern.compile("^(\\s*)[❯✓×↓✗√] (\\S+) \\(\\d+ tests?(?: \\|[^)]*)?\\)(?:\\s+\\d+(?:\\.\\d+)?\\s*m?s)?$");
 
-    private final String source;
+    private VitestLogParser() {}
 
-    VitestLogParser(String source) {
-        this.source = source;
-    }
-
-    @Override
-    public TestResults parse(String log, Set<String> expected) {
-        Outcomes outcomes = new Outcomes();
+    /** Reads the outcomes of {@code log} into {@code outcomes}. */
+    static void read(String log, Outcomes outcomes) {
         String file = null;
         int fileIndent = -1;
         for (String line : LogText.lines(log)) {
@@ -49,7 +47,5 @@ final class VitestLogParser implements LogParser {
             };
             outcomes.add(underFile ? file + " > " + m.group(2) : m.group(2), outcome);
         }
-        return outcomes.results(source, "no Vitest result lines (✓ / × / ↓ file > title) found in the log; "
-                + "was vitest run with --reporter=verbose?");
     }
 }
