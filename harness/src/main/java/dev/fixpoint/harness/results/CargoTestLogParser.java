@@ -44,7 +44,7 @@ final class CargoTestLogParser {
                 }
                 String name = name(t.group(1));
                 Matcher status = STATUS.matcher(t.group(2));
-                if (status.matches() && waiting.isEmpty()) outcomes.add(name, outcome(status.group(1)));
+                if (status.matches()) outcomes.add(name, outcome(status.group(1)));
                 else if (!t.group(2).startsWith("bench:")) waiting.add(name);
                 continue;
             }
