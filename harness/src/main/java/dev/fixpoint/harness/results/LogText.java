@@ -8,8 +8,12 @@ import java.util.regex.Pattern;
  */
 final class LogText {
 
-    /** CSI sequences ({@code ESC [ ... letter}) and the two-byte escapes some reporters emit. */
-    private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]|\u001B[()][0-9A-B]|\u001B[=>]");
+    /**
+     * CSI sequences ({@code ESC [ ... letter}), OSC sequences such as terminal hyperlinks ({@code ESC ] ... BEL}) and
+     * the two-byte escapes some reporters emit.
+     */
+    private static final Pattern ANSI = Pattern.compile(
+            "\u001B\\[[0-9;?]*[ -/]*[@-~]|\u001B\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)|\u001B[()][0-9A-B]|\u001B[=>]");
 
     private LogText() {}
 

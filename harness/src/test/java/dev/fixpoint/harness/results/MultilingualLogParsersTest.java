@@ -144,6 +144,14 @@ class MultilingualLogParsersTest {
     }
 
     @Test
+    void terminalHyperlinksAndColoursAroundANameAreDropped() {
+        String link = "\u001B]8;;file:///work/test/calc.test.js\u001B\\";
+        String end = "\u001B]8;;\u0007";
+        String log = "  \u001B[32m✓\u001B[39m " + link + "adds two numbers" + end + " \u001B[2m(2 ms)\u001B[22m\n";
+        assertEquals(Map.of("adds two numbers", TestOutcome.PASSED), parse(ResultFormat.JEST, log).outcomes());
+    }
+
+    @Test
     void goResultsGluedToATestsPrintAreRead() {
         // real logs: TestPrintsNoNewline prints without a newline; Go 1.19's test2json then drops its pass event
         String log = fixture("go_test/test-v.log").text();
