@@ -50,6 +50,13 @@ rec vitest/verbose.log npx vitest run --reporter=verbose
 rec vitest/verbose-color.log env FORCE_COLOR=1 npx vitest run --reporter=verbose
 rec vitest/default.log npx vitest run
 rec_out vitest_json/json.log npx vitest run --reporter=json
+# the same tests under Vitest 3, whose reporters print differently
+cp -r /work/p/vitest /work/p/vitest3 && cd /work/p/vitest3 && rm -rf node_modules package-lock.json \
+  && npm install --no-audit --no-fund --loglevel=error --save-exact vitest@3.2.4 >/dev/null 2>&1 \
+  || { echo "record.sh: npm install of vitest 3 failed" >&2; exit 1; }
+rec vitest/verbose-v3.log npx vitest run --reporter=verbose
+rec vitest/default-v3.log npx vitest run
+rec_out vitest_json/json-v3.log npx vitest run --reporter=json
 
 # --- PHP --------------------------------------------------------------------------------------------
 cd /work/p/php
@@ -68,7 +75,7 @@ rec ruby_unit/verbose.log ruby -Ilib test/calc_testunit.rb -v
 rec ruby_unit/verbose-color.log ruby -Ilib test/calc_testunit.rb -v --use-color=yes
 # record the tool versions next to the logs
 { go version; cargo --version; rustc --version; node --version; (cd /work/p/jest && npx jest --version | sed 's/^/jest /');
-  (cd /work/p/mocha && npx mocha --version | sed 's/^/mocha /'); (cd /work/p/vitest && npx vitest --version);
+  (cd /work/p/mocha && npx mocha --version | sed 's/^/mocha /'); (cd /work/p/vitest && npx vitest --version); (cd /work/p/vitest3 && npx vitest --version);
   phpunit --version | head -1; ruby --version; rspec --version | tr '\n' ' '; echo;
   ruby -e 'require "minitest"; puts "minitest #{Minitest::VERSION}"'; ruby -e 'require "test/unit/version"; puts "test-unit #{Test::Unit::VERSION}"'; } \
   > "$out/versions.txt" 2>&1
