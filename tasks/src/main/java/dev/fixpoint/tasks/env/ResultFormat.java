@@ -69,5 +69,9 @@ public enum ResultFormat {
     /** Ant's JUnit console output (parse_log_ant). */
     ANT,
     /** Gradle's console output with per-test events (parse_log_gradle_custom). */
-    GRADLE_LOG
+    GRADLE_LOG,
+
+    // JavaScript formats beyond SWE-bench's parsers
+    /** Mocha's JSON reporter ({@code --reporter json}); tests named by Mocha's {@code fullTitle}. */
+    MOCHA_JSON
 }

@@ -1,0 +1,4 @@
+// This file fails to load: its tests are never collected.
+import { missing } from './does-not-exist.js';
+
+test('never collected', () => missing());
