@@ -277,7 +277,7 @@ def cmd_trees(a):
         cfg = info.get("Config") or {}
         workdir = cfg.get("WorkingDir") or "/testbed"
         labels = cfg.get("Labels") or {}
-        baked_by = labels.get("dev.fixpoint.run", "?")
+        baked_by = labels.get("dev.fixpoint.image.baked-by-run") or labels.get("dev.fixpoint.run") or "?"
         p = docker("run", "--rm", "--network", "none", "--label", "dev.fixpoint.bench=bench-real", "--entrypoint", "/bin/sh",
                    image, "-c", CHECK, "sh", workdir, check=False)
         lines = p.stdout.splitlines()

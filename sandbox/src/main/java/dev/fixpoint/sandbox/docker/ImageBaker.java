@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ImageBaker {
 
+    /** Image label naming the run that baked the image (provenance only: pruners never read it). */
+    static final String BAKED_BY_LABEL = "dev.fixpoint.image.baked-by-run";
     /** Image label holding the bake key. */
     static final String INSTANCE_LABEL = "dev.fixpoint.instance";
     private static final Logger LOG = LoggerFactory.getLogger(ImageBaker.class);
@@ -65,7 +67,7 @@ final class ImageBaker {
                 docker.copyArchiveToContainerCmd(id).withRemotePath("/").withTarInputStream(tar).exec();
             }
             // Never started: commit takes the base image's config plus the copied tree as one layer.
-            images.commit(id, image, workdir, Map.of(INSTANCE_LABEL, key), null);
+            images.commit(id, image, workdir, Map.of(INSTANCE_LABEL, key, BAKED_BY_LABEL, ownLabels.getOrDefault(SandboxLabels.RUN, "")), null);
             LOG.info("{}: baked {} from {} + {} at {}", name, image, baseImage, hostDir, workdir);
             return image;
         } catch (IOException | DockerException e) {
