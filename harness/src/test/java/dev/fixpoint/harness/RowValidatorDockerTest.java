@@ -1,13 +1,21 @@
-package dev.fixpoint.harness.validate;
+package dev.fixpoint.harness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.fixpoint.harness.InstanceEvaluatorDockerTest.CALC;
+import static dev.fixpoint.harness.InstanceEvaluatorDockerTest.GOLD;
+import static dev.fixpoint.harness.InstanceEvaluatorDockerTest.TESTS;
+import static dev.fixpoint.harness.InstanceEvaluatorDockerTest.TEST_PATCH;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fixpoint.harness.SourceTrees;
+import dev.fixpoint.harness.validate.RawRows;
+import dev.fixpoint.harness.validate.RowValidation;
+import dev.fixpoint.harness.validate.RowValidator;
+import dev.fixpoint.harness.validate.ValidationProblem;
+import dev.fixpoint.harness.validate.ValidationRunner;
 import dev.fixpoint.sandbox.docker.DockerSandboxProvider;
 import dev.fixpoint.tasks.Task;
 import dev.fixpoint.tasks.env.EnvironmentSpec;
@@ -29,7 +37,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * {@link RowValidator} and {@link ValidationRunner} against the real Docker daemon on a tiny Python repository: a row
+ * {@link RowValidator} and {@link ValidationRunner} against the real Docker daemon on the tiny Python repository of
+ * {@link InstanceEvaluatorDockerTest} (its base, test patch and gold patch) plus a coin-flip test: a row
  * that validates, one whose gold patch does not apply, one whose test patch does not apply, one where no test fails
  * before the fix, and one with a test that fails at random (a coin flip per run: with 6 runs per phase, a flaky test
  * goes unnoticed with probability 2^-11).
@@ -38,26 +47,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RowValidatorDockerTest {
 
-    static final String CALC = "def add(a, b):\n    return a - b\n\n\ndef mul(a, b):\n    return a * b\n";
-    static final String TESTS = "from calc import add, mul\n\n\ndef test_mul():\n    assert mul(2, 3) == 6\n";
     static final String COIN = "import os\n\n\ndef test_coin():\n    assert os.urandom(1)[0] < 128\n";
-    static final String TEST_PATCH = """
-            diff --git a/test_calc.py b/test_calc.py
-            --- a/test_calc.py
-            +++ b/test_calc.py
-            @@ -3,3 +3,11 @@ from calc import add, mul
-             
-             def test_mul():
-                 assert mul(2, 3) == 6
-            +
-            +
-            +def test_add():
-            +    assert add(2, 3) == 5
-            +
-            +
-            +def test_add_negative():
-            +    assert add(-2, -3) == -5
-            """;
     /** Adds a test that already passes at base. */
     static final String PASSING_TEST_PATCH = """
             diff --git a/test_calc.py b/test_calc.py
@@ -71,18 +61,6 @@ class RowValidatorDockerTest {
             +
             +def test_mul_zero():
             +    assert mul(0, 3) == 0
-            """;
-    static final String GOLD = """
-            diff --git a/calc.py b/calc.py
-            --- a/calc.py
-            +++ b/calc.py
-            @@ -1,5 +1,5 @@
-             def add(a, b):
-            -    return a - b
-            +    return a + b
-             
-             
-             def mul(a, b):
             """;
     /** Context from another version of calc.py: no step of the apply chain can place it. */
     static final String STALE_GOLD = """
@@ -113,7 +91,7 @@ class RowValidatorDockerTest {
 
     @BeforeAll
     void validate() throws Exception {
-        assumeTrue(dockerAvailable(), "no Docker daemon");
+        assumeTrue(DockerCliSandboxes.dockerAvailable(), "no Docker daemon");
         tmp = Files.createTempDirectory("validate-docker-test");
         repo = tmp.resolve("repo");
         try (GitFixture git = GitFixture.init(repo)) {
@@ -228,14 +206,5 @@ class RowValidatorDockerTest {
                 "v-stale-test", report.at("/instances/v-stale-test/problem").asText(),
                 "v-no-f2p", report.at("/instances/v-no-f2p/problem").asText()));
         assertFalse(outcome.allValid());
-    }
-
-    static boolean dockerAvailable() throws InterruptedException {
-        try {
-            return new ProcessBuilder("docker", "info").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }
