@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +50,7 @@ public final class RowValidator {
 
     private final InstanceEvaluator evaluator;
     private final int repeat;
+    private final boolean onlyTestFiles;
 
     /**
      * @param timeoutOverride test-command time limit replacing the rows' own; null keeps theirs
@@ -56,8 +58,22 @@ public final class RowValidator {
      */
     public RowValidator(SandboxProvider sandboxes, SourceTrees trees, String runId, Duration timeoutOverride,
                         int repeat) {
-        this.evaluator = new InstanceEvaluator(sandboxes, trees, runId, timeoutOverride, repeat);
+        this(new InstanceEvaluator(sandboxes, trees, runId, timeoutOverride, repeat), repeat, false);
+    }
+
+    private RowValidator(InstanceEvaluator evaluator, int repeat, boolean onlyTestFiles) {
+        this.evaluator = evaluator;
         this.repeat = repeat;
+        this.onlyTestFiles = onlyTestFiles;
+    }
+
+    /**
+     * A validator that keeps only the results of tests in the files the test patch touches ({@link TestFileScope}),
+     * for environments whose test command runs more (a whole module or test directory): PASS_TO_PASS then lists only
+     * those files' tests.
+     */
+    public RowValidator onlyTestFiles() {
+        return new RowValidator(evaluator, repeat, true);
     }
 
     /**
@@ -116,6 +132,11 @@ public final class RowValidator {
         failed = noResults(after, afterResults, "base + test patch + gold patch", true, o);
         if (failed.isPresent()) return failed.get();
 
+        if (onlyTestFiles) {
+            Predicate<String> inFiles = TestFileScope.of(CommandTemplate.testFiles(task));
+            beforeResults = TestFileScope.filter(beforeResults, inFiles);
+            afterResults = TestFileScope.filter(afterResults, inFiles);
+        }
         o.derivation = Derivation.of(beforeResults, afterResults);
         o.testsBefore = distinct(beforeResults);
         o.testsAfter = distinct(afterResults);

@@ -73,6 +73,10 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SEC", description = "Test-command time limit per run, replacing the rows' own.")
     Integer timeoutSeconds;
 
+    @Option(names = "--test-files-only", description = "Keep only the tests of the files the test patch touches (pytest"
+            + " node ids by path, Java tests by class file), when the test command runs more (a whole Maven module).")
+    boolean testFilesOnly;
+
     @Option(names = "--run-id", paramLabel = "ID", description = "Label of this run's containers (default: validate-<time>).")
     String runId;
 
@@ -115,8 +119,9 @@ public final class ValidateCommand implements Callable<Integer> {
                     TaskInputs.missingImages(sandboxes, tasks))) {
                 return ExitCodes.FAILURE;
             }
-            RowValidator validator = new RowValidator(sandboxes, new WorkspaceTrees(cache), run,
+            RowValidator all = new RowValidator(sandboxes, new WorkspaceTrees(cache), run,
                     timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds), repeat);
+            RowValidator validator = testFilesOnly ? all.onlyTestFiles() : all;
             ValidationRunner runner = new ValidationRunner(validator, new ValidationRunner.Config(out, workers),
                     row -> {
                         synchronized (err) {
