@@ -107,6 +107,7 @@ public final class ValidationRunner {
                 try {
                     rows.add(futures.get(i).get());
                 } catch (ExecutionException e) {
+                    if (e.getCause() instanceof InterruptedException ie) throw ie;
                     throw new IllegalStateException(tasks.get(i).instanceId() + ": validation worker failed: "
                             + e.getCause(), e.getCause());
                 }
