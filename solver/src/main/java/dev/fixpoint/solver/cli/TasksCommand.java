@@ -17,17 +17,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code fixpoint tasks list|prepare}: reads task files and prepares the tasks' workspaces through the mirror cache. */
+/** {@code fixpoint tasks list|prepare|validate}: reads task files and prepares the tasks' workspaces through the mirror cache. */
 @Command(name = "tasks", mixinStandardHelpOptions = true,
-        description = "Reads SWE-bench task files (JSON, JSONL, Hugging Face exports) and prepares their workspaces.",
-        subcommands = {TasksCommand.ListTasks.class, TasksCommand.Prepare.class},
+        description = "Reads SWE-bench task files (JSON, JSONL, Hugging Face exports), prepares their workspaces and"
+                + " validates new rows (derives FAIL_TO_PASS / PASS_TO_PASS).",
+        subcommands = {TasksCommand.ListTasks.class, TasksCommand.Prepare.class, ValidateCommand.class},
         exitCodeListHeading = ExitCodes.HEADING, exitCodeList = ExitCodes.NO_SUBCOMMAND_LINE)
 public final class TasksCommand implements Runnable {
 
     @Override
     public void run() {
         throw new CommandLine.ParameterException(new CommandLine(this),
-                "a subcommand is required: list or prepare (see fixpoint tasks --help)");
+                "a subcommand is required: list, prepare or validate (see fixpoint tasks --help)");
     }
 
     /** Options shared by the subcommands. */
