@@ -10,6 +10,7 @@ import dev.fixpoint.sandbox.SandboxException;
 import dev.fixpoint.sandbox.SandboxLabels;
 import dev.fixpoint.sandbox.SandboxProvider;
 import dev.fixpoint.sandbox.SandboxSpec;
+import dev.fixpoint.sandbox.runner.OwnerId;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

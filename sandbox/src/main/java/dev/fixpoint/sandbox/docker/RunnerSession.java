@@ -5,6 +5,11 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import dev.fixpoint.sandbox.SandboxException;
+import dev.fixpoint.sandbox.runner.MarkerStream;
+import dev.fixpoint.sandbox.runner.PendingExec;
+import dev.fixpoint.sandbox.runner.RunnerDiedException;
+import dev.fixpoint.sandbox.runner.RunnerProtocol;
+import dev.fixpoint.sandbox.runner.RunnerScript;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,19 +31,7 @@ import org.slf4j.LoggerFactory;
 final class RunnerSession implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunnerSession.class);
-    private static final String SCRIPT_END = "#fixpoint-runner-end";
-    /** runner.sh, sent on stdin at start (so ps shows the short loader, not the script). */
-    static final byte[] SCRIPT = (Resources.script("runner.sh") + SCRIPT_END + "\n").getBytes(StandardCharsets.UTF_8);
-    /** Reads the script from stdin up to SCRIPT_END and evaluates it; $1 is the mode. */
-    private static final String LOADER = "s=; while IFS= read -r l; do [ \"$l\" = '" + SCRIPT_END + "' ] && break;"
-            + " s=\"$s$l\n\"; done; eval \"$s\"";
-    /** Picks the shell: bash gives job control without a tty, else setsid, else no process groups. */
-    private static final String BOOT = "m=$1; if [ -z \"$m\" ]; then"
-            + " if command -v bash >/dev/null 2>&1; then m=jobctl;"
-            + " elif command -v setsid >/dev/null 2>&1; then m=setsid; else m=none; fi; fi;"
-            + " if [ \"$m\" = jobctl ]; then exec bash -c \"$0\" fixpoint-runner \"$m\"; fi;"
-            + " exec sh -c \"$0\" fixpoint-runner \"$m\"";
-    private static final String READY = "fixpoint-runner ready ";
+    private static final String READY = RunnerScript.READY;
     private static final Duration QUIT_WAIT = Duration.ofMillis(500);
 
     private final String containerId;
@@ -64,11 +57,11 @@ final class RunnerSession implements Closeable {
     static RunnerSession start(DockerClient docker, String containerId, String forcedMode, Duration readyTimeout) {
         RunnerSession s = new RunnerSession(containerId);
         String execId = docker.execCreateCmd(containerId)
-                .withCmd("sh", "-c", BOOT, LOADER, forcedMode == null ? "" : forcedMode)
+                .withCmd(RunnerScript.runnerCommand(forcedMode).toArray(new String[0]))
                 .withAttachStdin(true).withAttachStdout(true).withAttachStderr(true).withTty(false)
                 .exec().getId();
         try {
-            s.stdin.send(SCRIPT);
+            s.stdin.send(RunnerScript.SCRIPT);
         } catch (IOException e) {
             throw new IllegalStateException("fresh runner stdin is closed", e);
         }

@@ -1,9 +1,5 @@
 package dev.fixpoint.sandbox.docker;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.fixpoint.sandbox.ExecResult;
@@ -11,6 +7,7 @@ import dev.fixpoint.sandbox.Limits;
 import dev.fixpoint.sandbox.Sandbox;
 import dev.fixpoint.sandbox.SandboxException;
 import dev.fixpoint.sandbox.SandboxLabels;
+import dev.fixpoint.sandbox.runner.OwnerId;
 import dev.fixpoint.sandbox.testing.DockerTestSupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +23,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Start / close / lifetime / prune / concurrency / runner modes / instance images. */
 @Tag("docker")
