@@ -33,6 +33,8 @@ final class PodRunnerSession implements AutoCloseable {
     private static final Duration QUIT_WAIT = Duration.ofMillis(500);
     /** Startup output kept while looking for the ready line (a broken image may print a lot). */
     private static final int STARTUP_CAP = 8 << 10;
+    /** Largest stdin message: below the 64 KiB frame limit common in websocket servers (Vert.x, proxies). */
+    private static final int MESSAGE = 16 << 10;
 
     private final String pod;
     private final CompletableFuture<String> ready = new CompletableFuture<>();
@@ -92,11 +94,14 @@ final class PodRunnerSession implements AutoCloseable {
         return p;
     }
 
+    /** Writes in websocket messages of at most {@link #MESSAGE} bytes (servers bound a message's size). */
     private void send(byte[] bytes) throws IOException {
         OutputStream in = watch.getInput();
         synchronized (this) {
-            in.write(bytes);
-            in.flush();
+            for (int off = 0; off < bytes.length; off += MESSAGE) {
+                in.write(bytes, off, Math.min(MESSAGE, bytes.length - off));
+                in.flush();
+            }
         }
     }
 
