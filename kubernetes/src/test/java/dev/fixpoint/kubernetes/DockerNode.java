@@ -39,6 +39,14 @@ final class DockerNode implements FakeKubelet.Node {
                 "--memory-swap", String.valueOf(limits.get("memory").getNumericalAmount().longValue()),
                 "--cpus", limits.get("cpu").getNumericalAmount().toPlainString(),
                 "-w", c.getWorkingDir(), "--entrypoint", c.getCommand().get(0)));
+        // What a kubelet makes of the container's securityContext.
+        cmd.addAll(List.of("--cap-drop", "ALL"));
+        c.getSecurityContext().getCapabilities().getAdd().forEach(cap -> cmd.addAll(List.of("--cap-add", cap)));
+        if (Boolean.FALSE.equals(c.getSecurityContext().getAllowPrivilegeEscalation())) {
+            cmd.addAll(List.of("--security-opt", "no-new-privileges"));
+        }
+        // A node's podPidsLimit (kubelet configuration; a pod spec cannot set one).
+        cmd.addAll(List.of("--pids-limit", "256"));
         c.getEnv().forEach(e -> cmd.addAll(List.of("-e", e.getName() + "=" + e.getValue())));
         cmd.add(c.getImage());
         cmd.addAll(c.getCommand().subList(1, c.getCommand().size()));
