@@ -5,6 +5,7 @@ import dev.fixpoint.sandbox.SandboxException;
 import dev.fixpoint.sandbox.SandboxLabels;
 import dev.fixpoint.sandbox.SandboxProvider;
 import dev.fixpoint.sandbox.SandboxSpec;
+import dev.fixpoint.sandbox.runner.OpenSandboxes;
 import dev.fixpoint.sandbox.runner.OwnerId;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -12,12 +13,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,8 +46,7 @@ public final class KubernetesSandboxProvider implements SandboxProvider {
     private final String runId;
     private final String runnerMode;
     private final PodLauncher launcher;
-    private final Set<KubernetesSandbox> open = ConcurrentHashMap.newKeySet();
-    private final Thread shutdownHook;
+    private final OpenSandboxes<KubernetesSandbox> open;
     private volatile boolean closed;
 
     private KubernetesSandboxProvider(Builder b) {
@@ -64,8 +62,7 @@ public final class KubernetesSandboxProvider implements SandboxProvider {
         Map<String, String> own = Map.of(SandboxLabels.MANAGED, "true", SandboxLabels.RUN, runId,
                 SandboxLabels.OWNER, OwnerId.current().toString());
         this.launcher = new PodLauncher(client, namespace, own, b.startTimeout);
-        this.shutdownHook = new Thread(this::removeOpen, "fixpoint-pod-cleanup");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.open = new OpenSandboxes<>(runId);
     }
 
     public static Builder builder() {
@@ -130,30 +127,10 @@ public final class KubernetesSandboxProvider implements SandboxProvider {
         if (closed) return;
         closed = true;
         try {
-            removeOpen();
+            open.close();
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException e) {
-                LOG.debug("JVM is shutting down; the hook runs anyway", e);
-            }
             client.close();
         }
-    }
-
-    private void removeOpen() {
-        List<KubernetesSandbox> boxes = new ArrayList<>(open);
-        if (!boxes.isEmpty()) LOG.info("deleting {} open pod sandbox(es) of run {}", boxes.size(), runId);
-        RuntimeException first = null;
-        for (KubernetesSandbox b : boxes) {
-            try {
-                b.close();
-            } catch (RuntimeException e) {
-                LOG.warn("{}: deletion failed: {}", b.id(), e.toString());
-                if (first == null) first = e;
-            }
-        }
-        if (first != null) throw first;
     }
 
     /** Options of {@link KubernetesSandboxProvider}; defaults come from the kubeconfig (or the in-cluster account). */
