@@ -6,6 +6,7 @@ import dev.fixpoint.sandbox.Sandbox;
 import dev.fixpoint.sandbox.SandboxException;
 import dev.fixpoint.sandbox.SandboxSpec;
 import dev.fixpoint.sandbox.runner.PendingExec;
+import dev.fixpoint.sandbox.runner.RunnerCommands;
 import dev.fixpoint.sandbox.runner.RunnerDiedException;
 import dev.fixpoint.sandbox.runner.RunnerProtocol;
 import dev.fixpoint.sandbox.runner.TarIO;
@@ -38,7 +39,7 @@ final class KubernetesSandbox implements Sandbox {
     private static final Duration RUNNER_READY = Duration.ofSeconds(30);
     private static final Duration KILL_GRACE = Duration.ofSeconds(2);
     private static final Duration PLAIN_KILL_GRACE = Duration.ofSeconds(5);
-    private static final long RAW_CAP = Integer.MAX_VALUE - 64;
+    private static final long RAW_CAP = RunnerCommands.RAW_CAP;
 
     private final KubernetesClient client;
     private final PodLauncher launcher;
@@ -105,7 +106,7 @@ final class KubernetesSandbox implements Sandbox {
                 killCommand(p, request.command());
             } catch (ExecutionException e) {
                 checkOpen();
-                LOG.warn("{}: command runner died during exec {}; it will be restarted", name, request.command());
+                LOG.warn("{}: command runner died during exec {}; it will be restarted", name, RunnerCommands.abbreviate(request.command()));
                 killGroupPlain(p);
                 note = "fixpoint: the command runner died during this command (it was restarted)\n";
             }
@@ -120,7 +121,7 @@ final class KubernetesSandbox implements Sandbox {
                     p.stdout.truncated() || p.stderr.truncated(), oom);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SandboxException(name + ": interrupted during exec " + request.command(), e);
+            throw new SandboxException(name + ": interrupted during exec " + RunnerCommands.abbreviate(request.command()), e);
         } finally {
             lock.unlock();
         }
@@ -157,10 +158,10 @@ final class KubernetesSandbox implements Sandbox {
     private void killCommand(PendingExec p, String command) throws InterruptedException {
         try {
             PlainPodExec.run(client, launcher.namespace(), name, List.of("kill", "-USR1", "1"), Duration.ofSeconds(30));
-            if (await(p, KILL_GRACE)) return;
+            if (RunnerCommands.await(p, KILL_GRACE)) return;
             LOG.warn("{}: keeper did not end timed-out command {}; trying a plain exec kill", name, command);
             killGroupPlain(p);
-            if (await(p, PLAIN_KILL_GRACE)) return;
+            if (RunnerCommands.await(p, PLAIN_KILL_GRACE)) return;
         } catch (SandboxException e) {
             launcher.requireRunning(name, spec);
             LOG.warn("{}: killing timed-out command {} failed: {}", name, command, e.toString());
@@ -169,23 +170,11 @@ final class KubernetesSandbox implements Sandbox {
         runner.close();
     }
 
-    private static boolean await(PendingExec p, Duration d) throws InterruptedException {
-        try {
-            p.done.get(d.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            return true; // runner gone: the command is gone too
-        }
-    }
-
     private void killGroupPlain(PendingExec p) {
-        long pid = p.pid.isDone() && !p.pid.isCompletedExceptionally() ? p.pid.join() : -1;
+        long pid = RunnerCommands.pid(p);
         if (pid <= 0) return;
         try {
-            PlainPodExec.run(client, launcher.namespace(), name, List.of("sh", "-c", "kill -9 -" + pid
-                    + " 2>/dev/null; kill -9 " + pid + " 2>/dev/null; true"), Duration.ofSeconds(30));
+            PlainPodExec.run(client, launcher.namespace(), name, RunnerCommands.killGroup(pid), Duration.ofSeconds(30));
         } catch (SandboxException e) {
             LOG.warn("{}: plain exec kill of process group {} failed: {}", name, pid, e.toString());
         }
@@ -193,18 +182,14 @@ final class KubernetesSandbox implements Sandbox {
 
     @Override
     public byte[] readFile(String path) {
-        Outcome o = run(ExecRequest.of("cat -- " + RunnerProtocol.quote(path), ExecRequest.DEFAULT_TIMEOUT), RAW_CAP);
+        Outcome o = run(ExecRequest.of(RunnerCommands.readFile(path), ExecRequest.DEFAULT_TIMEOUT), RAW_CAP);
         requireOk(o, "cannot read " + path);
         return o.stdout;
     }
 
     @Override
     public void writeFile(String path, byte[] content) {
-        int slash = path.lastIndexOf('/');
-        String q = RunnerProtocol.quote(path);
-        String cmd = (slash > 0 ? "mkdir -p -- " + RunnerProtocol.quote(path.substring(0, slash)) + " && " : "")
-                + "cat > " + q;
-        requireOk(run(ExecRequest.of(cmd, ExecRequest.DEFAULT_TIMEOUT).withStdin(content), 1 << 16),
+        requireOk(run(ExecRequest.of(RunnerCommands.writeFile(path), ExecRequest.DEFAULT_TIMEOUT).withStdin(content), 1 << 16),
                 "cannot write " + path);
     }
 
@@ -240,13 +225,9 @@ final class KubernetesSandbox implements Sandbox {
 
     @Override
     public List<String> listFiles(String dir) {
-        Outcome o = run(ExecRequest.of("cd -- " + RunnerProtocol.quote(dir) + " && find . -type f -print0",
-                ExecRequest.DEFAULT_TIMEOUT), RAW_CAP);
+        Outcome o = run(ExecRequest.of(RunnerCommands.listFiles(dir), ExecRequest.DEFAULT_TIMEOUT), RAW_CAP);
         requireOk(o, "cannot list " + dir);
-        List<String> files = new ArrayList<>();
-        for (String f : new String(o.stdout, StandardCharsets.UTF_8).split("\0")) {
-            if (!f.isEmpty()) files.add(f.startsWith("./") ? f.substring(2) : f);
-        }
+        List<String> files = new ArrayList<>(RunnerCommands.parseFileList(o.stdout));
         files.sort(null);
         return files;
     }
@@ -259,8 +240,7 @@ final class KubernetesSandbox implements Sandbox {
     }
 
     private String absolute(String dir) {
-        String d = dir.startsWith("/") ? dir : (spec.workdir().endsWith("/") ? spec.workdir() : spec.workdir() + "/") + dir;
-        return d.length() > 1 && d.endsWith("/") ? d.substring(0, d.length() - 1) : d;
+        return RunnerCommands.absolute(spec.workdir(), dir);
     }
 
     private void checkOpen() {

@@ -7,6 +7,7 @@ import dev.fixpoint.sandbox.SandboxProvider;
 import dev.fixpoint.sandbox.SandboxSpec;
 import dev.fixpoint.sandbox.runner.OpenSandboxes;
 import dev.fixpoint.sandbox.runner.OwnerId;
+import dev.fixpoint.sandbox.runner.RunnerCommands;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -15,7 +16,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -167,10 +167,7 @@ public final class KubernetesSandboxProvider implements SandboxProvider {
 
         /** Forces the runner's process-group strategy ("jobctl", "setsid" or "none"); default: the best available. */
         public Builder runnerMode(String v) {
-            if (v != null && !Set.of("jobctl", "setsid", "none").contains(v)) {
-                throw new IllegalArgumentException("not a runner mode: " + v);
-            }
-            runnerMode = v;
+            runnerMode = RunnerCommands.requireMode(v);
             return this;
         }
 

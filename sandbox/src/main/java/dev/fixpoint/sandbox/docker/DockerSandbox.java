@@ -9,6 +9,7 @@ import dev.fixpoint.sandbox.Sandbox;
 import dev.fixpoint.sandbox.SandboxException;
 import dev.fixpoint.sandbox.SandboxSpec;
 import dev.fixpoint.sandbox.runner.PendingExec;
+import dev.fixpoint.sandbox.runner.RunnerCommands;
 import dev.fixpoint.sandbox.runner.RunnerDiedException;
 import dev.fixpoint.sandbox.runner.RunnerProtocol;
 import dev.fixpoint.sandbox.runner.TarIO;
@@ -40,7 +41,7 @@ final class DockerSandbox implements Sandbox {
     private static final Duration RUNNER_READY = Duration.ofSeconds(20);
     private static final Duration KILL_GRACE = Duration.ofSeconds(2);
     private static final Duration PLAIN_KILL_GRACE = Duration.ofSeconds(5);
-    private static final long RAW_CAP = Integer.MAX_VALUE - 64;
+    private static final long RAW_CAP = RunnerCommands.RAW_CAP;
 
     private final DockerClient docker;
     private final ContainerLauncher launcher;
@@ -200,10 +201,10 @@ final class DockerSandbox implements Sandbox {
         LOG.debug("{}: exec {} timed out; killing its process group", name, abbreviate(command));
         try {
             docker.killContainerCmd(id).withSignal("USR1").exec();
-            if (await(p, KILL_GRACE)) return;
+            if (RunnerCommands.await(p, KILL_GRACE)) return;
             LOG.warn("{}: keeper did not end timed-out command {}; trying a plain exec kill", name, abbreviate(command));
             killGroupPlain(p);
-            if (await(p, PLAIN_KILL_GRACE)) return;
+            if (RunnerCommands.await(p, PLAIN_KILL_GRACE)) return;
         } catch (DockerException e) {
             requireRunning();
             LOG.warn("{}: killing timed-out command {} failed: {}", name, abbreviate(command), e.toString());
@@ -212,23 +213,11 @@ final class DockerSandbox implements Sandbox {
         runner.close();
     }
 
-    private boolean await(PendingExec p, Duration d) throws InterruptedException {
-        try {
-            p.done.get(d.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            return true; // runner gone (a "none"-mode kill takes it along): the command is gone too
-        }
-    }
-
     private void killGroupPlain(PendingExec p) {
-        long pid = p.pid.isDone() && !p.pid.isCompletedExceptionally() ? p.pid.join() : -1;
+        long pid = RunnerCommands.pid(p);
         if (pid <= 0) return;
         try {
-            PlainExec.run(docker, id, List.of("sh", "-c", "kill -9 -" + pid + " 2>/dev/null; kill -9 " + pid
-                    + " 2>/dev/null; true"), Duration.ofSeconds(30));
+            PlainExec.run(docker, id, RunnerCommands.killGroup(pid), Duration.ofSeconds(30));
         } catch (RuntimeException e) {
             LOG.warn("{}: plain exec kill of process group {} failed: {}", name, pid, e.toString());
         }
@@ -236,7 +225,7 @@ final class DockerSandbox implements Sandbox {
 
     @Override
     public byte[] readFile(String path) {
-        Outcome o = run(ExecRequest.of("cat -- " + RunnerProtocol.quote(path), ExecRequest.DEFAULT_TIMEOUT), RAW_CAP);
+        Outcome o = run(ExecRequest.of(RunnerCommands.readFile(path), ExecRequest.DEFAULT_TIMEOUT), RAW_CAP);
         if (o.exitCode != 0) {
             throw new SandboxException(name + ": cannot read " + path + " (exit " + o.exitCode + "): "
                     + text(o.stderr).strip());
@@ -247,12 +236,7 @@ final class DockerSandbox implements Sandbox {
 
     @Override
     public void writeFile(String path, byte[] content) {
-        int slash = path.lastIndexOf('/');
-        String parent = slash > 0 ? path.substring(0, slash) : null;
-        String q = RunnerProtocol.quote(path);
-        String cmd = (parent == null ? "" : "[ -d " + RunnerProtocol.quote(parent) + " ] || mkdir -p -- "
-                + RunnerProtocol.quote(parent) + " && ") + "cat > " + q;
-        Outcome o = run(ExecRequest.of(cmd, ExecRequest.DEFAULT_TIMEOUT).withStdin(content), 1 << 16);
+        Outcome o = run(ExecRequest.of(RunnerCommands.writeFile(path), ExecRequest.DEFAULT_TIMEOUT).withStdin(content), 1 << 16);
         if (o.exitCode != 0) {
             throw new SandboxException(name + ": cannot write " + path + " (exit " + o.exitCode + "): "
                     + text(o.stderr).strip());
@@ -290,9 +274,7 @@ final class DockerSandbox implements Sandbox {
 
     @Override
     public List<String> listFiles(String dir) {
-        String q = RunnerProtocol.quote(dir);
-        Outcome o = run(ExecRequest.of("cd -- " + q + " || exit 2; command -v find >/dev/null || exit 127;"
-                + " find . -type f -print0", ExecRequest.DEFAULT_TIMEOUT), RAW_CAP);
+        Outcome o = run(ExecRequest.of(RunnerCommands.listFiles(dir), ExecRequest.DEFAULT_TIMEOUT), RAW_CAP);
         List<String> files = new ArrayList<>();
         if (o.exitCode == 127) {
             files.addAll(listFilesByTar(dir));
@@ -300,9 +282,7 @@ final class DockerSandbox implements Sandbox {
             throw new SandboxException(name + ": cannot list " + dir + " (exit " + o.exitCode + "): "
                     + text(o.stderr).strip());
         } else {
-            for (String f : new String(o.stdout, StandardCharsets.UTF_8).split("\0")) {
-                if (!f.isEmpty()) files.add(f.startsWith("./") ? f.substring(2) : f);
-            }
+            files.addAll(RunnerCommands.parseFileList(o.stdout));
         }
         files.sort(null);
         return files;
@@ -337,8 +317,7 @@ final class DockerSandbox implements Sandbox {
     }
 
     private String absolute(String dir) {
-        String d = dir.startsWith("/") ? dir : (spec.workdir().endsWith("/") ? spec.workdir() : spec.workdir() + "/") + dir;
-        return d.length() > 1 && d.endsWith("/") ? d.substring(0, d.length() - 1) : d;
+        return RunnerCommands.absolute(spec.workdir(), dir);
     }
 
     private void checkOpen() {
@@ -394,8 +373,7 @@ final class DockerSandbox implements Sandbox {
     }
 
     static String abbreviate(String command) {
-        String c = command.strip().replace('\n', ' ');
-        return c.length() <= 80 ? "'" + c + "'" : "'" + c.substring(0, 77) + "...'";
+        return RunnerCommands.abbreviate(command);
     }
 
     @Override

@@ -12,11 +12,11 @@ import dev.fixpoint.sandbox.SandboxProvider;
 import dev.fixpoint.sandbox.SandboxSpec;
 import dev.fixpoint.sandbox.runner.OpenSandboxes;
 import dev.fixpoint.sandbox.runner.OwnerId;
+import dev.fixpoint.sandbox.runner.RunnerCommands;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -198,10 +198,7 @@ public final class DockerSandboxProvider implements SandboxProvider, InstanceIma
          * default: the best the image supports. For tests.
          */
         public Builder runnerMode(String v) {
-            if (v != null && !Set.of("jobctl", "setsid", "none").contains(v)) {
-                throw new IllegalArgumentException("not a runner mode: " + v);
-            }
-            runnerMode = v;
+            runnerMode = RunnerCommands.requireMode(v);
             return this;
         }
 
