@@ -17,25 +17,19 @@ import org.junit.jupiter.api.Tag;
 @Tag("docker")
 class KubernetesHostileCommandsTest extends HostileCommandsContract {
 
-    static MockCluster cluster;
-    static KubernetesSandboxProvider provider;
+    static DockerBackedCluster cluster;
     static Sandbox box;
 
     @BeforeAll
     static void up() {
-        cluster = new MockCluster(new DockerNode());
-        provider = cluster.provider().build();
-        box = provider.start(SandboxSpec.builder(DockerTestSupport.BASE).workdir("/work")
-                .limits(DockerTestSupport.TEST_LIMITS).label(SandboxLabels.RUN, provider.runId()).build());
+        cluster = new DockerBackedCluster(null);
+        box = cluster.provider().start(SandboxSpec.builder(DockerTestSupport.BASE).workdir("/work")
+                .limits(DockerTestSupport.TEST_LIMITS).label(SandboxLabels.RUN, cluster.provider().runId()).build());
     }
 
     @AfterAll
     static void down() {
-        try {
-            provider.close();
-        } finally {
-            cluster.close();
-        }
+        cluster.close();
     }
 
     /** 128 MiB: every byte crosses the mock's websocket and the fake kubelet's pipes (1 GiB took over a minute). */

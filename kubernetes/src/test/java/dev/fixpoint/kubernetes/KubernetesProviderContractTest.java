@@ -20,23 +20,19 @@ import org.junit.jupiter.api.Tag;
 @Tag("docker")
 class KubernetesProviderContractTest extends SandboxProviderContract {
 
-    static MockCluster cluster;
+    static DockerBackedCluster cluster;
     static KubernetesSandboxProvider provider;
     static final String RUN = "k8s-contract-" + UUID.randomUUID().toString().substring(0, 8);
 
     @BeforeAll
     static void up() {
-        cluster = new MockCluster(new DockerNode());
-        provider = cluster.provider().runId(RUN).build();
+        cluster = new DockerBackedCluster(RUN);
+        provider = cluster.provider();
     }
 
     @AfterAll
     static void down() {
-        try {
-            provider.close();
-        } finally {
-            cluster.close();
-        }
+        cluster.close();
     }
 
     @Override protected SandboxProvider provider() { return provider; }
