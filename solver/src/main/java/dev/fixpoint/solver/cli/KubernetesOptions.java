@@ -1,10 +1,16 @@
 package dev.fixpoint.solver.cli;
 
 import dev.fixpoint.kubernetes.KubernetesSandboxProvider;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code --kubernetes [--namespace NS] [--kube-context CTX]}: sandboxes as pods (README, section Kubernetes). */
 final class KubernetesOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     @Option(names = "--kubernetes", description = "Run sandboxes as Kubernetes pods (kubeconfig or in-cluster account)"
             + " instead of Docker containers. Images must be pullable by the cluster.")
@@ -18,15 +24,17 @@ final class KubernetesOptions {
             + " (default: the current one).")
     String context;
 
+    /** Refuses --namespace and --kube-context without --kubernetes (they would be ignored). */
+    void check() {
+        if (!enabled && (namespace != null || context != null)) {
+            throw new ParameterException(command.commandLine(), "--namespace and --kube-context need --kubernetes");
+        }
+    }
+
     /** A pod provider for run {@code runId}, or null without --kubernetes. */
     KubernetesSandboxProvider open(String runId) {
-        if (!enabled) {
-            if (namespace != null || context != null) {
-                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                        "--namespace and --kube-context need --kubernetes");
-            }
-            return null;
-        }
+        check();
+        if (!enabled) return null;
         KubernetesSandboxProvider.Builder b = KubernetesSandboxProvider.builder().namespace(namespace).context(context);
         if (runId != null) b.runId(runId);
         return b.build();

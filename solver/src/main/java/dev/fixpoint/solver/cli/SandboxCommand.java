@@ -43,6 +43,7 @@ public final class SandboxCommand implements Runnable {
 
         @Override
         public Integer call() {
+            kubernetes.check();
             if (kubernetes.enabled) return prunePods();
             try (DockerSandboxProvider docker = DockerSandboxProvider.create()) {
                 int n = run == null ? docker.prune(all) : docker.prune(all, Map.of(SandboxLabels.RUN, run));
