@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Hostile commands, all in one sandbox (limits: {@link DockerTestSupport#TEST_LIMITS}): each must end with a
- * clear result and leave the sandbox working, which {@link #nextCommandStillWorks()} checks after every test.
+ * clear result and leave the sandbox working, which {@link #nextCommandStillWorks()} checks after every test. The
+ * provider-independent ones are inherited from {@link HostileCommandsContract}; here are Docker's own bounds (pids,
+ * file size, disk watch, network "none").
  */
 @Tag("docker")
 class HostileCommandsTest extends HostileCommandsContract {
