@@ -129,7 +129,11 @@ public final class KubernetesSandboxProvider implements SandboxProvider {
         try {
             open.close();
         } finally {
-            client.close();
+            try {
+                launcher.close();
+            } finally {
+                client.close();
+            }
         }
     }
 

@@ -14,7 +14,10 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * Pod lifecycle in one namespace: creates a sandbox's NetworkPolicy (network off) and pod, waits until the pod
  * runs, deletes both, and finds Fixpoint pods by label for pruning.
  */
-final class PodLauncher {
+final class PodLauncher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PodLauncher.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -31,6 +34,7 @@ final class PodLauncher {
     private final String namespace;
     private final Map<String, String> ownLabels;
     private final Duration startTimeout;
+    private final PodStarts starts;
 
     /** @param ownLabels exact labels every pod gets (managed, owner, default run id); spec labels override run */
     PodLauncher(KubernetesClient client, String namespace, Map<String, String> ownLabels, Duration startTimeout) {
@@ -38,6 +42,8 @@ final class PodLauncher {
         this.namespace = namespace;
         this.ownLabels = Map.copyOf(ownLabels);
         this.startTimeout = startTimeout;
+        this.starts = new PodStarts(client, namespace, PodManifests.labelValues(Map.of(SandboxLabels.MANAGED, "true",
+                SandboxLabels.OWNER, ownLabels.get(SandboxLabels.OWNER))));
     }
 
     String namespace() { return namespace; }
@@ -46,24 +52,31 @@ final class PodLauncher {
     String start(SandboxSpec spec) {
         String name = "fixpoint-" + HexFormat.of().formatHex(randomBytes());
         Pod pod = PodManifests.pod(name, spec, ownLabels);
+        CompletableFuture<Void> started;
         try {
+            started = starts.expect(name);
             if (!spec.network()) {
                 client.network().v1().networkPolicies().inNamespace(namespace)
                         .resource(PodManifests.denyAll(name, pod.getMetadata().getLabels())).create();
             }
             client.pods().inNamespace(namespace).resource(pod).create();
         } catch (KubernetesClientException e) {
+            starts.forget(name);
             deleteQuietly(name);
             throw new SandboxException(name + ": creating the pod of " + spec.image() + " in namespace " + namespace
                     + " failed (HTTP " + e.getCode() + "): " + e.getMessage()
                     + " (does the service account have the Role in the README's Kubernetes section?)", e);
         }
         try {
-            client.pods().inNamespace(namespace).withName(name)
-                    .waitUntilCondition(p -> p == null || !"Pending".equals(phase(p)),
-                            startTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            started.get(startTimeout.toMillis(), TimeUnit.MILLISECONDS);
             requireRunning(name, spec);
-        } catch (RuntimeException e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            starts.forget(name);
+            deleteQuietly(name);
+            throw new SandboxException(name + ": interrupted while waiting for the pod to start", e);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            starts.forget(name);
             String why = describe(name);
             deleteQuietly(name);
             if (e instanceof SandboxException se) throw se;
@@ -151,8 +164,14 @@ final class PodLauncher {
         }
     }
 
-    private static String phase(Pod p) {
+    static String phase(Pod p) {
         return p.getStatus() == null || p.getStatus().getPhase() == null ? "Pending" : p.getStatus().getPhase();
+    }
+
+    /** Stops the shared watch of pod starts. */
+    @Override
+    public void close() {
+        starts.close();
     }
 
     private static byte[] randomBytes() {
