@@ -54,7 +54,7 @@ public final class Pipeline implements AutoCloseable {
     private final BoundedSandboxes verifierSandboxes;
 
     private <S extends SandboxProvider & InstanceImages> Pipeline(Builder<S> b) {
-        this.sandboxes = Objects.requireNonNull(b.sandboxes, "sandboxes");
+        this.sandboxes = b.runOn != null ? b.runOn : Objects.requireNonNull(b.sandboxes, "sandboxes");
         this.preparer = new InstancePreparer(Objects.requireNonNull(b.cache, "cache"), b.sandboxes);
         this.models = Objects.requireNonNull(b.models, "models");
         this.config = Objects.requireNonNull(b.config, "config");
@@ -207,6 +207,7 @@ public final class Pipeline implements AutoCloseable {
     /** Options of a {@link Pipeline}. */
     public static final class Builder<S extends SandboxProvider & InstanceImages> {
         private final S sandboxes;
+        private SandboxProvider runOn;
         private RepoCache cache;
         private ModelSource models;
         private PipelineConfig config;
@@ -226,6 +227,12 @@ public final class Pipeline implements AutoCloseable {
         public Builder<S> concurrency(Concurrency v) { concurrency = v; return this; }
         public Builder<S> prices(PriceTable v) { prices = v; return this; }
         public Builder<S> runId(String v) { runId = v; return this; }
+
+        /**
+         * Starts the rollouts' and verifiers' sandboxes with {@code v} (e.g. pods) while instance images are still
+         * prepared by the builder's provider; null (the default) starts them there too.
+         */
+        public Builder<S> runSandboxesOn(SandboxProvider v) { runOn = v; return this; }
 
         public Pipeline build() {
             if (budget == null) budget = Budget.unlimited(prices);

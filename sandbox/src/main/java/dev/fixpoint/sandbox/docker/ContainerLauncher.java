@@ -11,6 +11,7 @@ import dev.fixpoint.sandbox.Limits;
 import dev.fixpoint.sandbox.SandboxException;
 import dev.fixpoint.sandbox.SandboxLabels;
 import dev.fixpoint.sandbox.SandboxSpec;
+import dev.fixpoint.sandbox.runner.RunnerScript;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,6 @@ import org.slf4j.LoggerFactory;
 final class ContainerLauncher {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContainerLauncher.class);
-    private static final String KEEPER = Resources.script("keeper.sh");
     /** What package managers, build tools and test suites need as root; everything else is dropped. */
     static final List<Capability> CAPABILITIES = List.of(Capability.CHOWN, Capability.DAC_OVERRIDE,
             Capability.FOWNER, Capability.FSETID, Capability.SETUID, Capability.SETGID, Capability.KILL,
@@ -51,9 +51,8 @@ final class ContainerLauncher {
         labels.put(SandboxLabels.OWNER, ownLabels.get(SandboxLabels.OWNER));
         List<String> env = new ArrayList<>();
         spec.env().forEach((k, v) -> env.add(k + "=" + v));
-        long lifetimeSeconds = Math.max(1, (spec.limits().lifetime().toMillis() + 999) / 1000);
         CreateContainerCmd create = docker.createContainerCmd(spec.image())
-                .withEntrypoint("sh", "-c", KEEPER, "fixpoint-keeper", Long.toString(lifetimeSeconds))
+                .withEntrypoint(RunnerScript.keeperCommand(spec.limits()))
                 .withEnv(env)
                 .withWorkingDir(spec.workdir())
                 .withLabels(labels)

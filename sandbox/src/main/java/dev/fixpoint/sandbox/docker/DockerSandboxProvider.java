@@ -10,14 +10,14 @@ import dev.fixpoint.sandbox.SandboxException;
 import dev.fixpoint.sandbox.SandboxLabels;
 import dev.fixpoint.sandbox.SandboxProvider;
 import dev.fixpoint.sandbox.SandboxSpec;
+import dev.fixpoint.sandbox.runner.OpenSandboxes;
+import dev.fixpoint.sandbox.runner.OwnerId;
+import dev.fixpoint.sandbox.runner.RunnerCommands;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,8 +49,7 @@ public final class DockerSandboxProvider implements SandboxProvider, InstanceIma
     private final LocalImages images;
     private final ImageBaker baker;
     private final EnvironmentImageBuilder environments;
-    private final Set<DockerSandbox> open = ConcurrentHashMap.newKeySet();
-    private final Thread shutdownHook;
+    private final OpenSandboxes<DockerSandbox> open;
     private volatile boolean closed;
 
     private DockerSandboxProvider(Builder b) {
@@ -64,8 +63,7 @@ public final class DockerSandboxProvider implements SandboxProvider, InstanceIma
         this.images = new LocalImages(docker);
         this.baker = new ImageBaker(docker, images, launcher, own);
         this.environments = new EnvironmentImageBuilder(docker, images, this);
-        this.shutdownHook = new Thread(this::removeOpen, "fixpoint-sandbox-cleanup");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.open = new OpenSandboxes<>(runId);
     }
 
     /** A provider for the local daemon (DOCKER_HOST or the default socket) with a random run id. */
@@ -171,34 +169,14 @@ public final class DockerSandboxProvider implements SandboxProvider, InstanceIma
         if (closed) return;
         closed = true;
         try {
-            removeOpen();
+            open.close();
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException e) {
-                LOG.debug("JVM is shutting down; the hook runs anyway", e);
-            }
             try {
                 docker.close();
             } catch (IOException e) {
                 throw new SandboxException("closing the Docker client", e);
             }
         }
-    }
-
-    private void removeOpen() {
-        List<DockerSandbox> boxes = new ArrayList<>(open);
-        if (!boxes.isEmpty()) LOG.info("removing {} open sandbox(es) of run {}", boxes.size(), runId);
-        RuntimeException first = null;
-        for (DockerSandbox b : boxes) {
-            try {
-                b.close();
-            } catch (RuntimeException e) {
-                LOG.warn("{}: removal failed: {}", b.id(), e.toString());
-                if (first == null) first = e;
-            }
-        }
-        if (first != null) throw first;
     }
 
     /** Options of {@link DockerSandboxProvider}. */
@@ -220,10 +198,7 @@ public final class DockerSandboxProvider implements SandboxProvider, InstanceIma
          * default: the best the image supports. For tests.
          */
         public Builder runnerMode(String v) {
-            if (v != null && !Set.of("jobctl", "setsid", "none").contains(v)) {
-                throw new IllegalArgumentException("not a runner mode: " + v);
-            }
-            runnerMode = v;
+            runnerMode = RunnerCommands.requireMode(v);
             return this;
         }
 

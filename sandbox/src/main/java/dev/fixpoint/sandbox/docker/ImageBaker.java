@@ -7,6 +7,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import dev.fixpoint.sandbox.InstanceImages;
 import dev.fixpoint.sandbox.SandboxException;
 import dev.fixpoint.sandbox.SandboxLabels;
+import dev.fixpoint.sandbox.runner.TarIO;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package dev.fixpoint.sandbox.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import dev.fixpoint.sandbox.SandboxLabels;
+import dev.fixpoint.sandbox.runner.OwnerId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

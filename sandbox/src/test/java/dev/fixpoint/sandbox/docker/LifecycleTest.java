@@ -11,6 +11,7 @@ import dev.fixpoint.sandbox.Limits;
 import dev.fixpoint.sandbox.Sandbox;
 import dev.fixpoint.sandbox.SandboxException;
 import dev.fixpoint.sandbox.SandboxLabels;
+import dev.fixpoint.sandbox.runner.OwnerId;
 import dev.fixpoint.sandbox.testing.DockerTestSupport;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.fixpoint.solver.cli;
 
+import dev.fixpoint.kubernetes.KubernetesSandboxProvider;
 import dev.fixpoint.sandbox.docker.DockerSandboxProvider;
 import dev.fixpoint.models.Budget;
 import dev.fixpoint.solver.ModelSource;
@@ -49,6 +50,9 @@ public final class BatchCommand extends PipelineCommand {
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "run directory (created; reused to resume)")
     Path out;
+
+    @Mixin
+    KubernetesOptions kubernetes = new KubernetesOptions();
 
     @Option(names = "--shard", paramLabel = "i/n", description = "take shard i of n (tasks whose position mod n is i-1)")
     String shard;
@@ -104,11 +108,14 @@ public final class BatchCommand extends PipelineCommand {
                 + " in flight, model " + models.label() + (models.scripted() ? " (SCRIPTED: no model is asked)" : "") + ", out " + out);
         BatchRunner.Result result;
         try (DockerSandboxProvider docker = DockerSandboxProvider.builder().runId(id).build();
-             Pipeline pipeline = setup.pipeline(docker, cache, id)) {
+             KubernetesSandboxProvider pods = kubernetes.open(id);
+             Pipeline pipeline = setup.pipeline(docker, pods, cache, id)) {
             if (TaskInputs.reportMissingImages(new java.io.PrintWriter(System.err, true), "fixpoint batch", tasks.file,
                     TaskInputs.missingImages(docker, chosen))) return ExitCodes.FAILURE;
             int pruned = docker.pruneLeftovers();
             if (pruned > 0) System.err.println("fixpoint batch: removed " + pruned + " container(s) left by an earlier, killed invocation of this run");
+            int prunedPods = pods == null ? 0 : pods.pruneLeftovers();
+            if (prunedPods > 0) System.err.println("fixpoint batch: deleted " + prunedPods + " pod(s) left by an earlier, killed invocation of this run");
             int pending = (int) chosen.stream().filter(t -> !runDir.finished(t.instanceId())).count();
             try (BatchProgress progress = new BatchProgress(pending, pending * config.rollouts(), budget, models.label())) {
                 result = new BatchRunner(pipeline, runDir, report, config.tasksInFlight()).run(chosen, progress);

@@ -3,6 +3,7 @@ package dev.fixpoint.solver.cli;
 import dev.fixpoint.models.ModelException;
 import dev.fixpoint.models.PriceTable;
 import dev.fixpoint.models.Usage;
+import dev.fixpoint.sandbox.SandboxProvider;
 import dev.fixpoint.sandbox.docker.DockerSandboxProvider;
 import dev.fixpoint.models.Budget;
 import dev.fixpoint.solver.ModelSource;
@@ -75,7 +76,12 @@ record RunSetup(FixpointConfig config, ModelSource models, PriceTable prices, Bu
 
     /** A pipeline on {@code docker} with this setup's models, limits, budget and concurrency. */
     Pipeline pipeline(DockerSandboxProvider docker, RepoCache cache, String runId) {
-        return Pipeline.builder(docker).cache(cache).models(models).config(SolverSetup.pipeline(config)).budget(budget)
+        return pipeline(docker, null, cache, runId);
+    }
+
+    /** Like {@link #pipeline(DockerSandboxProvider, RepoCache, String)}, sandboxes started by {@code runOn} if given. */
+    Pipeline pipeline(DockerSandboxProvider docker, SandboxProvider runOn, RepoCache cache, String runId) {
+        return Pipeline.builder(docker).runSandboxesOn(runOn).cache(cache).models(models).config(SolverSetup.pipeline(config)).budget(budget)
                 .concurrency(SolverSetup.concurrency(config)).prices(prices).runId(runId).build();
     }
 

@@ -2,6 +2,7 @@ package dev.fixpoint.solver.cli;
 
 import dev.fixpoint.sandbox.SandboxException;
 import dev.fixpoint.sandbox.SandboxLabels;
+import dev.fixpoint.kubernetes.KubernetesSandboxProvider;
 import dev.fixpoint.sandbox.docker.DockerSandboxProvider;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -27,7 +28,7 @@ public final class SandboxCommand implements Runnable {
                     + "this host, pid not running). With --all, removes every Fixpoint container, including those "
                     + "of runs still going.", "Prints how many containers were removed."},
             exitCodeListHeading = ExitCodes.HEADING,
-            exitCodeList = {"0:done", "1:the Docker daemon could not be reached or a removal failed"})
+            exitCodeList = {"0:done", "1:the Docker daemon (or, with --kubernetes, the cluster) could not be reached or a removal failed"})
     static final class Prune implements Callable<Integer> {
 
         @Option(names = "--all", description = "Remove every Fixpoint container, not only those of dead runs.")
@@ -37,8 +38,13 @@ public final class SandboxCommand implements Runnable {
                 description = "Only containers of this run (its run id: run.json's run_id, or --run-id given to it).")
         String run;
 
+        @picocli.CommandLine.Mixin
+        KubernetesOptions kubernetes = new KubernetesOptions();
+
         @Override
         public Integer call() {
+            kubernetes.check();
+            if (kubernetes.enabled) return prunePods();
             try (DockerSandboxProvider docker = DockerSandboxProvider.create()) {
                 int n = run == null ? docker.prune(all) : docker.prune(all, Map.of(SandboxLabels.RUN, run));
                 System.out.println("removed " + n + " container" + (n == 1 ? "" : "s"));
@@ -46,6 +52,18 @@ public final class SandboxCommand implements Runnable {
             } catch (SandboxException e) {
                 System.err.println("fixpoint sandbox prune: " + e.getMessage()
                         + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
+                return ExitCodes.FAILURE;
+            }
+        }
+
+        /** {@code --kubernetes}: the same rules for pods (labels, owner host:pid) in the namespace. */
+        private Integer prunePods() {
+            try (KubernetesSandboxProvider pods = kubernetes.open(null)) {
+                int n = run == null ? pods.prune(all) : pods.prune(all, Map.of(SandboxLabels.RUN, run));
+                System.out.println("deleted " + n + " pod" + (n == 1 ? "" : "s") + " in namespace " + pods.namespace());
+                return ExitCodes.OK;
+            } catch (SandboxException e) {
+                System.err.println("fixpoint sandbox prune --kubernetes: " + e.getMessage());
                 return ExitCodes.FAILURE;
             }
         }

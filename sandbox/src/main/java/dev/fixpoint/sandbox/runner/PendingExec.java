@@ -1,37 +1,37 @@
-package dev.fixpoint.sandbox.docker;
+package dev.fixpoint.sandbox.runner;
 
 import java.util.concurrent.CompletableFuture;
 
 /** One request in flight on a runner: its two output streams and the futures the caller waits on. */
-final class PendingExec {
+public final class PendingExec {
 
-    final String token;
-    final MarkerStream stdout;
-    final MarkerStream stderr;
+    public final String token;
+    public final MarkerStream stdout;
+    public final MarkerStream stderr;
     /** Completes when both streams saw the end marker; fails if the runner dies first. */
-    final CompletableFuture<Void> done = new CompletableFuture<>();
+    public final CompletableFuture<Void> done = new CompletableFuture<>();
     /** The command's process group id, as soon as the runner reports it. */
-    final CompletableFuture<Long> pid = new CompletableFuture<>();
+    public final CompletableFuture<Long> pid = new CompletableFuture<>();
 
-    PendingExec(String token, long cap) {
+    public PendingExec(String token, long cap) {
         this.token = token;
         this.stdout = new MarkerStream(token, cap);
         this.stderr = new MarkerStream(token, cap);
     }
 
     /** Called on the stream reader thread. */
-    void onStdout(byte[] payload) {
+    public void onStdout(byte[] payload) {
         stdout.accept(payload);
         if (stdout.pid() > 0 && !pid.isDone()) pid.complete(stdout.pid());
         checkDone();
     }
 
-    void onStderr(byte[] payload) {
+    public void onStderr(byte[] payload) {
         stderr.accept(payload);
         checkDone();
     }
 
-    void fail(Throwable cause) {
+    public void fail(Throwable cause) {
         pid.completeExceptionally(cause);
         done.completeExceptionally(cause);
     }

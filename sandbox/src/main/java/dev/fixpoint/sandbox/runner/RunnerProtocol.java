@@ -1,4 +1,4 @@
-package dev.fixpoint.sandbox.docker;
+package dev.fixpoint.sandbox.runner;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * The wire format between Java and {@code runner.sh}: requests written to the runner's stdin, and the tokens
  * that mark where each command's output begins and ends on stdout and stderr (see the comment in runner.sh).
  */
-final class RunnerProtocol {
+public final class RunnerProtocol {
 
     /** Token prefix: '§' (0xC2 0xA7 in UTF-8) is rare in command output, so scanning for it is cheap. */
     private static final String TOKEN_PREFIX = "\u00a7fxp";
@@ -21,7 +21,7 @@ final class RunnerProtocol {
     private RunnerProtocol() {}
 
     /** A fresh random token for one request; it never appears in a command by chance. */
-    static String newToken() {
+    public static String newToken() {
         byte[] b = new byte[10];
         RANDOM.nextBytes(b);
         return TOKEN_PREFIX + HexFormat.of().formatHex(b);
@@ -31,7 +31,7 @@ final class RunnerProtocol {
      * The exec request: stdin bytes (staged by the runner into a file), the prelude (cd and exports, evaluated
      * in the command's subshell) and the command, each block closed by a line holding only the token.
      */
-    static byte[] execRequest(String token, String command, byte[] stdin, Map<String, String> env, String workdir) {
+    public static byte[] execRequest(String token, String command, byte[] stdin, Map<String, String> env, String workdir) {
         if (command.contains("\n" + token) || command.startsWith(token)) {
             throw new IllegalStateException("token collision, retry with another token");
         }
@@ -48,12 +48,12 @@ final class RunnerProtocol {
         return out.toByteArray();
     }
 
-    static byte[] quitRequest() {
+    public static byte[] quitRequest() {
         return "q\n".getBytes(StandardCharsets.UTF_8);
     }
 
     /** Shell lines run in the command's subshell before the command: change directory, export variables. */
-    static String prelude(Map<String, String> env, String workdir) {
+    public static String prelude(Map<String, String> env, String workdir) {
         StringBuilder sb = new StringBuilder();
         if (workdir != null) {
             sb.append("cd -- ").append(quote(workdir)).append(" || exit 126\n");
@@ -68,7 +68,7 @@ final class RunnerProtocol {
     }
 
     /** Single-quotes a string for sh: safe for any content, newlines included. */
-    static String quote(String s) {
+    public static String quote(String s) {
         return "'" + s.replace("'", "'\\''") + "'";
     }
 

@@ -1,4 +1,4 @@
-package dev.fixpoint.sandbox.docker;
+package dev.fixpoint.sandbox.runner;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +10,7 @@ import java.util.Arrays;
  * dropped; {@code TOK p PID} carries the process group; {@code TOK e EXIT OOM} ends the stream. Keeps at most
  * {@code cap} bytes of output; the rest is counted and dropped. Not thread-safe: fed by one reader thread.
  */
-final class MarkerStream {
+public final class MarkerStream {
 
     private enum State { BEFORE_BEGIN, BODY, DONE }
 
@@ -27,13 +27,13 @@ final class MarkerStream {
     private int exitCode;
     private int oomKills;
 
-    MarkerStream(String token, long cap) {
+    public MarkerStream(String token, long cap) {
         this.token = token.getBytes(StandardCharsets.UTF_8);
         this.cap = cap;
     }
 
     /** Feeds bytes as they arrive. */
-    void accept(byte[] data) {
+    public void accept(byte[] data) {
         if (state == State.DONE) return;
         byte[] buf;
         if (pending.length == 0) {
@@ -124,12 +124,12 @@ final class MarkerStream {
         return -1;
     }
 
-    boolean begun() { return state != State.BEFORE_BEGIN; }
-    boolean done() { return state == State.DONE; }
-    long pid() { return pid; }
-    int exitCode() { return exitCode; }
-    int oomKills() { return oomKills; }
-    boolean truncated() { return dropped > 0; }
-    long droppedBytes() { return dropped; }
-    byte[] bytes() { return kept.toByteArray(); }
+    public boolean begun() { return state != State.BEFORE_BEGIN; }
+    public boolean done() { return state == State.DONE; }
+    public long pid() { return pid; }
+    public int exitCode() { return exitCode; }
+    public int oomKills() { return oomKills; }
+    public boolean truncated() { return dropped > 0; }
+    public long droppedBytes() { return dropped; }
+    public byte[] bytes() { return kept.toByteArray(); }
 }

@@ -1,4 +1,4 @@
-package dev.fixpoint.sandbox.docker;
+package dev.fixpoint.sandbox.runner;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -7,14 +7,14 @@ import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 
 /** "host:pid" of a process, the value of the owner label; a container whose owner died is a leftover. */
-record OwnerId(String host, long pid) {
+public record OwnerId(String host, long pid) {
 
-    static OwnerId current() {
+    public static OwnerId current() {
         return new OwnerId(hostName(), ProcessHandle.current().pid());
     }
 
     /** Parses "host:pid"; null if the label is malformed. */
-    static OwnerId parse(String label) {
+    public static OwnerId parse(String label) {
         if (label == null) return null;
         int colon = label.lastIndexOf(':');
         if (colon <= 0) return null;
@@ -26,7 +26,7 @@ record OwnerId(String host, long pid) {
     }
 
     /** True if this owner is a process on this host that no longer runs. */
-    boolean isDeadHere() {
+    public boolean isDeadHere() {
         return host.equals(hostName()) && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 

@@ -1,4 +1,4 @@
-package dev.fixpoint.sandbox.docker;
+package dev.fixpoint.sandbox.runner;
 
 import dev.fixpoint.sandbox.SandboxException;
 import java.io.IOException;
@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * background thread so a large tree never sits in memory; reading never writes outside the target directory
  * and creates symbolic links last, so an archive cannot write through a link it planted.
  */
-final class TarIO {
+public final class TarIO {
 
     private static final Logger LOG = LoggerFactory.getLogger(TarIO.class);
 
@@ -40,7 +40,7 @@ final class TarIO {
      * With {@code rootEntry} the prefix directory itself gets an entry (owner and mode); without, an existing
      * target keeps its own.
      */
-    static InputStream streamDir(Path hostDir, String prefix, boolean rootEntry, int uid, int gid) {
+    public static InputStream streamDir(Path hostDir, String prefix, boolean rootEntry, int uid, int gid) {
         if (!Files.isDirectory(hostDir)) throw new SandboxException("not a directory: " + hostDir);
         PipedInputStream in = new PipedInputStream(1 << 20);
         PipedOutputStream out;
@@ -74,7 +74,7 @@ final class TarIO {
         };
     }
 
-    static void writeDir(Path hostDir, String prefix, boolean rootEntry, int uid, int gid, OutputStream out)
+    public static void writeDir(Path hostDir, String prefix, boolean rootEntry, int uid, int gid, OutputStream out)
             throws IOException {
         TarArchiveOutputStream tar = new TarArchiveOutputStream(out, 1 << 16);
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -143,7 +143,7 @@ final class TarIO {
      * Extracts a Docker archive into hostDir, dropping the first path component (the name of the copied
      * directory). Refuses entries that would land outside hostDir.
      */
-    static void extract(InputStream in, Path hostDir) throws IOException {
+    public static void extract(InputStream in, Path hostDir) throws IOException {
         Path root = hostDir.toAbsolutePath().normalize();
         Files.createDirectories(root);
         List<String[]> links = new ArrayList<>();
@@ -175,7 +175,7 @@ final class TarIO {
     }
 
     /** Regular files in a Docker archive of a directory, relative to it. */
-    static List<String> listFiles(InputStream in) throws IOException {
+    public static List<String> listFiles(InputStream in) throws IOException {
         List<String> files = new ArrayList<>();
         TarArchiveInputStream tar = new TarArchiveInputStream(in);
         for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {

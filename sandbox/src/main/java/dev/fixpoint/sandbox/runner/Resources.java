@@ -1,4 +1,4 @@
-package dev.fixpoint.sandbox.docker;
+package dev.fixpoint.sandbox.runner;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,11 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** The shell scripts shipped next to these classes. */
-final class Resources {
+public final class Resources {
     private Resources() {}
 
     /** A shell script without its comment lines and indentation (it shows up in ps as an argument). */
-    static String script(String name) {
+    public static String script(String name) {
         StringBuilder sb = new StringBuilder();
         for (String line : text(name).split("\n")) {
             String t = line.strip();
@@ -19,7 +19,7 @@ final class Resources {
         return sb.toString();
     }
 
-    static String text(String name) {
+    public static String text(String name) {
         try (InputStream in = Resources.class.getResourceAsStream(name)) {
             if (in == null) throw new IllegalStateException("missing resource " + name);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
