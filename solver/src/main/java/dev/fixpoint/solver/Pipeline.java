@@ -55,7 +55,7 @@ public final class Pipeline implements AutoCloseable {
 
     private <S extends SandboxProvider & InstanceImages> Pipeline(Builder<S> b) {
         this.sandboxes = Objects.requireNonNull(b.sandboxes, "sandboxes");
-        this.preparer = new InstancePreparer(Objects.requireNonNull(b.cache, "cache"), b.sandboxes);
+        this.preparer = new InstancePreparer(Objects.requireNonNull(b.cache, "cache"), b.sandboxes, b.publisher);
         this.models = Objects.requireNonNull(b.models, "models");
         this.config = Objects.requireNonNull(b.config, "config");
         this.budget = Objects.requireNonNull(b.budget, "budget");
@@ -214,6 +214,7 @@ public final class Pipeline implements AutoCloseable {
         private Concurrency concurrency;
         private PriceTable prices = PriceTable.defaults();
         private String runId = "run-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        private java.util.function.UnaryOperator<String> publisher = java.util.function.UnaryOperator.identity();
 
         private Builder(S sandboxes) {
             this.sandboxes = sandboxes;
@@ -226,6 +227,8 @@ public final class Pipeline implements AutoCloseable {
         public Builder<S> concurrency(Concurrency v) { concurrency = v; return this; }
         public Builder<S> prices(PriceTable v) { prices = v; return this; }
         public Builder<S> runId(String v) { runId = v; return this; }
+        /** Makes each ready instance image pullable elsewhere (a registry push) and returns the name sandboxes use. */
+        public Builder<S> publisher(java.util.function.UnaryOperator<String> v) { publisher = v; return this; }
 
         public Pipeline build() {
             if (budget == null) budget = Budget.unlimited(prices);

@@ -73,8 +73,13 @@ record RunSetup(FixpointConfig config, ModelSource models, PriceTable prices, Bu
 
     /** A pipeline on {@code docker} with this setup's models, limits, budget and concurrency. */
     Pipeline pipeline(DockerSandboxProvider docker, RepoCache cache, String runId) {
+        return pipeline(docker, cache, runId, java.util.function.UnaryOperator.identity());
+    }
+
+    /** @param publisher what makes an instance image pullable by the sandboxes (see {@link RegistryOption}) */
+    Pipeline pipeline(DockerSandboxProvider docker, RepoCache cache, String runId, java.util.function.UnaryOperator<String> publisher) {
         return Pipeline.builder(docker).cache(cache).models(models).config(SolverSetup.pipeline(config)).budget(budget)
-                .concurrency(SolverSetup.concurrency(config)).prices(prices).runId(runId).build();
+                .concurrency(SolverSetup.concurrency(config)).prices(prices).runId(runId).publisher(publisher).build();
     }
 
     /** The default label of a run's containers: the command and a hash of its output directory. */
