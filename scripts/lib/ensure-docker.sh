@@ -27,3 +27,18 @@ ensure_docker() {
   tail -20 /var/log/fixpoint-dockerd.log >&2 || true
   return 1
 }
+
+# Makes sure Debian's docker-registry (distribution v2) is installed: the registry push test serves it on a loopback
+# port of its own. On Debian as root: apt-get install docker-registry. Elsewhere: a clear message.
+ensure_registry() {
+  if [ -x /usr/bin/docker-registry ]; then return 0; fi
+  if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    echo "/usr/bin/docker-registry is missing: install Debian's docker-registry (apt-get install docker-registry);" \
+         "the registry push test (RegistryPushTest) needs it." >&2
+    return 1
+  fi
+  echo "[docker] installing Debian's docker-registry (for the registry push test)" >&2
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-registry >/dev/null \
+    || { echo "[docker] apt-get install docker-registry failed" >&2; return 1; }
+}

@@ -55,7 +55,7 @@ public final class Pipeline implements AutoCloseable {
 
     private <S extends SandboxProvider & InstanceImages> Pipeline(Builder<S> b) {
         this.sandboxes = b.runOn != null ? b.runOn : Objects.requireNonNull(b.sandboxes, "sandboxes");
-        this.preparer = new InstancePreparer(Objects.requireNonNull(b.cache, "cache"), b.sandboxes);
+        this.preparer = new InstancePreparer(Objects.requireNonNull(b.cache, "cache"), b.sandboxes, b.publisher);
         this.models = Objects.requireNonNull(b.models, "models");
         this.config = Objects.requireNonNull(b.config, "config");
         this.budget = Objects.requireNonNull(b.budget, "budget");
@@ -215,6 +215,7 @@ public final class Pipeline implements AutoCloseable {
         private Concurrency concurrency;
         private PriceTable prices = PriceTable.defaults();
         private String runId = "run-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        private java.util.function.UnaryOperator<String> publisher = java.util.function.UnaryOperator.identity();
 
         private Builder(S sandboxes) {
             this.sandboxes = sandboxes;
@@ -227,6 +228,8 @@ public final class Pipeline implements AutoCloseable {
         public Builder<S> concurrency(Concurrency v) { concurrency = v; return this; }
         public Builder<S> prices(PriceTable v) { prices = v; return this; }
         public Builder<S> runId(String v) { runId = v; return this; }
+        /** Makes each ready instance image pullable elsewhere (a registry push) and returns the name sandboxes use. */
+        public Builder<S> publisher(java.util.function.UnaryOperator<String> v) { publisher = v; return this; }
 
         /**
          * Starts the rollouts' and verifiers' sandboxes with {@code v} (e.g. pods) while instance images are still

@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * id), owner (host:pid). {@link #close()} and a JVM shutdown hook remove this provider's open containers;
  * {@link #prune} removes those of dead processes; each container also ends itself after its lifetime.
  */
-public final class DockerSandboxProvider implements SandboxProvider, InstanceImages, EnvironmentImages {
+public final class DockerSandboxProvider implements SandboxProvider, InstanceImages, EnvironmentImages, dev.fixpoint.sandbox.ImageRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(DockerSandboxProvider.class);
 
@@ -152,6 +152,11 @@ public final class DockerSandboxProvider implements SandboxProvider, InstanceIma
     @Override
     public void pull(String image) {
         environments.pull(image);
+    }
+
+    @Override
+    public String push(String image, String registry) {
+        return new RegistryPusher(docker).push(image, registry);
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.fixpoint.sandbox.SandboxLabels;
+import dev.fixpoint.sandbox.runner.OwnerId;
 import dev.fixpoint.sandbox.testing.DockerTestSupport;
 import java.nio.file.Files;
 import java.nio.file.Path;

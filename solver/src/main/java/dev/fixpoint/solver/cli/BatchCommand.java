@@ -66,6 +66,9 @@ public final class BatchCommand extends PipelineCommand {
     @Option(names = "--skip-invalid", description = TaskFileOptions.SKIP_INVALID)
     boolean skipInvalid;
 
+    @Mixin
+    RegistryOption registry = new RegistryOption();
+
     @Override
     Integer execute() throws Exception {
         PrintStream stdout = System.out;
@@ -76,6 +79,7 @@ public final class BatchCommand extends PipelineCommand {
         try {
             int[] s = shard == null ? new int[] {0, 0} : TaskSelection.parseShard(shard);
             selection = new TaskSelection(s[0], s[1], TaskSelection.parseFilter(filter), limit == null ? 0 : limit);
+            registry.check();
         } catch (IllegalArgumentException e) {
             System.err.println("fixpoint batch: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -94,6 +98,7 @@ public final class BatchCommand extends PipelineCommand {
         RunDirectory runDir = RunDirectory.open(out);
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("tasks_file", tasks.file.toAbsolutePath().toString());
+        settings.put("tasks_sha256", sha256(tasks.file));
         settings.put("rollouts", config.rollouts());
         settings.put("workers", config.workers());
         settings.put("strategy", config.strategy());
@@ -109,7 +114,7 @@ public final class BatchCommand extends PipelineCommand {
         BatchRunner.Result result;
         try (DockerSandboxProvider docker = DockerSandboxProvider.builder().runId(id).build();
              KubernetesSandboxProvider pods = kubernetes.open(id);
-             Pipeline pipeline = setup.pipeline(docker, pods, cache, id)) {
+             Pipeline pipeline = setup.pipeline(docker, pods, cache, id, registry.publisher(docker, new java.io.PrintWriter(System.err, true)))) {
             if (TaskInputs.reportMissingImages(new java.io.PrintWriter(System.err, true), "fixpoint batch", tasks.file,
                     TaskInputs.missingImages(docker, chosen))) return ExitCodes.FAILURE;
             int pruned = docker.pruneLeftovers();
@@ -126,6 +131,11 @@ public final class BatchCommand extends PipelineCommand {
         if (result.anyError()) return ExitCodes.FAILURE;
         if (result.anyBudgetExhausted()) return ExitCodes.BUDGET;
         return ExitCodes.OK;
+    }
+
+    /** The task file's digest, so that {@code fixpoint merge} can tell shards of different task files apart. */
+    private static String sha256(Path file) throws java.io.IOException {
+        return com.google.common.io.Files.asByteSource(file.toFile()).hash(com.google.common.hash.Hashing.sha256()).toString();
     }
 
     private static void printSummary(PrintStream out, BatchRunner.Result r, RunDirectory dir, ModelSource models) {

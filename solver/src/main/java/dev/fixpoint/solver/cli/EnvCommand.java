@@ -126,6 +126,9 @@ public final class EnvCommand implements Runnable {
                 description = "Directory of the build logs, one per image (default ${DEFAULT-VALUE}).")
         Path logs;
 
+        @Mixin
+        RegistryOption registry = new RegistryOption();
+
         @Override
         public Integer call() throws Exception {
             options.logging.apply();
@@ -136,6 +139,7 @@ public final class EnvCommand implements Runnable {
 
         private int execute(PrintWriter out, PrintWriter err) throws Exception {
             if (workers < 1) throw new IllegalArgumentException("--workers must be at least 1, not: " + workers);
+            registry.check();
             Path ca = noCaBundle ? null : caBundle != null ? caBundle : Files.isReadable(HOST_CA) ? HOST_CA : null;
             if (ca != null && !Files.isReadable(ca)) throw new IllegalArgumentException("--ca-bundle: not a readable file: " + ca);
             TaskInputs in = options.load();
@@ -157,6 +161,15 @@ public final class EnvCommand implements Runnable {
                         pullFailures.add(e.getMessage());
                     }
                 }
+                var publish = registry.publisher(docker, err);
+                for (EnvironmentBuilds.Outcome o : outcomes) {
+                    if (o.status() == EnvironmentBuilds.Status.FAILED) continue;
+                    try {
+                        publish.apply(o.recipe().image());
+                    } catch (SandboxException e) {
+                        pullFailures.add(e.getMessage());
+                    }
+                }
             }
             TasksCommand.Table table = new TasksCommand.Table("image", "status", "tasks", "seconds", "from");
             for (EnvironmentBuilds.Outcome o : outcomes) {
@@ -170,7 +183,7 @@ public final class EnvCommand implements Runnable {
                     out.println("FAILED " + o.recipe().image() + " (log " + o.log() + "): " + o.message());
                 }
             }
-            pullFailures.forEach(m -> out.println("FAILED pull: " + m));
+            pullFailures.forEach(m -> out.println("FAILED " + (m.startsWith("pushing") ? "push" : "pull") + ": " + m));
             List<Resolution> unresolved = in.resolutions().unresolved();
             if (!unresolved.isEmpty()) {
                 out.println(unresolved.size() + " task(s) have no environment and need a spec (or a row environment):");

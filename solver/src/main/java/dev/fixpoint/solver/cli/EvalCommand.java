@@ -114,6 +114,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Mixin
     Logging logging = new Logging();
 
+    @Mixin
+    RegistryOption registry = new RegistryOption();
+
     @Override
     public Integer call() throws Exception {
         logging.apply();
@@ -125,6 +128,12 @@ public final class EvalCommand implements Callable<Integer> {
         }
         if (regrade && rerun) {
             err.println("eval: --regrade and --rerun exclude each other");
+            return ExitCodes.USAGE;
+        }
+        try {
+            registry.check();
+        } catch (IllegalArgumentException e) {
+            err.println("eval: " + e.getMessage());
             return ExitCodes.USAGE;
         }
         TaskLoadResult loaded;
@@ -173,6 +182,12 @@ public final class EvalCommand implements Callable<Integer> {
                 }
                 int pruned = sandboxes.pruneLeftovers();
                 if (pruned > 0) err.println("eval: removed " + pruned + " container(s) left by an earlier, killed invocation of this run");
+                try {
+                    tasks = published(tasks, registry.publisher(sandboxes, err));
+                } catch (dev.fixpoint.sandbox.SandboxException e) {
+                    err.println("eval: " + e.getMessage());
+                    return SOME_ERRORED;
+                }
                 evaluator = new InstanceEvaluator(sandboxes, new WorkspaceTrees(cache), run,
                         timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds), repeat);
             }
@@ -188,6 +203,18 @@ public final class EvalCommand implements Callable<Integer> {
             err.println("eval: " + loaded.problems().size() + " task row(s) could not be loaded and were not evaluated");
         }
         return s.allGraded() && loaded.problems().isEmpty() ? ExitCodes.OK : SOME_ERRORED;
+    }
+
+    /** The tasks with their environment images as {@code publish} names them (pushed with --registry; else as they are). */
+    static List<Task> published(List<Task> tasks, java.util.function.UnaryOperator<String> publish) {
+        List<Task> out = new ArrayList<>();
+        for (Task t : tasks) {
+            var e = t.environment();
+            String image = publish.apply(e.image());
+            out.add(image.equals(e.image()) ? t : t.withEnvironment(new dev.fixpoint.tasks.env.EnvironmentSpec(image, e.workdir(),
+                    e.setupCommands(), e.testCommand(), e.resultFormat(), e.reportsDir(), e.testTimeout(), e.env(), e.testCommandTemplate())));
+        }
+        return out;
     }
 
     static PredictionSet goldPredictions(List<Task> tasks) {

@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
             ReportCommand.class,
             SandboxCommand.class,
             TasksCommand.class,
+            MergeCommand.class,
+            K8sCommand.class,
         },
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"2:no command given, or bad usage (each command's --help lists its own exit codes)"})

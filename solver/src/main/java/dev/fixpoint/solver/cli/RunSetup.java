@@ -14,6 +14,7 @@ import dev.fixpoint.solver.config.Secrets;
 import dev.fixpoint.tasks.git.RepoCache;
 
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import java.util.Map;
 import java.util.Optional;
 
@@ -76,13 +77,17 @@ record RunSetup(FixpointConfig config, ModelSource models, PriceTable prices, Bu
 
     /** A pipeline on {@code docker} with this setup's models, limits, budget and concurrency. */
     Pipeline pipeline(DockerSandboxProvider docker, RepoCache cache, String runId) {
-        return pipeline(docker, null, cache, runId);
+        return pipeline(docker, null, cache, runId, UnaryOperator.identity());
     }
 
-    /** Like {@link #pipeline(DockerSandboxProvider, RepoCache, String)}, sandboxes started by {@code runOn} if given. */
-    Pipeline pipeline(DockerSandboxProvider docker, SandboxProvider runOn, RepoCache cache, String runId) {
+    /**
+     * Like {@link #pipeline(DockerSandboxProvider, RepoCache, String)}, sandboxes started by {@code runOn} if given.
+     *
+     * @param publisher what makes an instance image pullable by the sandboxes (see {@link RegistryOption})
+     */
+    Pipeline pipeline(DockerSandboxProvider docker, SandboxProvider runOn, RepoCache cache, String runId, UnaryOperator<String> publisher) {
         return Pipeline.builder(docker).runSandboxesOn(runOn).cache(cache).models(models).config(SolverSetup.pipeline(config)).budget(budget)
-                .concurrency(SolverSetup.concurrency(config)).prices(prices).runId(runId).build();
+                .concurrency(SolverSetup.concurrency(config)).prices(prices).runId(runId).publisher(publisher).build();
     }
 
     /** The default label of a run's containers: the command and a hash of its output directory. */

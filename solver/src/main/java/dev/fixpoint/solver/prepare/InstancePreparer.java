@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * Prepares a task once for all its rollouts: checks the repository out of the shared mirror cache as a standalone
@@ -32,6 +33,9 @@ import java.util.Locale;
  * ({@link TreeCheck}: HEAD at the base commit, {@code git status --porcelain} clean, ignored build outputs allowed),
  * and only then given its final name: an image under the final name has passed the check. A violation removes the
  * staging image (a re-run bakes and checks again) and fails the task with a message naming the stray paths.
+ *
+ * <p>With a publisher (a run with {@code --registry}), the ready image is pushed and the task's sandboxes use the
+ * pushed name, which pods on other machines can pull.
  */
 public final class InstancePreparer {
 
@@ -42,11 +46,18 @@ public final class InstancePreparer {
     private final RepoCache cache;
     private final InstanceImages images;
     private final SandboxProvider sandboxes;
+    private final UnaryOperator<String> publisher;
 
     public <S extends SandboxProvider & InstanceImages> InstancePreparer(RepoCache cache, S docker) {
+        this(cache, docker, UnaryOperator.identity());
+    }
+
+    /** @param publisher makes a ready instance image pullable and returns the name sandboxes use (e.g. a registry push) */
+    public <S extends SandboxProvider & InstanceImages> InstancePreparer(RepoCache cache, S docker, UnaryOperator<String> publisher) {
         this.cache = cache;
         this.images = docker;
         this.sandboxes = docker;
+        this.publisher = publisher;
     }
 
     public PreparedTask prepare(Task task) {
@@ -67,6 +78,7 @@ public final class InstancePreparer {
                     removeQuietly(task, staging);
                 }
             }
+            image = publisher.apply(image);
         } catch (RuntimeException e) {
             ws.close();
             throw e;
