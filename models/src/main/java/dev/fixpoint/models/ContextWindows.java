@@ -44,7 +44,7 @@ public final class ContextWindows {
     private static ContextWindows load() {
         try (InputStream in = ContextWindows.class.getResourceAsStream(RESOURCE)) {
             if (in == null) throw new ModelsException("context window table resource missing: " + RESOURCE);
-            JsonNode models = new ObjectMapper().readTree(in).path("models");
+            JsonNode models = ModelsJson.mapper().readTree(in).path("models");
             var out = new LinkedHashMap<String, Long>();
             models.fields().forEachRemaining(e -> {
                 if (!e.getValue().canConvertToLong() || e.getValue().asLong() < 1) {

@@ -51,7 +51,7 @@ final class HumanAnswers {
 
     static final List<String> COMMANDS = List.of("help", "tools", "history");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ModelsJson.mapper();
     private static final Pattern NAMED = Pattern.compile("([a-z][a-z0-9_]*)(=|<<)(.*)", Pattern.DOTALL);
     private static final Pattern HEREDOC = Pattern.compile("<<([A-Za-z_][A-Za-z0-9_]*)");
     /** A heredoc marker as typed, its end word maybe quoted (the quotes change nothing: no expansion happens anyway). */

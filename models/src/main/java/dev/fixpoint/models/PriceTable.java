@@ -31,7 +31,7 @@ public final class PriceTable {
 
     private static final String RESOURCE = "prices.json";
     private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ModelsJson.mapper();
 
     private final Map<String, Price> prices;
 

@@ -32,7 +32,7 @@ public final class DatasetDownload {
     public static final int PAGE_ROWS = 100;
     /** Written last into a finished download's directory. */
     public static final String MARKER = ".dataset.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = TasksJson.mapper();
     private static final int ATTEMPTS = 3;
 
     /**

@@ -22,7 +22,7 @@ import java.util.Set;
  */
 final class MultiSweBenchRow {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = TasksJson.mapper();
     private static final Map<String, String> FIELD_NAMES = Map.of("base_commit", "base.sha", "patch", "fix_patch",
             "FAIL_TO_PASS", "f2p_tests", "PASS_TO_PASS", "p2p_tests");
 

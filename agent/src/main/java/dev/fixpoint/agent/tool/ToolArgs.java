@@ -1,5 +1,6 @@
 package dev.fixpoint.agent.tool;
 
+import dev.fixpoint.agent.AgentJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +14,7 @@ import java.util.OptionalInt;
  */
 public final class ToolArgs {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = AgentJson.mapper();
 
     private final String tool;
     private final JsonNode node;

@@ -1,5 +1,6 @@
 package dev.fixpoint.agent.trajectory;
 
+import dev.fixpoint.agent.AgentJson;
 import dev.fixpoint.models.Redactor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,7 +36,7 @@ import java.util.Optional;
  */
 public final class TrajectoryJson {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = AgentJson.mapper();
 
     private TrajectoryJson() {}
 

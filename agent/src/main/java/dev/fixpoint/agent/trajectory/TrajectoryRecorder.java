@@ -1,5 +1,6 @@
 package dev.fixpoint.agent.trajectory;
 
+import dev.fixpoint.agent.AgentJson;
 import dev.fixpoint.agent.Agent;
 import dev.fixpoint.agent.AgentException;
 import dev.fixpoint.agent.AgentListener;
@@ -23,7 +24,7 @@ import java.nio.file.StandardOpenOption;
  */
 public final class TrajectoryRecorder implements AgentListener, AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = AgentJson.mapper();
 
     private final Path file;
     private final Writer out;

@@ -1,5 +1,6 @@
 package dev.fixpoint.harness.results;
 
+import dev.fixpoint.harness.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +23,7 @@ final class GoTestJsonLogParser {
     static final String LOOKED_FOR = "no go test -json events with a Test and a pass/fail/skip Action found "
             + "in the log; was go test run with -json?";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private GoTestJsonLogParser() {}
 

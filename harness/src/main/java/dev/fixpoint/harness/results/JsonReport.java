@@ -1,5 +1,6 @@
 package dev.fixpoint.harness.results;
 
+import dev.fixpoint.harness.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +14,7 @@ import java.util.Optional;
  */
 final class JsonReport {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private JsonReport() {}
 

@@ -1,5 +1,6 @@
 package dev.fixpoint.harness.validate;
 
+import dev.fixpoint.harness.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +22,7 @@ import java.util.Map;
  */
 public final class RawRows {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.mapper();
 
     private RawRows() {}
 

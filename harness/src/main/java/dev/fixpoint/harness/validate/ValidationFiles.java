@@ -1,9 +1,10 @@
 package dev.fixpoint.harness.validate;
 
+import dev.fixpoint.harness.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fixpoint.tasks.Task;
@@ -20,8 +21,8 @@ final class ValidationFiles {
 
     static final String VALIDATED = "validated.jsonl";
     static final String REPORT = "validation.json";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = Json.mapper();
+    private static final ObjectWriter PRETTY = Json.mapper().writerWithDefaultPrettyPrinter();
 
     private ValidationFiles() {}
 
