@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fixpoint.solver.testing.MavenProjects;
 import dev.fixpoint.tasks.testing.GitFixture;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -195,38 +196,15 @@ class EnvCommandDockerTest {
             +    assert absolute(-3) == 3
             """;
 
-    static final String POM = """
-            <project xmlns="http://maven.apache.org/POM/4.0.0">
-              <modelVersion>4.0.0</modelVersion>
-              <groupId>jacme</groupId>
-              <artifactId>jcalc</artifactId>
-              <version>1.0</version>
-              <properties>
-                <maven.compiler.release>17</maven.compiler.release>
-                <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
-              </properties>
-              <dependencies>
-                <dependency>
-                  <groupId>org.junit.jupiter</groupId>
-                  <artifactId>junit-jupiter</artifactId>
-                  <version>5.10.2</version>
-                  <scope>test</scope>
-                </dependency>
-              </dependencies>
-              <build>
-                <plugins>
-                  <plugin>
-                    <artifactId>maven-compiler-plugin</artifactId>
-                    <version>3.13.0</version>
-                  </plugin>
-                  <plugin>
-                    <artifactId>maven-surefire-plugin</artifactId>
-                    <version>3.2.5</version>
-                  </plugin>
-                </plugins>
-              </build>
-            </project>
-            """;
+    static final String POM = MavenProjects.pom("""
+            <groupId>jacme</groupId>
+            <artifactId>jcalc</artifactId>
+            <version>1.0</version>
+            <properties>
+              <maven.compiler.release>17</maven.compiler.release>
+              <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+            </properties>
+            """, false);
 
     static final String CALC = """
             package calc;
@@ -242,20 +220,8 @@ class EnvCommandDockerTest {
             }
             """;
 
-    static final String CALC_TEST = """
-            package calc;
-
-            import static org.junit.jupiter.api.Assertions.assertEquals;
-
-            import org.junit.jupiter.api.Test;
-
-            class CalcTest {
-                @Test
-                void adds() {
-                    assertEquals(5, Calc.add(2, 3));
-                }
-            }
-            """;
+    static final String CALC_TEST = MavenProjects.junitTest("calc", "CalcTest", "adds",
+            "assertEquals(5, Calc.add(2, 3));");
 
     static final String JAVA_PATCH = """
             diff --git a/src/main/java/calc/Calc.java b/src/main/java/calc/Calc.java

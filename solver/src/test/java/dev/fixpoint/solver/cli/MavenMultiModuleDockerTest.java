@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fixpoint.solver.testing.MavenProjects;
 import dev.fixpoint.tasks.testing.GitFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,46 +101,21 @@ class MavenMultiModuleDockerTest {
         }
     }
 
-    static final String ROOT_POM = """
-            <project xmlns="http://maven.apache.org/POM/4.0.0">
-              <modelVersion>4.0.0</modelVersion>
-              <groupId>acme</groupId>
-              <artifactId>shapes-parent</artifactId>
-              <version>1.0-SNAPSHOT</version>
-              <packaging>pom</packaging>
-              <modules>
-                <module>a</module>
-                <module>b</module>
-              </modules>
-              <properties>
-                <maven.compiler.source>1.6</maven.compiler.source>
-                <maven.compiler.target>1.6</maven.compiler.target>
-                <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
-              </properties>
-              <dependencies>
-                <dependency>
-                  <groupId>org.junit.jupiter</groupId>
-                  <artifactId>junit-jupiter</artifactId>
-                  <version>5.10.2</version>
-                  <scope>test</scope>
-                </dependency>
-              </dependencies>
-              <build>
-                <pluginManagement>
-                  <plugins>
-                    <plugin>
-                      <artifactId>maven-compiler-plugin</artifactId>
-                      <version>3.13.0</version>
-                    </plugin>
-                    <plugin>
-                      <artifactId>maven-surefire-plugin</artifactId>
-                      <version>3.2.5</version>
-                    </plugin>
-                  </plugins>
-                </pluginManagement>
-              </build>
-            </project>
-            """;
+    static final String ROOT_POM = MavenProjects.pom("""
+            <groupId>acme</groupId>
+            <artifactId>shapes-parent</artifactId>
+            <version>1.0-SNAPSHOT</version>
+            <packaging>pom</packaging>
+            <modules>
+              <module>a</module>
+              <module>b</module>
+            </modules>
+            <properties>
+              <maven.compiler.source>1.6</maven.compiler.source>
+              <maven.compiler.target>1.6</maven.compiler.target>
+              <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+            </properties>
+            """, true);
 
     static final String A_POM = """
             <project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -186,20 +162,8 @@ class MavenMultiModuleDockerTest {
             }
             """;
 
-    static final String SHAPES_TEST = """
-            package a;
-
-            import static org.junit.jupiter.api.Assertions.assertEquals;
-
-            import org.junit.jupiter.api.Test;
-
-            class ShapesTest {
-                @Test
-                void squares() {
-                    assertEquals(9, Shapes.square(3));
-                }
-            }
-            """;
+    static final String SHAPES_TEST = MavenProjects.junitTest("a", "ShapesTest", "squares",
+            "assertEquals(9, Shapes.square(3));");
 
     static final String FENCE = """
             package b;
@@ -217,20 +181,8 @@ class MavenMultiModuleDockerTest {
             }
             """;
 
-    static final String FENCE_TEST = """
-            package b;
-
-            import static org.junit.jupiter.api.Assertions.assertEquals;
-
-            import org.junit.jupiter.api.Test;
-
-            class FenceTest {
-                @Test
-                void areaOfASquareYard() {
-                    assertEquals(16, Fence.yard(4));
-                }
-            }
-            """;
+    static final String FENCE_TEST = MavenProjects.junitTest("b", "FenceTest", "areaOfASquareYard",
+            "assertEquals(16, Fence.yard(4));");
 
     static final String PATCH = """
             diff --git a/a/src/main/java/a/Shapes.java b/a/src/main/java/a/Shapes.java
