@@ -13,13 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.List;
 import java.util.ArrayList;
 
 import static dev.fixpoint.agent.tool.JavaEditChecksTest.json;
+import static dev.fixpoint.tasks.testing.Trees.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -227,11 +227,5 @@ class PythonToolsDockerTest {
     private Observation replace(String old, String now) {
         return Toolbox.forTask(Role.FIX, SourceLanguage.PYTHON).run(new ToolCall("c", "edit", json(Map.of(
                 "command", "str_replace", "path", FILE, "old_str", old, "new_str", now))), ctx);
-    }
-
-    private static void write(Path root, String path, String text) throws Exception {
-        Path p = root.resolve(path);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text, StandardCharsets.UTF_8);
     }
 }

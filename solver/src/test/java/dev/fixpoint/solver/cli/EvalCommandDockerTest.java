@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fixpoint.solver.testing.DockerDaemon;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,7 +49,7 @@ class EvalCommandDockerTest {
     @BeforeAll
     void goldRun() throws Exception {
         assertTrue(Files.isRegularFile(SAMPLES.resolve("tasks.jsonl")), "sample tasks missing: " + SAMPLES.resolve("tasks.jsonl"));
-        assertTrue(dockerAvailable(), "no Docker daemon answers: run scripts/test, which starts one");
+        assertTrue(DockerDaemon.answers(), "no Docker daemon answers: run scripts/test, which starts one");
         tmp = Files.createTempDirectory("eval-cli-test");
         cache = tmp.resolve("cache");
         tasks = new ArrayList<>();
@@ -94,15 +95,6 @@ class EvalCommandDockerTest {
         if (tmp == null) return;
         try (Stream<Path> s = Files.walk(tmp)) {
             for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
-    }
-
-    static boolean dockerAvailable() throws InterruptedException {
-        try {
-            return new ProcessBuilder("docker", "info").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
-        } catch (IOException e) {
-            return false;
         }
     }
 

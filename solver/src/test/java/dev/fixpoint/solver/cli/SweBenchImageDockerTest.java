@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fixpoint.solver.testing.DockerDaemon;
 import dev.fixpoint.tasks.testing.CalcRepo;
 import dev.fixpoint.tasks.testing.GitFixture;
 import java.io.IOException;
@@ -73,7 +74,7 @@ class SweBenchImageDockerTest {
 
     @BeforeAll
     void buildImage() throws Exception {
-        assertTrue(EvalCommandDockerTest.dockerAvailable(), "no Docker daemon answers: run scripts/test, which starts one");
+        assertTrue(DockerDaemon.answers(), "no Docker daemon answers: run scripts/test, which starts one");
         tmp = Files.createTempDirectory("swebench-image-test");
         Path context = tmp.resolve("context");
         String base;

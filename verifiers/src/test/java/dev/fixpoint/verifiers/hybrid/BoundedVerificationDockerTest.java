@@ -12,7 +12,7 @@ import dev.fixpoint.verifiers.HybridConfig;
 import dev.fixpoint.verifiers.HybridVerifier;
 import dev.fixpoint.verifiers.Verification;
 import dev.fixpoint.verifiers.select.ExecutionOnly;
-import java.nio.file.Files;
+import dev.fixpoint.tasks.testing.Trees;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,9 +39,7 @@ class BoundedVerificationDockerTest {
     Path tree;
 
     private void write(String path, String content) throws Exception {
-        Path f = tree.resolve(path);
-        Files.createDirectories(f.getParent());
-        Files.writeString(f, content);
+        Trees.write(tree, path, content);
     }
 
     private void repository(String opsTest) throws Exception {
