@@ -27,36 +27,10 @@ import java.nio.file.Path;
  * facts its prompts cite (both read from the base tree: {@link RepoFacts}), a sandbox labelled with the run, the task
  * and the session and given the task's environment variables (its spec's {@code env}, nothing else), the trajectory
  * recorded step by step. Both kinds of session share the run's model source, its concurrency bounds and the rule for
- * which sessions a resumed run redoes ({@link #cutShort}).
+ * which sessions a resumed run redoes ({@link #cutShort}). Immutable, shared by the run's tasks.
  */
-final class AgentSessions {
-
-    private final SandboxProvider sandboxes;
-    private final Concurrency concurrency;
-    private final ModelSource models;
-    private final PipelineConfig config;
-    private final PriceTable prices;
-    private final String runId;
-
-    AgentSessions(SandboxProvider sandboxes, Concurrency concurrency, ModelSource models, PipelineConfig config,
-                  PriceTable prices, String runId) {
-        this.sandboxes = sandboxes;
-        this.concurrency = concurrency;
-        this.models = models;
-        this.config = config;
-        this.prices = prices;
-        this.runId = runId;
-    }
-
-    /** Where the sessions' models come from. */
-    ModelSource models() {
-        return models;
-    }
-
-    /** The run's bounds on rollouts, containers and model calls. */
-    Concurrency concurrency() {
-        return concurrency;
-    }
+record AgentSessions(SandboxProvider sandboxes, Concurrency concurrency, ModelSource models, PipelineConfig config,
+                     PriceTable prices, String runId) {
 
     /** {@code model} as a session uses it: within the run's model-call slots and the task's {@code ledger}. */
     GovernedModel governed(Model model, Budget.Ledger ledger, ModelCallLog calls) {
