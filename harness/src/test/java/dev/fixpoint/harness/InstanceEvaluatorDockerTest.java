@@ -59,18 +59,7 @@ class InstanceEvaluatorDockerTest {
             +    assert add(-2, -3) == -5
             """;
     /** The fix with the context of this calc.py, which goes on after add: git apply takes it as it is. */
-    static final String GOLD = """
-            diff --git a/calc.py b/calc.py
-            --- a/calc.py
-            +++ b/calc.py
-            @@ -1,5 +1,5 @@
-             def add(a, b):
-            -    return a - b
-            +    return a + b
-             
-             
-             def mul(a, b):
-            """;
+    static final String GOLD = CalcRepo.addReturns("a + b", "", "", "def mul(a, b):");
     /** Context does not match exactly: git apply refuses, patch --fuzz applies it. */
     static final String FUZZY = """
             --- a/calc.py

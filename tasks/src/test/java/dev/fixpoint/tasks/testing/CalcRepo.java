@@ -23,16 +23,21 @@ public final class CalcRepo {
         return git.write("calc.py", CALC).write("test_calc.py", TESTS);
     }
 
-    /** A patch of calc.py after which {@code add} returns {@code expression}. */
-    public static String addReturns(String expression) {
+    /**
+     * A patch of calc.py after which {@code add} returns {@code expression}; {@code after} are the lines that follow
+     * add in a calc.py that goes on (its context: without it git apply anchors the hunk at the end of the file).
+     */
+    public static String addReturns(String expression, String... after) {
+        int lines = 2 + after.length;
         return """
                 diff --git a/calc.py b/calc.py
                 --- a/calc.py
                 +++ b/calc.py
-                @@ -1,2 +1,2 @@
+                """ + "@@ -1," + lines + " +1," + lines + " @@\n" + """
                  def add(a, b):
                 -    return a - b
-                """ + "+    return " + expression + "\n";
+                """ + "+    return " + expression + "\n"
+                + Arrays.stream(after).map(line -> " " + line + "\n").collect(Collectors.joining());
     }
 
     /** The test patch: {@code test_add} after {@code test_zero}, its body the given statements. */
