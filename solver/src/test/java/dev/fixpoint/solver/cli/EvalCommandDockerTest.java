@@ -49,7 +49,7 @@ class EvalCommandDockerTest {
     @BeforeAll
     void goldRun() throws Exception {
         assertTrue(Files.isRegularFile(SAMPLES.resolve("tasks.jsonl")), "sample tasks missing: " + SAMPLES.resolve("tasks.jsonl"));
-        assertTrue(DockerDaemon.answers(), "no Docker daemon answers: run scripts/test, which starts one");
+        assertTrue(dockerAvailable(), "no Docker daemon answers: run scripts/test, which starts one");
         tmp = Files.createTempDirectory("eval-cli-test");
         cache = tmp.resolve("cache");
         tasks = new ArrayList<>();
@@ -96,6 +96,11 @@ class EvalCommandDockerTest {
         try (Stream<Path> s = Files.walk(tmp)) {
             for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
+    }
+
+    /** Whether a Docker daemon answers ({@link DockerDaemon#answers}), for the classes that check it themselves. */
+    static boolean dockerAvailable() throws InterruptedException {
+        return DockerDaemon.answers();
     }
 
     List<String> args(Path out, String... extra) {
