@@ -5,14 +5,14 @@ import dev.fixpoint.agent.trajectory.Step;
 import dev.fixpoint.models.ModelResponse;
 import dev.fixpoint.models.ScriptedModel;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fixpoint.agent.testing.DockerSandboxes;
 import dev.fixpoint.agent.testing.GoldPatch;
 import dev.fixpoint.agent.testing.Samples;
 import dev.fixpoint.sandbox.ExecResult;
 import dev.fixpoint.sandbox.Sandbox;
 import dev.fixpoint.sandbox.SandboxSpec;
-import dev.fixpoint.sandbox.docker.DockerSandboxProvider;
 import dev.fixpoint.tasks.Task;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -35,18 +35,13 @@ import static org.junit.jupiter.api.Assertions.*;
 @Tag("docker")
 class DockerRolloutTest {
 
-    static DockerSandboxProvider docker;
+    @RegisterExtension
+    static final DockerSandboxes docker = new DockerSandboxes();
     static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
-    static void start() {
+    static void samples() {
         assertTrue(Samples.present(), "sample tasks missing (tasks/samples)");
-        docker = DockerSandboxProvider.create();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (docker != null) docker.close();
     }
 
     @Test
@@ -147,7 +142,7 @@ class DockerRolloutTest {
     }
 
     private static Sandbox start(Task task, Path repo) {
-        Sandbox box = docker.start(SandboxSpec.builder(task.environment().image()).workdir(task.environment().workdir())
+        Sandbox box = docker.provider().start(SandboxSpec.builder(task.environment().image()).workdir(task.environment().workdir())
                 .label("dev.fixpoint.task", task.instanceId()).build());
         try {
             box.copyIn(repo, task.environment().workdir());

@@ -12,6 +12,7 @@ import dev.fixpoint.tasks.Task;
 import dev.fixpoint.tasks.env.EnvironmentResolver;
 import dev.fixpoint.tasks.env.Resolution;
 import dev.fixpoint.tasks.env.SpecFile;
+import dev.fixpoint.tasks.testing.CalcRepo;
 import dev.fixpoint.tasks.testing.GitFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,8 +47,7 @@ class EnvironmentVariablesDockerTest {
             "+def test_add_from_env():",
             "+    assert add(2, int(os.environ[\"CALC_B\"])) == 2 + int(os.environ[\"CALC_B\"])",
             "");
-    static final String GOLD = "diff --git a/calc.py b/calc.py\n--- a/calc.py\n+++ b/calc.py\n@@ -1,2 +1,2 @@\n"
-            + " def add(a, b):\n-    return a - b\n+    return a + b\n";
+    static final String GOLD = CalcRepo.GOLD;
 
     @TempDir
     Path tmp;
@@ -56,9 +56,7 @@ class EnvironmentVariablesDockerTest {
     void testsSeeTheSpecsVariablesAndNothingElse() throws Exception {
         String base;
         try (GitFixture repo = GitFixture.init(tmp.resolve("src/calc"))) {
-            base = repo.write("calc.py", "def add(a, b):\n    return a - b\n")
-                    .write("test_calc.py", "from calc import add\n\n\ndef test_zero():\n    assert add(0, 0) == 0\n")
-                    .commit("subtract, by mistake");
+            base = CalcRepo.writeBase(repo).commit("subtract, by mistake");
         }
         String repoName = tmp.resolve("src/calc").toString();
         String entry = "    image: fixpoint/python:latest\n"

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.fixpoint.tasks.env.EnvironmentSpec;
 import dev.fixpoint.tasks.env.ResultFormat;
 import dev.fixpoint.tasks.Task;
+import dev.fixpoint.tasks.testing.CalcRepo;
 import dev.fixpoint.tasks.testing.GitFixture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InstanceEvaluatorDockerTest {
 
-    static final String CALC = "def add(a, b):\n    return a - b\n\n\ndef mul(a, b):\n    return a * b\n";
+    static final String CALC = CalcRepo.CALC + "\n\ndef mul(a, b):\n    return a * b\n";
     static final String TESTS = "from calc import add, mul\n\n\ndef test_mul():\n    assert mul(2, 3) == 6\n";
     static final String TEST_PATCH = """
             diff --git a/test_calc.py b/test_calc.py
@@ -57,18 +58,8 @@ class InstanceEvaluatorDockerTest {
             +def test_add_negative():
             +    assert add(-2, -3) == -5
             """;
-    static final String GOLD = """
-            diff --git a/calc.py b/calc.py
-            --- a/calc.py
-            +++ b/calc.py
-            @@ -1,5 +1,5 @@
-             def add(a, b):
-            -    return a - b
-            +    return a + b
-             
-             
-             def mul(a, b):
-            """;
+    /** The fix with the context of this calc.py, which goes on after add: git apply takes it as it is. */
+    static final String GOLD = CalcRepo.addReturns("a + b", "", "", "def mul(a, b):");
     /** Context does not match exactly: git apply refuses, patch --fuzz applies it. */
     static final String FUZZY = """
             --- a/calc.py
@@ -80,15 +71,7 @@ class InstanceEvaluatorDockerTest {
              
             """;
     /** Fixes add for positive numbers only: test_add passes, test_add_negative fails -> partial. */
-    static final String PARTIAL = """
-            diff --git a/calc.py b/calc.py
-            --- a/calc.py
-            +++ b/calc.py
-            @@ -1,2 +1,2 @@
-             def add(a, b):
-            -    return a - b
-            +    return abs(a) + abs(b)
-            """;
+    static final String PARTIAL = CalcRepo.addReturns("abs(a) + abs(b)");
     static final String MISSING_FILE = """
             diff --git a/nope.py b/nope.py
             --- a/nope.py

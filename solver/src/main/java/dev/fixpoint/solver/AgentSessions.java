@@ -2,7 +2,11 @@ package dev.fixpoint.solver;
 
 import dev.fixpoint.agent.Agent;
 import dev.fixpoint.agent.Candidate;
+import dev.fixpoint.models.Budget;
+import dev.fixpoint.models.GovernedModel;
 import dev.fixpoint.models.Model;
+import dev.fixpoint.models.ModelCallLog;
+import dev.fixpoint.agent.Outcome;
 import dev.fixpoint.models.PriceTable;
 import dev.fixpoint.agent.Prompts;
 import dev.fixpoint.agent.RepoFacts;
@@ -22,20 +26,24 @@ import java.nio.file.Path;
  * the run's limits and prices, the tools of the session's {@link Role} that fit the repository's language and the
  * facts its prompts cite (both read from the base tree: {@link RepoFacts}), a sandbox labelled with the run, the task
  * and the session and given the task's environment variables (its spec's {@code env}, nothing else), the trajectory
- * recorded step by step.
+ * recorded step by step. Both kinds of session share the run's model source, its concurrency bounds and the rule for
+ * which sessions a resumed run redoes ({@link #cutShort}). Immutable, shared by the run's tasks.
  */
-final class AgentSessions {
+record AgentSessions(SandboxProvider sandboxes, Concurrency concurrency, ModelSource models, PipelineConfig config,
+                     PriceTable prices, String runId) {
 
-    private final SandboxProvider sandboxes;
-    private final PipelineConfig config;
-    private final PriceTable prices;
-    private final String runId;
+    /** {@code model} as a session uses it: within the run's model-call slots and the task's {@code ledger}. */
+    GovernedModel governed(Model model, Budget.Ledger ledger, ModelCallLog calls) {
+        return new GovernedModel(model, concurrency, ledger, calls);
+    }
 
-    AgentSessions(SandboxProvider sandboxes, PipelineConfig config, PriceTable prices, String runId) {
-        this.sandboxes = sandboxes;
-        this.config = config;
-        this.prices = prices;
-        this.runId = runId;
+    /**
+     * Whether a session that ended with {@code candidate} was cut short by the task's budget or by its sandbox: such a
+     * session is not saved, so that a resumed run redoes it.
+     */
+    static boolean cutShort(Candidate candidate, Budget.Ledger ledger) {
+        boolean cutByBudget = candidate.outcome() == Outcome.MODEL_ERROR && ledger.exhausted().isPresent();
+        return cutByBudget || candidate.outcome() == Outcome.SANDBOX_ERROR;
     }
 
     /**

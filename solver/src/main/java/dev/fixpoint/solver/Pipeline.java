@@ -61,9 +61,10 @@ public final class Pipeline implements AutoCloseable {
         this.budget = Objects.requireNonNull(b.budget, "budget");
         this.concurrency = Objects.requireNonNull(b.concurrency, "concurrency");
         this.runId = Objects.requireNonNull(b.runId, "runId");
-        this.rollouts = new RolloutRunner(sandboxes, concurrency, models, config, b.prices, runId);
+        AgentSessions sessions = new AgentSessions(sandboxes, concurrency, models, config, b.prices, runId);
+        this.rollouts = new RolloutRunner(sessions);
         this.verifierSandboxes = new BoundedSandboxes(sandboxes, concurrency);
-        this.testWriter = new TestWriter(sandboxes, concurrency, models, config, b.prices, runId);
+        this.testWriter = new TestWriter(sessions);
     }
 
     public static <S extends SandboxProvider & InstanceImages> Builder<S> builder(S sandboxes) {

@@ -4,11 +4,9 @@ import dev.fixpoint.models.Budget;
 import dev.fixpoint.agent.Candidate;
 import dev.fixpoint.agent.Outcome;
 import dev.fixpoint.agent.PatchStatus;
-import dev.fixpoint.models.PriceTable;
 import dev.fixpoint.agent.Role;
 import dev.fixpoint.sandbox.SandboxException;
-import dev.fixpoint.sandbox.SandboxProvider;
-import dev.fixpoint.models.GovernedModel;
+import dev.fixpoint.models.ModelCallLog;
 import dev.fixpoint.solver.run.RolloutRecord;
 import dev.fixpoint.solver.run.TaskDirectory;
 import dev.fixpoint.solver.prepare.PreparedTask;
@@ -26,14 +24,10 @@ final class RolloutRunner {
 
     private static final Logger log = LoggerFactory.getLogger(RolloutRunner.class);
 
-    private final Concurrency concurrency;
-    private final ModelSource models;
     private final AgentSessions sessions;
 
-    RolloutRunner(SandboxProvider sandboxes, Concurrency concurrency, ModelSource models, PipelineConfig config, PriceTable prices, String runId) {
-        this.concurrency = concurrency;
-        this.models = models;
-        this.sessions = new AgentSessions(sandboxes, config, prices, runId);
+    RolloutRunner(AgentSessions sessions) {
+        this.sessions = sessions;
     }
 
     /** The finished rollout, or a record with {@code persisted=false} when it did not finish for good. */
@@ -41,6 +35,7 @@ final class RolloutRunner {
 
     Result run(PreparedTask prepared, RolloutSettings settings, TaskDirectory dir, Budget.Ledger ledger) throws InterruptedException {
         String id = prepared.task().instanceId();
+        Concurrency concurrency = sessions.concurrency();
         return concurrency.withRollout(() -> {
             try {
                 return concurrency.withContainer(() -> runInSandbox(prepared, settings, dir, ledger));
@@ -53,7 +48,7 @@ final class RolloutRunner {
 
     private Result runInSandbox(PreparedTask prepared, RolloutSettings settings, TaskDirectory dir, Budget.Ledger ledger) {
         String id = prepared.task().instanceId();
-        var model = new GovernedModel(models.forRollout(prepared.task(), settings), concurrency, ledger);
+        var model = sessions.governed(sessions.models().forRollout(prepared.task(), settings), ledger, new ModelCallLog());
         Candidate candidate;
         try {
             candidate = sessions.run(prepared, model, Role.FIX, PromptVariants.prompts(settings.promptVariant()),
@@ -65,9 +60,7 @@ final class RolloutRunner {
             return new Result(new RolloutRecord(settings, candidate), false, false);
         }
         RolloutRecord record = new RolloutRecord(settings, candidate);
-        boolean cutByBudget = candidate.outcome() == Outcome.MODEL_ERROR && ledger.exhausted().isPresent();
-        boolean infra = candidate.outcome() == Outcome.SANDBOX_ERROR;
-        if (cutByBudget || infra) return new Result(record, false, false);
+        if (AgentSessions.cutShort(candidate, ledger)) return new Result(record, false, false);
         dir.saveRollout(record);
         return new Result(record, true, false);
     }

@@ -3,12 +3,8 @@ package dev.fixpoint.solver;
 import dev.fixpoint.models.Budget;
 import dev.fixpoint.agent.Candidate;
 import dev.fixpoint.models.Model;
-import dev.fixpoint.agent.Outcome;
-import dev.fixpoint.models.PriceTable;
 import dev.fixpoint.agent.Prompts;
 import dev.fixpoint.agent.Role;
-import dev.fixpoint.sandbox.SandboxProvider;
-import dev.fixpoint.models.GovernedModel;
 import dev.fixpoint.models.ModelCallLog;
 import dev.fixpoint.solver.run.TaskDirectory;
 import dev.fixpoint.solver.run.TestWriterRecord;
@@ -36,14 +32,10 @@ final class TestWriter {
 
     private static final Logger log = LoggerFactory.getLogger(TestWriter.class);
 
-    private final Concurrency concurrency;
-    private final ModelSource models;
     private final AgentSessions sessions;
 
-    TestWriter(SandboxProvider sandboxes, Concurrency concurrency, ModelSource models, PipelineConfig config, PriceTable prices, String runId) {
-        this.concurrency = concurrency;
-        this.models = models;
-        this.sessions = new AgentSessions(sandboxes, config, prices, runId);
+    TestWriter(AgentSessions sessions) {
+        this.sessions = sessions;
     }
 
     /** The files one session wrote, e.g. source {@code testgen-1}. */
@@ -68,16 +60,15 @@ final class TestWriter {
                 log.info("{}: test writer {} finished in an earlier run, reused", prepared.task().instanceId(), k);
                 continue;
             }
-            Optional<Model> m = models.forTestWriting(prepared.task(), k);
+            Optional<Model> m = sessions.models().forTestWriting(prepared.task(), k);
             if (m.isEmpty() || ledger.exhausted().isPresent()) break;
             if (stopped.getAsBoolean()) throw new InterruptedException("test writer " + k + " not started: the task is done");
             int index = k;
-            Candidate c = concurrency.withContainer(() -> sessions.run(prepared, new GovernedModel(m.get(), concurrency, ledger, calls),
+            Candidate c = sessions.concurrency().withContainer(() -> sessions.run(prepared, sessions.governed(m.get(), ledger, calls),
                     Role.WRITE_TEST, prompts, "testgen-" + index, dir.testWriterTrajectory(index)));
             if (Thread.currentThread().isInterrupted() || stopped.getAsBoolean()) throw new InterruptedException("test writer " + index + " interrupted");
             var record = new TestWriterRecord(index, c);
-            boolean cutByBudget = c.outcome() == Outcome.MODEL_ERROR && ledger.exhausted().isPresent();
-            if (!cutByBudget && c.outcome() != Outcome.SANDBOX_ERROR) dir.saveTestWriter(record);
+            if (!AgentSessions.cutShort(c, ledger)) dir.saveTestWriter(record);
             out.add(written(record));
             log.info("{}: test writer {} ({}) wrote {} file(s)", prepared.task().instanceId(), index, c.modelId(), c.reproduction().size());
         }

@@ -88,13 +88,15 @@ public final class RolloutBenchSupport {
             RunDirectory dir = RunDirectory.open(work.resolve("run"));
             Budget budget = Budget.unlimited(prices);
             // 1. record: the scripted gold session once (also warms the image and the page cache)
-            var scripted = new RolloutRunner(docker, concurrency, new ScriptedModels(Samples.SCRIPTS), config, prices, "bench-rollouts");
+            var scripted = new RolloutRunner(new AgentSessions(docker, concurrency, new ScriptedModels(Samples.SCRIPTS), config,
+                    prices, "bench-rollouts"));
             TaskDirectory rec = dir.task("record");
             var recorded = scripted.run(prepared, new RolloutSettings(1, null, "default"), rec, budget.task(id));
             int steps = recorded.record().candidate().steps();
             System.out.printf("recorded %s: %d model calls, patch %d chars%n", recorded.record().candidate().modelId(), steps,
                     recorded.record().candidate().patch().length());
-            var replay = new RolloutRunner(docker, concurrency, new SlowReplay(rec.trajectory(1), latencyMs), config, prices, "bench-rollouts");
+            var replay = new RolloutRunner(new AgentSessions(docker, concurrency, new SlowReplay(rec.trajectory(1), latencyMs),
+                    config, prices, "bench-rollouts"));
             sampler.start();
             // 2. one rollout alone
             long t0 = System.nanoTime();

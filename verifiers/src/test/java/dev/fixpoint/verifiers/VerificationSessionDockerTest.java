@@ -9,23 +9,21 @@ import dev.fixpoint.sandbox.ExecResult;
 import dev.fixpoint.sandbox.Sandbox;
 import dev.fixpoint.sandbox.SandboxProvider;
 import dev.fixpoint.sandbox.SandboxSpec;
-import dev.fixpoint.sandbox.docker.DockerSandboxProvider;
 import dev.fixpoint.tasks.Task;
-import dev.fixpoint.tasks.TaskLoader;
+import dev.fixpoint.agent.testing.DockerSandboxes;
 import dev.fixpoint.verifiers.exec.TestVerdict;
 import dev.fixpoint.verifiers.exec.VerificationTest;
 import dev.fixpoint.verifiers.select.ExecutionEvidence;
 import dev.fixpoint.verifiers.select.ExecutionOnly;
-import java.nio.file.Files;
+import dev.fixpoint.verifiers.testing.VerspecSample;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A session verifies a growing pool on the verspec sample without running anything twice, and can start its
@@ -34,33 +32,17 @@ import org.junit.jupiter.api.Test;
 @Tag("docker")
 class VerificationSessionDockerTest {
 
-    private static final Path SAMPLES = Path.of("..", "tasks", "samples").toAbsolutePath().normalize();
-    private static final String ID = "fixpoint-samples__verspec-1";
     private static final String REPRO = "from verspec import parse_range\nassert parse_range('1.2 - 1.4').contains('1.4.5')\n";
     private static final String REPRO_LTE = "from verspec import parse_range\nassert parse_range('<=1.4').contains('1.4.7')\n";
-    private static DockerSandboxProvider docker;
-
-    @BeforeAll
-    static void start() {
-        docker = DockerSandboxProvider.create();
-    }
-
-    @AfterAll
-    static void stop() {
-        docker.close();
-    }
-
-    private static Task task() {
-        return TaskLoader.strict().load(SAMPLES.resolve("tasks.jsonl")).tasks().stream()
-                .filter(t -> t.instanceId().equals(ID)).findFirst().orElseThrow();
-    }
+    @RegisterExtension
+    static final DockerSandboxes docker = new DockerSandboxes();
 
     @Test
     void aGrowingPoolRunsEachTestAgainstEachChangeOnce() throws Exception {
-        Task task = task();
-        Path tree = SAMPLES.resolve("src/verspec");
-        String partial = Files.readString(SAMPLES.resolve("decoys/" + ID + "/partial.diff"));
-        Counting sandboxes = new Counting(docker);
+        Task task = VerspecSample.task();
+        Path tree = VerspecSample.tree();
+        String partial = VerspecSample.decoy("partial.diff");
+        Counting sandboxes = new Counting(docker.provider());
         VerificationSession session = new HybridVerifier(sandboxes, null, HybridConfig.builder()
                 .strategy(ExecutionOnly.defaults()).runId("test-session").build()).session(task, tree, null);
         List<CandidatePatch> first = List.of(new CandidatePatch("rollout-1", task.patch(), Map.of("reproduce_issue.py", REPRO)));
@@ -101,12 +83,12 @@ class VerificationSessionDockerTest {
 
     @Test
     void sandboxesStartFromTheInstanceImageWithoutCopying() throws Exception {
-        Task task = task();
-        Path tree = SAMPLES.resolve("src/verspec");
-        String image = docker.bakeImage(task.environment().image(), tree, task.environment().workdir(),
+        Task task = VerspecSample.task();
+        Path tree = VerspecSample.tree();
+        String image = docker.provider().bakeImage(task.environment().image(), tree, task.environment().workdir(),
                 "verify-session-test");
         try {
-            Counting sandboxes = new Counting(docker);
+            Counting sandboxes = new Counting(docker.provider());
             Verification v = new HybridVerifier(sandboxes, null, HybridConfig.builder().strategy(ExecutionOnly.defaults())
                     .runId("test-session").build()).session(task, tree, image)
                     .verify(List.of(new CandidatePatch("r1", task.patch(), Map.of("reproduce_issue.py", REPRO))));
@@ -115,7 +97,7 @@ class VerificationSessionDockerTest {
             assertEquals(0, sandboxes.copies);
             assertTrue(sandboxes.starts.stream().allMatch(s -> s.image().equals(image)), sandboxes.starts::toString);
         } finally {
-            docker.removeImage(image);
+            docker.provider().removeImage(image);
         }
     }
 

@@ -19,14 +19,12 @@ final class FindSymbolTool implements Tool {
 
     static final int MAX_FILES = 50;
 
-    private final boolean python;
-    private final boolean java;
+    private final CodeLanguages languages;
     private final ToolSpec spec;
 
-    FindSymbolTool(boolean python, boolean java) {
-        if (!python && !java) throw new IllegalArgumentException("find_symbol needs at least one language");
-        this.python = python;
-        this.java = java;
+    FindSymbolTool(CodeLanguages languages) {
+        this.languages = languages;
+        boolean python = languages.python(), java = languages.java();
         String kinds = (python ? "a Python class, function, method or module/class variable" : "")
                 + (python && java ? ", or of " : "")
                 + (java ? "a Java class, interface, enum, record, method, constructor or field" : "");
@@ -44,6 +42,7 @@ final class FindSymbolTool implements Tool {
     @Override
     public Observation run(ToolArgs args, ToolContext ctx) {
         String name = args.string("name").strip();
+        boolean java = languages.java();
         if (!name.matches(java ? "[A-Za-z_$][A-Za-z0-9_$]*" : "[A-Za-z_][A-Za-z0-9_]*")) {
             throw new ToolInputException("find_symbol: not " + (java ? "a Java" : "a Python") + " identifier: '" + name + "'");
         }
@@ -52,11 +51,11 @@ final class FindSymbolTool implements Tool {
             throw new ToolInputException("find_symbol: no such file or directory: " + ctx.display(path));
         }
         var sb = new StringBuilder();
-        if (python) sb.append(PythonSource.find(ctx, name, path));
+        if (languages.python()) sb.append(PythonSource.find(ctx, name, path));
         if (java) sb.append(findJava(ctx, name, path));
         if (sb.isEmpty()) {
             return Observation.ok("No declaration named '" + name + "' found in " + ctx.display(path) + " ("
-                    + (python && java ? ".py and .java" : python ? ".py" : ".java") + " files).");
+                    + languages.extensions() + " files).");
         }
         return Observation.ok(sb.toString());
     }

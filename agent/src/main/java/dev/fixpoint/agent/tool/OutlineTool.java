@@ -14,14 +14,12 @@ import static dev.fixpoint.models.ToolParam.Type.STRING;
  */
 final class OutlineTool implements Tool {
 
-    private final boolean python;
-    private final boolean java;
+    private final CodeLanguages languages;
     private final ToolSpec spec;
 
-    OutlineTool(boolean python, boolean java) {
-        if (!python && !java) throw new IllegalArgumentException("outline needs at least one language");
-        this.python = python;
-        this.java = java;
+    OutlineTool(CodeLanguages languages) {
+        this.languages = languages;
+        boolean python = languages.python(), java = languages.java();
         String what = python && java ? "a Python or Java file" : python ? "a Python file" : "a Java file";
         String decls = (python ? "classes, functions and methods (nested ones too)" : "")
                 + (python && java ? "; for Java: " : "")
@@ -40,9 +38,9 @@ final class OutlineTool implements Tool {
     public Observation run(ToolArgs args, ToolContext ctx) {
         String path = ctx.resolve(args.string("path"));
         boolean isPython = path.endsWith(".py") || path.endsWith(".pyi");
-        if (java && path.endsWith(".java")) return outlineJava(ctx, path);
-        if (python && isPython) return outlinePython(ctx, path);
-        throw new ToolInputException("outline: only " + (python && java ? ".py and .java" : python ? ".py" : ".java")
+        if (languages.java() && path.endsWith(".java")) return outlineJava(ctx, path);
+        if (languages.python() && isPython) return outlinePython(ctx, path);
+        throw new ToolInputException("outline: only " + languages.extensions()
                 + " files are supported, not " + ctx.display(path) + "; use view");
     }
 

@@ -50,14 +50,8 @@ final class SearchTool implements Tool {
         if (r.timedOut()) throw new ToolInputException("search timed out; narrow it with path or include");
         if (grepExit < 0 && !r.ok()) throw new SandboxException(ctx.sandbox().id() + ": search command failed: " + r.combined());
         String[] lines = r.stdout().split("\n");
-        var sb = new StringBuilder();
-        String prefix = ctx.workdir().endsWith("/") ? ctx.workdir() : ctx.workdir() + "/";
-        for (int i = 0; i < Math.min(lines.length, MAX_RESULTS); i++) {
-            String l = lines[i].startsWith(prefix) ? lines[i].substring(prefix.length()) : lines[i];
-            sb.append(Text.clip(l, MAX_LINE)).append('\n');
-        }
-        if (lines.length > MAX_RESULTS) sb.append("[more than ").append(MAX_RESULTS).append(" matches; narrow the search with path or include]\n");
-        return Observation.ok(sb.toString());
+        return Observation.ok(Text.capped(lines, MAX_RESULTS, l -> Text.clip(Text.below(ctx.workdir(), l), MAX_LINE),
+                "matches; narrow the search with path or include"));
     }
 
     private static String describe(String pattern, boolean regex) {

@@ -29,10 +29,10 @@ public final class StandardTools {
     /** As {@link #forTask(Role, SourceLanguage)}, with the edit checks and the submit review {@code options} set. */
     public static List<Tool> forTask(Role role, SourceLanguage language, ToolOptions options) {
         List<Tool> tools = new ArrayList<>(List.of(new BashTool(), new ViewTool(), new SearchTool(), new EditTool(options.editChecks())));
-        if (language.hasPython() || language.hasJava()) {
-            tools.add(new OutlineTool(language.hasPython(), language.hasJava()));
-            tools.add(new FindSymbolTool(language.hasPython(), language.hasJava()));
-        }
+        CodeLanguages.of(language).ifPresent(code -> {
+            tools.add(new OutlineTool(code));
+            tools.add(new FindSymbolTool(code));
+        });
         tools.add(new SubmitTool(role, options.reviewSubmit()));
         return List.copyOf(tools);
     }

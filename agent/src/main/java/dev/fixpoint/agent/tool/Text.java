@@ -1,5 +1,7 @@
 package dev.fixpoint.agent.tool;
 
+import java.util.function.UnaryOperator;
+
 /** Shaping text for a model's context: cutting long outputs, numbering lines, quoting for the shell. */
 public final class Text {
 
@@ -28,6 +30,23 @@ public final class Text {
     /** One-line shortening with an ellipsis. */
     public static String clip(String line, int max) {
         return line.length() <= max ? line : line.substring(0, max) + "...";
+    }
+
+    /** {@code path} relative to {@code dir} when it lies below it, else unchanged. */
+    static String below(String dir, String path) {
+        String prefix = dir.endsWith("/") ? dir : dir + "/";
+        return path.startsWith(prefix) ? path.substring(prefix.length()) : path;
+    }
+
+    /**
+     * The first {@code max} of {@code items}, each as {@code render} shows it on a line of its own, then
+     * {@code [more than <max> <more>]} when there are more.
+     */
+    static String capped(String[] items, int max, UnaryOperator<String> render, String more) {
+        var sb = new StringBuilder();
+        for (int i = 0; i < Math.min(items.length, max); i++) sb.append(render.apply(items[i])).append('\n');
+        if (items.length > max) sb.append("[more than ").append(max).append(' ').append(more).append("]\n");
+        return sb.toString();
     }
 
     /** Single-quotes a string for sh. */

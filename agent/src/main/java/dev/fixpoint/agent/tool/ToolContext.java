@@ -55,9 +55,8 @@ public record ToolContext(Sandbox sandbox, String workdir, String stateDir, Inst
 
     /** A path for showing to the model: relative to the workdir when inside it. */
     public String display(String absolute) {
-        String prefix = workdir.endsWith("/") ? workdir : workdir + "/";
-        if (absolute.equals(workdir) || absolute.equals(prefix)) return ".";
-        return absolute.startsWith(prefix) ? absolute.substring(prefix.length()) : absolute;
+        if (absolute.equals(workdir) || absolute.equals(workdir + "/")) return ".";
+        return Text.below(workdir, absolute);
     }
 
     /** {@code wanted}, shortened to the time left before the deadline (at least one second). */

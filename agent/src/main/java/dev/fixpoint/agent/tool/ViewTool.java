@@ -59,12 +59,10 @@ final class ViewTool implements Tool {
         ExecResult r = ctx.sandbox().exec(cmd, Duration.ofSeconds(30));
         String[] entries = r.stdout().isEmpty() ? new String[0] : r.stdout().split("\n");
         var sb = new StringBuilder("[directory " + ctx.display(dir) + ", two levels; .git and caches hidden]\n");
-        String prefix = dir.endsWith("/") ? dir : dir + "/";
-        for (int i = 0; i < Math.min(entries.length, MAX_TREE_ENTRIES); i++) {
-            String rel = entries[i].startsWith(prefix) ? entries[i].substring(prefix.length()) : entries[i];
-            sb.append(rel.contains("/") ? "  " : "").append(rel).append('\n');
-        }
-        if (entries.length > MAX_TREE_ENTRIES) sb.append("[more than ").append(MAX_TREE_ENTRIES).append(" entries; view a subdirectory]\n");
+        sb.append(Text.capped(entries, MAX_TREE_ENTRIES, e -> {
+            String rel = Text.below(dir, e);
+            return (rel.contains("/") ? "  " : "") + rel;
+        }, "entries; view a subdirectory"));
         if (entries.length == 0) sb.append("[empty]\n");
         return sb.toString();
     }

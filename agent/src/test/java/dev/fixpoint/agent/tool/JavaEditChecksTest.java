@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.fixpoint.tasks.testing.Trees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -179,7 +180,6 @@ class JavaEditChecksTest {
     }
 
     private void write(String path, String content) throws Exception {
-        Files.createDirectories(repo.resolve(path).getParent());
-        Files.writeString(repo.resolve(path), content);
+        Trees.write(repo, path, content);
     }
 }

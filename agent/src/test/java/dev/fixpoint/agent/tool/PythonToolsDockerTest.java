@@ -4,23 +4,22 @@ import dev.fixpoint.agent.Role;
 import dev.fixpoint.models.ToolCall;
 import dev.fixpoint.sandbox.Sandbox;
 import dev.fixpoint.sandbox.SandboxSpec;
-import dev.fixpoint.sandbox.docker.DockerSandboxProvider;
+import dev.fixpoint.agent.testing.DockerSandboxes;
 import dev.fixpoint.tasks.layout.SourceLanguage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.List;
 import java.util.ArrayList;
 
 import static dev.fixpoint.agent.tool.JavaEditChecksTest.json;
+import static dev.fixpoint.tasks.testing.Trees.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,17 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("docker")
 class PythonToolsDockerTest {
 
-    static DockerSandboxProvider docker;
-
-    @BeforeAll
-    static void start() {
-        docker = DockerSandboxProvider.create();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (docker != null) docker.close();
-    }
+    @RegisterExtension
+    static final DockerSandboxes docker = new DockerSandboxes();
 
     @Test
     void outlineAndFindSymbolInAPythonSandbox(@TempDir Path repo) throws Exception {
@@ -76,7 +66,7 @@ class PythonToolsDockerTest {
         write(repo, ".venv/lib/area.py", "def area():\n    pass\n");
         write(repo, "build/lib/geo/shapes.py", "def area():\n    pass\n");
         Toolbox tools = Toolbox.forTask(Role.FIX, SourceLanguage.PYTHON);
-        try (Sandbox box = docker.start(SandboxSpec.builder("fixpoint/python:latest").workdir("/testbed")
+        try (Sandbox box = docker.provider().start(SandboxSpec.builder("fixpoint/python:latest").workdir("/testbed")
                 .label("dev.fixpoint.task", "python-tools-test").build())) {
             box.copyIn(repo, "/testbed");
             ToolContext ctx = ToolContext.of(box, "/testbed");
@@ -135,7 +125,7 @@ class PythonToolsDockerTest {
         write(repo, "mathlib/core/numbers.py", "class Integer(int):\n    pass\n\n\nclass Rational:\n    pass\n");
         write(repo, "mathlib/core/compat.py", "from mathlib.core.numbers import *\n");
         write(repo, FILE, ORIGINAL);
-        box = docker.start(SandboxSpec.builder("fixpoint/python:latest").workdir("/testbed")
+        box = docker.provider().start(SandboxSpec.builder("fixpoint/python:latest").workdir("/testbed")
                 .label("dev.fixpoint.task", "python-tools-test").build());
         box.copyIn(repo, "/testbed");
         ctx = ToolContext.of(box, "/testbed");
@@ -237,11 +227,5 @@ class PythonToolsDockerTest {
     private Observation replace(String old, String now) {
         return Toolbox.forTask(Role.FIX, SourceLanguage.PYTHON).run(new ToolCall("c", "edit", json(Map.of(
                 "command", "str_replace", "path", FILE, "old_str", old, "new_str", now))), ctx);
-    }
-
-    private static void write(Path root, String path, String text) throws Exception {
-        Path p = root.resolve(path);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text, StandardCharsets.UTF_8);
     }
 }

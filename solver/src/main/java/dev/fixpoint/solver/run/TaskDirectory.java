@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * One task's part of a run directory: {@code tasks/<id>/rollouts/<k>/{trajectory.jsonl,candidate.json}}, the
@@ -45,13 +46,7 @@ public record TaskDirectory(Path root) {
 
     /** The test-writing session's record if it finished in this or an earlier (killed) run. */
     public Optional<TestWriterRecord> finishedTestWriter(int k) {
-        Path f = testWriterResultFile(k);
-        if (!Files.exists(f)) return Optional.empty();
-        try {
-            return Optional.of(TestWriterRecord.parse(Files.readString(f), f.toString()));
-        } catch (IOException e) {
-            throw new SolverException("cannot read " + f + ": " + e.getMessage(), e);
-        }
+        return readIfPresent(testWriterResultFile(k), TestWriterRecord::parse);
     }
 
     /** Saves the session's record (after its trajectory), which marks it finished. */
@@ -61,10 +56,14 @@ public record TaskDirectory(Path root) {
 
     /** The rollout's record if it finished in this or an earlier (killed) run. */
     public Optional<RolloutRecord> finishedRollout(int k) {
-        Path f = candidateFile(k);
+        return readIfPresent(candidateFile(k), RolloutRecord::parse);
+    }
+
+    /** The record in {@code f} read by {@code parse} (text, file name for its messages); empty when there is none. */
+    private static <T> Optional<T> readIfPresent(Path f, BiFunction<String, String, T> parse) {
         if (!Files.exists(f)) return Optional.empty();
         try {
-            return Optional.of(RolloutRecord.parse(Files.readString(f), f.toString()));
+            return Optional.of(parse.apply(Files.readString(f), f.toString()));
         } catch (IOException e) {
             throw new SolverException("cannot read " + f + ": " + e.getMessage(), e);
         }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fixpoint.solver.testing.DockerDaemon;
+import dev.fixpoint.solver.testing.MavenProjects;
 import dev.fixpoint.tasks.testing.GitFixture;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,9 +18,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Central when its image is built and whose tests then run with network off.
  */
 @Tag("docker")
+@ExtendWith(DockerDaemon.class)
 class EnvCommandDockerTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -36,11 +39,6 @@ class EnvCommandDockerTest {
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void docker() throws InterruptedException {
-        assertTrue(EvalCommandDockerTest.dockerAvailable(), "no Docker daemon answers: run scripts/test, which starts one");
-    }
 
     @Test
     void huggingFaceRowWithJsonEncodedTestListsGradesFromALocalBareMirror() throws Exception {
@@ -113,21 +111,10 @@ class EnvCommandDockerTest {
         String cache = tmp.resolve("cache").toString();
 
         EnvCommandTest.Run listed = EnvCommandTest.run("env", "list", "--tasks", tasks.toString(), "--cache", cache);
-        Matcher m = Pattern.compile("fixpoint/env:jacme_jcalc-1\\.0-[0-9a-f]{12}").matcher(listed.out());
-        assertTrue(m.find(), listed.out() + listed.err());
-        String image = m.group();
-        removeImage(image); // a leftover of an earlier run would make the build a no-op
+        String image = listedImage(listed, "fixpoint/env:jacme_jcalc-1\\.0-[0-9a-f]{12}");
         try {
             Path logs = tmp.resolve("logs");
-            EnvCommandTest.Run build = EnvCommandTest.run("env", "build", "--tasks", tasks.toString(), "--cache", cache,
-                    "--logs", logs.toString());
-            if (build.exit() != 0) {
-                String log = readAll(logs);
-                assumeFalse(NO_NETWORK.matcher(log).find(), "Maven Central cannot be reached from containers here;"
-                        + " the Maven environment test needs it: " + log.lines().filter(l -> NO_NETWORK.matcher(l).find())
-                        .findFirst().orElse(""));
-            }
-            assertEquals(0, build.exit(), build.out() + build.err());
+            EnvCommandTest.Run build = build(tasks, cache, logs);
             assertTrue(build.out().contains(image + "  built"), build.out());
             String log = readAll(logs);
             assertTrue(log.contains("Downloaded from central"), "dependencies fetched at build time:\n" + log);
@@ -138,10 +125,7 @@ class EnvCommandDockerTest {
             assertTrue(again.out().contains(image + "  existed"), again.out());
 
             Path out = tmp.resolve("check");
-            EnvCommandTest.Run check = EnvCommandTest.run("env", "check", "--tasks", tasks.toString(), "--cache", cache,
-                    "--out", out.toString());
-            assertEquals(0, check.exit(), check.out() + check.err());
-            JsonNode report = JSON.readTree(out.resolve("jacme__jcalc-1/report.json").toFile()).get("jacme__jcalc-1");
+            JsonNode report = check(tasks, cache, out, "jacme__jcalc-1");
             assertTrue(report.get("resolved").asBoolean(), report.toString());
             String testOutput = Files.readString(out.resolve("jacme__jcalc-1/test_output.txt"));
             assertTrue(testOutput.contains("mvn") || testOutput.contains("BUILD"), testOutput);
@@ -149,6 +133,42 @@ class EnvCommandDockerTest {
         } finally {
             removeImage(image);
         }
+    }
+
+    /**
+     * The image name matching {@code pattern} that {@code env list} printed; a leftover image of that name (which
+     * would make the build a no-op) is removed first.
+     */
+    static String listedImage(EnvCommandTest.Run listed, String pattern) throws Exception {
+        Matcher m = Pattern.compile(pattern).matcher(listed.out());
+        assertTrue(m.find(), listed.out() + listed.err());
+        removeImage(m.group());
+        return m.group();
+    }
+
+    /**
+     * {@code env build} with its logs in {@code logs}, which must succeed; the test is skipped (not failed) when the
+     * containers cannot reach Maven Central at all.
+     */
+    static EnvCommandTest.Run build(Path tasks, String cache, Path logs) throws IOException {
+        EnvCommandTest.Run build = EnvCommandTest.run("env", "build", "--tasks", tasks.toString(), "--cache", cache,
+                "--logs", logs.toString());
+        String log = readAll(logs);
+        if (build.exit() != 0) {
+            assumeFalse(NO_NETWORK.matcher(log).find(), "Maven Central cannot be reached from containers here;"
+                    + " this test needs it: " + log.lines().filter(l -> NO_NETWORK.matcher(l).find())
+                    .findFirst().orElse(""));
+        }
+        assertEquals(0, build.exit(), build.out() + build.err() + log);
+        return build;
+    }
+
+    /** {@code env check} into {@code out}, which must succeed; returns instance {@code id}'s report. */
+    static JsonNode check(Path tasks, String cache, Path out, String id) throws IOException {
+        EnvCommandTest.Run check = EnvCommandTest.run("env", "check", "--tasks", tasks.toString(), "--cache", cache,
+                "--out", out.toString());
+        assertEquals(0, check.exit(), check.out() + check.err());
+        return JSON.readTree(out.resolve(id + "/report.json").toFile()).get(id);
     }
 
     static String readAll(Path dir) throws IOException {
@@ -195,38 +215,15 @@ class EnvCommandDockerTest {
             +    assert absolute(-3) == 3
             """;
 
-    static final String POM = """
-            <project xmlns="http://maven.apache.org/POM/4.0.0">
-              <modelVersion>4.0.0</modelVersion>
-              <groupId>jacme</groupId>
-              <artifactId>jcalc</artifactId>
-              <version>1.0</version>
-              <properties>
-                <maven.compiler.release>17</maven.compiler.release>
-                <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
-              </properties>
-              <dependencies>
-                <dependency>
-                  <groupId>org.junit.jupiter</groupId>
-                  <artifactId>junit-jupiter</artifactId>
-                  <version>5.10.2</version>
-                  <scope>test</scope>
-                </dependency>
-              </dependencies>
-              <build>
-                <plugins>
-                  <plugin>
-                    <artifactId>maven-compiler-plugin</artifactId>
-                    <version>3.13.0</version>
-                  </plugin>
-                  <plugin>
-                    <artifactId>maven-surefire-plugin</artifactId>
-                    <version>3.2.5</version>
-                  </plugin>
-                </plugins>
-              </build>
-            </project>
-            """;
+    static final String POM = MavenProjects.pom("""
+            <groupId>jacme</groupId>
+            <artifactId>jcalc</artifactId>
+            <version>1.0</version>
+            <properties>
+              <maven.compiler.release>17</maven.compiler.release>
+              <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+            </properties>
+            """, false);
 
     static final String CALC = """
             package calc;
@@ -242,20 +239,8 @@ class EnvCommandDockerTest {
             }
             """;
 
-    static final String CALC_TEST = """
-            package calc;
-
-            import static org.junit.jupiter.api.Assertions.assertEquals;
-
-            import org.junit.jupiter.api.Test;
-
-            class CalcTest {
-                @Test
-                void adds() {
-                    assertEquals(5, Calc.add(2, 3));
-                }
-            }
-            """;
+    static final String CALC_TEST = MavenProjects.junitTest("calc", "CalcTest", "adds",
+            "assertEquals(5, Calc.add(2, 3));");
 
     static final String JAVA_PATCH = """
             diff --git a/src/main/java/calc/Calc.java b/src/main/java/calc/Calc.java

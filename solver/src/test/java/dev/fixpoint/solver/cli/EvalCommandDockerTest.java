@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fixpoint.solver.testing.DockerDaemon;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -97,13 +98,9 @@ class EvalCommandDockerTest {
         }
     }
 
+    /** Whether a Docker daemon answers ({@link DockerDaemon#answers}), for the classes that check it themselves. */
     static boolean dockerAvailable() throws InterruptedException {
-        try {
-            return new ProcessBuilder("docker", "info").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        }
+        return DockerDaemon.answers();
     }
 
     List<String> args(Path out, String... extra) {

@@ -3,20 +3,19 @@ package dev.fixpoint.solver.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fixpoint.solver.testing.DockerDaemon;
+import dev.fixpoint.solver.testing.MavenProjects;
 import dev.fixpoint.tasks.testing.GitFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,15 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
  * the gold patch then resolves offline, with a's and b's reports both read.
  */
 @Tag("docker")
+@ExtendWith(DockerDaemon.class)
 class MavenMultiModuleDockerTest {
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void docker() throws InterruptedException {
-        assertTrue(EvalCommandDockerTest.dockerAvailable(), "no Docker daemon answers: run scripts/test, which starts one");
-    }
 
     @Test
     void goldResolvesOnATwoModuleProjectWithAnOldLanguageLevel() throws Exception {
@@ -60,30 +55,17 @@ class MavenMultiModuleDockerTest {
 
         EnvCommandTest.Run listed = EnvCommandTest.run("env", "list", "--tasks", tasks.toString(), "--cache", cache);
         assertTrue(listed.out().contains("language level 6 raised to 8"), listed.out());
-        Matcher m = Pattern.compile("fixpoint/env:acme_shapes-1\\.0-[0-9a-f]{12}").matcher(listed.out());
-        assertTrue(m.find(), listed.out() + listed.err());
-        String image = m.group();
-        EnvCommandDockerTest.removeImage(image);
+        String image = EnvCommandDockerTest.listedImage(listed, "fixpoint/env:acme_shapes-1\\.0-[0-9a-f]{12}");
         try {
             Path logs = tmp.resolve("logs");
-            EnvCommandTest.Run build = EnvCommandTest.run("env", "build", "--tasks", tasks.toString(), "--cache", cache,
-                    "--logs", logs.toString());
+            EnvCommandDockerTest.build(tasks, cache, logs);
             String log = EnvCommandDockerTest.readAll(logs);
-            if (build.exit() != 0) {
-                assumeFalse(EnvCommandDockerTest.NO_NETWORK.matcher(log).find(), "Maven Central cannot be reached"
-                        + " from containers here; this test needs it");
-            }
-            assertEquals(0, build.exit(), build.out() + build.err() + log);
             assertTrue(log.contains("Downloaded from central"), "dependencies fetched at build time:\n" + log);
             assertFalse(log.contains("acme/a/1.0-SNAPSHOT"), "the sibling module comes from the reactor:\n" + log);
             assertTrue(log.contains("-Dmaven.compiler.release=8"), log);
 
             Path out = tmp.resolve("check");
-            EnvCommandTest.Run check = EnvCommandTest.run("env", "check", "--tasks", tasks.toString(), "--cache", cache,
-                    "--out", out.toString());
-            assertEquals(0, check.exit(), check.out() + check.err());
-            JsonNode report = EnvCommandDockerTest.JSON.readTree(out.resolve("acme__shapes-1/report.json").toFile())
-                    .get("acme__shapes-1");
+            JsonNode report = EnvCommandDockerTest.check(tasks, cache, out, "acme__shapes-1");
             assertTrue(report.get("resolved").asBoolean(), report.toString());
             assertEquals(List.of("a.ShapesTest#squares", "b.FenceTest#areaOfASquareYard"),
                     List.of(report.at("/tests_status/PASS_TO_PASS/success/0").asText(),
@@ -100,77 +82,47 @@ class MavenMultiModuleDockerTest {
         }
     }
 
-    static final String ROOT_POM = """
-            <project xmlns="http://maven.apache.org/POM/4.0.0">
-              <modelVersion>4.0.0</modelVersion>
-              <groupId>acme</groupId>
-              <artifactId>shapes-parent</artifactId>
-              <version>1.0-SNAPSHOT</version>
-              <packaging>pom</packaging>
-              <modules>
-                <module>a</module>
-                <module>b</module>
-              </modules>
-              <properties>
-                <maven.compiler.source>1.6</maven.compiler.source>
-                <maven.compiler.target>1.6</maven.compiler.target>
-                <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
-              </properties>
-              <dependencies>
-                <dependency>
-                  <groupId>org.junit.jupiter</groupId>
-                  <artifactId>junit-jupiter</artifactId>
-                  <version>5.10.2</version>
-                  <scope>test</scope>
-                </dependency>
-              </dependencies>
-              <build>
-                <pluginManagement>
-                  <plugins>
-                    <plugin>
-                      <artifactId>maven-compiler-plugin</artifactId>
-                      <version>3.13.0</version>
-                    </plugin>
-                    <plugin>
-                      <artifactId>maven-surefire-plugin</artifactId>
-                      <version>3.2.5</version>
-                    </plugin>
-                  </plugins>
-                </pluginManagement>
-              </build>
-            </project>
-            """;
+    static final String ROOT_POM = MavenProjects.pom("""
+            <groupId>acme</groupId>
+            <artifactId>shapes-parent</artifactId>
+            <version>1.0-SNAPSHOT</version>
+            <packaging>pom</packaging>
+            <modules>
+              <module>a</module>
+              <module>b</module>
+            </modules>
+            <properties>
+              <maven.compiler.source>1.6</maven.compiler.source>
+              <maven.compiler.target>1.6</maven.compiler.target>
+              <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+            </properties>
+            """, true);
 
-    static final String A_POM = """
-            <project xmlns="http://maven.apache.org/POM/4.0.0">
-              <modelVersion>4.0.0</modelVersion>
-              <parent>
-                <groupId>acme</groupId>
-                <artifactId>shapes-parent</artifactId>
-                <version>1.0-SNAPSHOT</version>
-              </parent>
-              <artifactId>a</artifactId>
-            </project>
-            """;
+    static final String A_POM = modulePom("<artifactId>a</artifactId>\n");
 
-    static final String B_POM = """
-            <project xmlns="http://maven.apache.org/POM/4.0.0">
-              <modelVersion>4.0.0</modelVersion>
-              <parent>
+    static final String B_POM = modulePom("""
+            <artifactId>b</artifactId>
+            <dependencies>
+              <dependency>
                 <groupId>acme</groupId>
-                <artifactId>shapes-parent</artifactId>
-                <version>1.0-SNAPSHOT</version>
-              </parent>
-              <artifactId>b</artifactId>
-              <dependencies>
-                <dependency>
-                  <groupId>acme</groupId>
-                  <artifactId>a</artifactId>
-                  <version>${project.version}</version>
-                </dependency>
-              </dependencies>
-            </project>
-            """;
+                <artifactId>a</artifactId>
+                <version>${project.version}</version>
+              </dependency>
+            </dependencies>
+            """);
+
+    /** A module's POM: shapes-parent as its parent, then {@code rest} (artifactId, dependencies; not indented). */
+    static String modulePom(String rest) {
+        return """
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <parent>
+                    <groupId>acme</groupId>
+                    <artifactId>shapes-parent</artifactId>
+                    <version>1.0-SNAPSHOT</version>
+                  </parent>
+                """ + rest.indent(2) + "</project>\n";
+    }
 
     static final String SHAPES = """
             package a;
@@ -186,20 +138,8 @@ class MavenMultiModuleDockerTest {
             }
             """;
 
-    static final String SHAPES_TEST = """
-            package a;
-
-            import static org.junit.jupiter.api.Assertions.assertEquals;
-
-            import org.junit.jupiter.api.Test;
-
-            class ShapesTest {
-                @Test
-                void squares() {
-                    assertEquals(9, Shapes.square(3));
-                }
-            }
-            """;
+    static final String SHAPES_TEST = MavenProjects.junitTest("a", "ShapesTest", "squares",
+            "assertEquals(9, Shapes.square(3));");
 
     static final String FENCE = """
             package b;
@@ -217,20 +157,8 @@ class MavenMultiModuleDockerTest {
             }
             """;
 
-    static final String FENCE_TEST = """
-            package b;
-
-            import static org.junit.jupiter.api.Assertions.assertEquals;
-
-            import org.junit.jupiter.api.Test;
-
-            class FenceTest {
-                @Test
-                void areaOfASquareYard() {
-                    assertEquals(16, Fence.yard(4));
-                }
-            }
-            """;
+    static final String FENCE_TEST = MavenProjects.junitTest("b", "FenceTest", "areaOfASquareYard",
+            "assertEquals(16, Fence.yard(4));");
 
     static final String PATCH = """
             diff --git a/a/src/main/java/a/Shapes.java b/a/src/main/java/a/Shapes.java

@@ -37,6 +37,12 @@ class ModelPreflightTest {
                 "--model", model, "--base-url", baseUrl, "--out", out.toString(), "--cache-dir", out.resolveSibling("cache").toString()};
     }
 
+    /** A batch with openai:gpt-4.1 at {@code baseUrl} on a task file that does not exist: it stops after the check. */
+    static Cli.Run batchOfMissingTasks(Path dir, String baseUrl) throws Exception {
+        return Cli.run(dir.resolve("log"), ENV, Duration.ofSeconds(90), "batch", "--tasks", dir.resolve("none.jsonl").toString(),
+                "--model", "openai:gpt-4.1", "--base-url", baseUrl, "--out", dir.resolve("out").toString());
+    }
+
     @Test
     void nothingListeningStopsTheBatchBeforeAnyWork(@TempDir Path dir) throws Exception {
         String url = "http://127.0.0.1:" + closedPort() + "/v1";
@@ -85,8 +91,7 @@ class ModelPreflightTest {
             // answers the check, then refuses everything: the batch stops at the missing key of a task file that
             // does not exist, after the check (which is what this test looks at)
             stub.reply(200, OpenAiStub.text("OK"));
-            var r = Cli.run(dir.resolve("log"), ENV, Duration.ofSeconds(90), "batch", "--tasks", dir.resolve("none.jsonl").toString(),
-                    "--model", "openai:gpt-4.1", "--base-url", stub.baseUrl(), "--out", dir.resolve("out").toString());
+            var r = batchOfMissingTasks(dir, stub.baseUrl());
             assertEquals(ExitCodes.USAGE, r.exit(), r.stderr() + r.stdout());
             assertTrue(r.stderr().contains("model openai:gpt-4.1 answered a one-line check in"), r.stderr());
             assertEquals(1, stub.requests().size());
@@ -101,8 +106,7 @@ class ModelPreflightTest {
     void aRateLimitedModelPassesTheCheck(@TempDir Path dir) throws Exception {
         try (OpenAiStub stub = new OpenAiStub()) {
             stub.otherwise(429, OpenAiStub.error("Rate limit reached for requests"));
-            var r = Cli.run(dir.resolve("log"), ENV, Duration.ofSeconds(90), "batch", "--tasks", dir.resolve("none.jsonl").toString(),
-                    "--model", "openai:gpt-4.1", "--base-url", stub.baseUrl(), "--out", dir.resolve("out").toString());
+            var r = batchOfMissingTasks(dir, stub.baseUrl());
             assertEquals(ExitCodes.USAGE, r.exit(), "went on to read the (missing) task file: " + r.stderr() + r.stdout());
             assertTrue(r.stderr().contains("model openai:gpt-4.1 is rate limited right now (HTTP 429), going on"), r.stderr());
         }

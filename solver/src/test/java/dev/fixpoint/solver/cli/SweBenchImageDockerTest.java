@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fixpoint.solver.testing.DockerDaemon;
+import dev.fixpoint.tasks.testing.CalcRepo;
 import dev.fixpoint.tasks.testing.GitFixture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,32 +37,9 @@ class SweBenchImageDockerTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String ID = "fixpointtest__calc-1";
     static final String IMAGE = "swebench/sweb.eval.x86_64.fixpointtest_1776_calc-1:latest";
-    static final String CALC = "def add(a, b):\n    return a - b\n";
-    static final String TESTS = "from calc import add\n\n\ndef test_zero():\n    assert add(0, 0) == 0\n";
-    static final String TEST_PATCH = """
-            diff --git a/test_calc.py b/test_calc.py
-            --- a/test_calc.py
-            +++ b/test_calc.py
-            @@ -3,3 +3,9 @@ from calc import add
-             
-             def test_zero():
-                 assert add(0, 0) == 0
-            +
-            +
-            +def test_add():
-            +    import os
-            +    assert os.environ.get("CONDA_DEFAULT_ENV") == "testbed"
-            +    assert add(2, 3) == 5
-            """;
-    static final String GOLD = """
-            diff --git a/calc.py b/calc.py
-            --- a/calc.py
-            +++ b/calc.py
-            @@ -1,2 +1,2 @@
-             def add(a, b):
-            -    return a - b
-            +    return a + b
-            """;
+    /** test_add also asserts that {@code conda activate testbed} ran. */
+    static final String TEST_PATCH = CalcRepo.testPatch("import os",
+            "assert os.environ.get(\"CONDA_DEFAULT_ENV\") == \"testbed\"", "assert add(2, 3) == 5");
     /** The issue's example: no fix, only a conftest.py that reports every test as passed. */
     static final String CONFTEST = """
             diff --git a/conftest.py b/conftest.py
@@ -95,12 +74,12 @@ class SweBenchImageDockerTest {
 
     @BeforeAll
     void buildImage() throws Exception {
-        assertTrue(EvalCommandDockerTest.dockerAvailable(), "no Docker daemon answers: run scripts/test, which starts one");
+        assertTrue(DockerDaemon.answers(), "no Docker daemon answers: run scripts/test, which starts one");
         tmp = Files.createTempDirectory("swebench-image-test");
         Path context = tmp.resolve("context");
         String base;
         try (GitFixture git = GitFixture.init(context.resolve("testbed"))) {
-            base = git.write("calc.py", CALC).write("test_calc.py", TESTS).commit("base");
+            base = CalcRepo.writeBase(git).commit("base");
         }
         Files.writeString(context.resolve("activate"), ACTIVATE);
         Files.writeString(context.resolve("Dockerfile"), "FROM fixpoint/python:latest\nCOPY testbed /testbed\n"
@@ -113,7 +92,7 @@ class SweBenchImageDockerTest {
 
         ObjectNode row = JSON.createObjectNode().put("instance_id", ID).put("repo", "fixpointtest/calc")
                 .put("base_commit", base).put("version", "1.0").put("problem_statement", "add subtracts")
-                .put("patch", GOLD).put("test_patch", TEST_PATCH);
+                .put("patch", CalcRepo.GOLD).put("test_patch", TEST_PATCH);
         row.putArray("FAIL_TO_PASS").add("test_calc.py::test_add");
         row.putArray("PASS_TO_PASS").add("test_calc.py::test_zero");
         Path dir = Files.createDirectories(tmp.resolve("tasks"));

@@ -18,6 +18,7 @@ import dev.fixpoint.tasks.git.RepoLocator;
 import dev.fixpoint.tasks.env.ResultFormat;
 import dev.fixpoint.tasks.Task;
 import dev.fixpoint.tasks.env.EnvironmentRecipe;
+import dev.fixpoint.tasks.testing.CalcRepo;
 import dev.fixpoint.tasks.testing.GitFixture;
 import dev.fixpoint.harness.EvalStatus;
 import dev.fixpoint.harness.InstanceEvaluator;
@@ -51,30 +52,7 @@ class ExactTreeDockerTest {
 
     static final String TAG = UUID.randomUUID().toString().substring(0, 8);
     static final String REPO = "acme/calc";
-    static final String CALC = "def add(a, b):\n    return a - b\n";
-    static final String TESTS = "from calc import add\n\n\ndef test_zero():\n    assert add(0, 0) == 0\n";
-    static final String TEST_PATCH = """
-            diff --git a/test_calc.py b/test_calc.py
-            --- a/test_calc.py
-            +++ b/test_calc.py
-            @@ -3,3 +3,7 @@ from calc import add
-             
-             def test_zero():
-                 assert add(0, 0) == 0
-            +
-            +
-            +def test_add():
-            +    assert add(2, 3) == 5
-            """;
-    static final String GOLD = """
-            diff --git a/calc.py b/calc.py
-            --- a/calc.py
-            +++ b/calc.py
-            @@ -1,2 +1,2 @@
-             def add(a, b):
-            -    return a - b
-            +    return a + b
-            """;
+    static final String TEST_PATCH = CalcRepo.testPatch("assert add(2, 3) == 5");
     /** The install reads the tree (and its .git) and leaves an ignored build output and an egg-info behind. */
     static final String INSTALL = "test -f future.py && test -f .git/HEAD && mkdir -p build calc.egg-info"
             + " && ls > build/listing.txt && echo installed > calc.egg-info/PKG-INFO";
@@ -92,10 +70,10 @@ class ExactTreeDockerTest {
     static void up() {
         docker = DockerTestSupport.create("solver-exact-tree");
         try (GitFixture src = GitFixture.init(tmp.resolve("src/calc"))) {
-            base = src.write(".gitignore", "build/\n*.egg-info/\n").write("calc.py", CALC).write("test_calc.py", TESTS)
+            base = CalcRepo.writeBase(src).write(".gitignore", "build/\n*.egg-info/\n")
                     .write("tools/run.sh", "#!/bin/sh\necho run\n").executable("tools/run.sh").commit("base");
             setup = src.write("future.py", "FROM_THE_FUTURE = True\n").write("pkg/later/mod.py", "x = 1\n")
-                    .write("calc.py", CALC + "\n\ndef mul(a, b):\n    return a * b\n").commit("the setup commit");
+                    .write("calc.py", CalcRepo.CALC + "\n\ndef mul(a, b):\n    return a * b\n").commit("the setup commit");
             src.bareClone(tmp.resolve("calc.git"));
         }
         cache = RepoCache.open(tmp.resolve("cache"), RepoLocator.withMirrors(Map.of(REPO,
@@ -121,7 +99,7 @@ class ExactTreeDockerTest {
         EnvironmentSpec env = new EnvironmentSpec(envImage, "/testbed", List.of(),
                 "python3 -m pytest -rA -p no:cacheprovider test_calc.py", ResultFormat.PYTEST_LOG, null,
                 Duration.ofSeconds(60));
-        return Task.builder().instanceId(id).repo(REPO).baseCommit(base).patch(GOLD).testPatch(TEST_PATCH)
+        return Task.builder().instanceId(id).repo(REPO).baseCommit(base).patch(CalcRepo.GOLD).testPatch(TEST_PATCH)
                 .failToPass(List.of("test_calc.py::test_add")).passToPass(List.of("test_calc.py::test_zero"))
                 .environment(env).build();
     }
@@ -167,7 +145,7 @@ class ExactTreeDockerTest {
         InstanceEvaluator evaluator = new InstanceEvaluator(docker.provider(), new WorkspaceTrees(cache), docker.runId(),
                 null, 1);
         Path out = tmp.resolve("gold");
-        InstanceRun run = evaluator.evaluate(task, new Prediction(task.instanceId(), "gold", GOLD), out);
+        InstanceRun run = evaluator.evaluate(task, new Prediction(task.instanceId(), "gold", CalcRepo.GOLD), out);
         InstanceReport report = ReportBuilder.write(task, run, out);
         assertTrue(report.resolved(), run.message() + "\n" + report.toJson() + "\n"
                 + Files.readString(out.resolve(run.attempts().get(0).outputFile())));
@@ -195,7 +173,7 @@ class ExactTreeDockerTest {
 
         Path out = tmp.resolve("polluted");
         InstanceRun run = new InstanceEvaluator(docker.provider(), new WorkspaceTrees(cache), docker.runId(), null, 1)
-                .evaluate(task, new Prediction(task.instanceId(), "gold", GOLD), out);
+                .evaluate(task, new Prediction(task.instanceId(), "gold", CalcRepo.GOLD), out);
         assertEquals(EvalStatus.ERROR, run.phase(), run.message());
         assertTrue(run.message().contains("?? leftover_module.py, ?? sub/old_data.txt"), run.message());
         assertTrue(run.attempts().isEmpty(), "no test ran on the polluted tree");

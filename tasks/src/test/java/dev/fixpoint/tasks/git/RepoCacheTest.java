@@ -56,6 +56,14 @@ class RepoCacheTest {
         return Task.builder().instanceId(id).repo(repo).baseCommit(commit).build();
     }
 
+    /** pycart's mirror in {@code cache}, prepared and then damaged (its objects deleted). */
+    private Path damagedMirror(RepoCache cache) throws IOException {
+        cache.prepare(task("pycart-1", "acme/pycart", first));
+        Path mirror = cache.mirrorPath("acme/pycart");
+        Workspace.deleteTree(mirror.resolve("objects"));
+        return mirror;
+    }
+
     @Test
     void checksOutFromABundleNamedInTheMirrorMap() throws IOException {
         try (Workspace ws = cache().checkout(task("pycart-1", "acme/pycart", first))) {
@@ -145,9 +153,7 @@ class RepoCacheTest {
     @Test
     void aDamagedMirrorIsReportedWhenRepairIsOff() throws IOException {
         RepoCache cache = cache();
-        cache.prepare(task("pycart-1", "acme/pycart", first));
-        Path mirror = cache.mirrorPath("acme/pycart");
-        Workspace.deleteTree(mirror.resolve("objects"));
+        Path mirror = damagedMirror(cache);
 
         WorkspaceException e = assertThrows(WorkspaceException.class,
                 () -> cache.repairCorrupt(false).checkout(task("pycart-1", "acme/pycart", first)));
@@ -163,9 +169,7 @@ class RepoCacheTest {
     @Test
     void aDamagedMirrorIsReclonedByDefault() throws IOException {
         RepoCache cache = cache();
-        cache.prepare(task("pycart-1", "acme/pycart", first));
-        Path mirror = cache.mirrorPath("acme/pycart");
-        Workspace.deleteTree(mirror.resolve("objects"));
+        Path mirror = damagedMirror(cache);
 
         try (Workspace ws = cache.checkout(task("pycart-1", "acme/pycart", first))) {
             assertTrue(Files.exists(ws.directory().resolve("cart.py")));

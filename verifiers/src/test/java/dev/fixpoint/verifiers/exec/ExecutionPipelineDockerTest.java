@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fixpoint.models.ScriptedModel;
-import dev.fixpoint.sandbox.docker.DockerSandboxProvider;
+import dev.fixpoint.agent.testing.DockerSandboxes;
 import dev.fixpoint.tasks.Task;
-import dev.fixpoint.tasks.TaskLoader;
 import dev.fixpoint.verifiers.CandidatePatch;
 import dev.fixpoint.verifiers.dedup.BaseFiles;
 import dev.fixpoint.verifiers.dedup.CandidateClusterer;
@@ -17,6 +16,7 @@ import dev.fixpoint.verifiers.select.ExecutionEvidence;
 import dev.fixpoint.verifiers.select.ExecutionOnly;
 import dev.fixpoint.verifiers.select.Selection;
 import dev.fixpoint.verifiers.select.Selector;
+import dev.fixpoint.verifiers.testing.VerspecSample;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,28 +24,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Test generation, the test matrix and execution-only selection on the verspec sample, in real sandboxes. */
 @Tag("docker")
 class ExecutionPipelineDockerTest {
 
-    private static final Path SAMPLES = Path.of("..", "tasks", "samples").toAbsolutePath().normalize();
-    private static final String ID = "fixpoint-samples__verspec-1";
-    private static DockerSandboxProvider sandboxes;
-
-    @BeforeAll
-    static void start() {
-        sandboxes = DockerSandboxProvider.create();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandboxes.close();
-    }
+    @RegisterExtension
+    static final DockerSandboxes sandboxes = new DockerSandboxes();
 
     private static String fenced(String code) {
         return "Here is the test.\n```python\n" + code + "```\n";
@@ -53,9 +41,8 @@ class ExecutionPipelineDockerTest {
 
     @Test
     void generatedTestsFilterOnBaseAndTheMatrixPicksTheGoldPatch() throws Exception {
-        Task task = TaskLoader.strict().load(SAMPLES.resolve("tasks.jsonl")).tasks().stream()
-                .filter(t -> t.instanceId().equals(ID)).findFirst().orElseThrow();
-        Path tree = SAMPLES.resolve("src/verspec");
+        Task task = VerspecSample.task();
+        Path tree = VerspecSample.tree();
         ScriptedModel model = ScriptedModel.of(
                 ScriptedModel.respond(fenced("from verspec import parse_range\n\n"
                         + "def test_partial_upper_bound_covers_patch_releases():\n"
@@ -65,15 +52,15 @@ class ExecutionPipelineDockerTest {
                 ScriptedModel.respond(fenced("from verspec import no_such_name\n\ndef test_x():\n    assert no_such_name\n")),
                 ScriptedModel.respond("I cannot write a test."));
         String gold = task.patch();
-        String breaks = Files.readString(SAMPLES.resolve("decoys/" + ID + "/breaks_p2p.diff"));
-        String partial = Files.readString(SAMPLES.resolve("decoys/" + ID + "/partial.diff"));
+        String breaks = VerspecSample.decoy("breaks_p2p.diff");
+        String partial = VerspecSample.decoy("partial.diff");
         List<CandidatePatch> candidates = List.of(
                 new CandidatePatch("r0", breaks, Map.of()),
                 new CandidatePatch("r1", gold, Map.of("reproduce_issue.py",
                         "from verspec import parse_range\nassert parse_range('1.2 - 1.4').contains('1.4.5')\n")),
                 CandidatePatch.of("r2", partial),
                 CandidatePatch.of("r3", ""));
-        ExecutionVerifier executor = new ExecutionVerifier(sandboxes, "test-verify", Duration.ofSeconds(60));
+        ExecutionVerifier executor = new ExecutionVerifier(sandboxes.provider(), "test-verify", Duration.ofSeconds(60));
 
         GeneratedTests generated = new TestGenerator(model, executor, 4).generate(task, tree, candidates);
 
@@ -102,7 +89,7 @@ class ExecutionPipelineDockerTest {
         });
         List<VerificationTest> tests = new java.util.ArrayList<>(generated.kept());
         tests.addAll(regression);
-        TestMatrix matrix = new ExecutionVerifier(sandboxes, "test-verify", Duration.ofSeconds(60))
+        TestMatrix matrix = new ExecutionVerifier(sandboxes.provider(), "test-verify", Duration.ofSeconds(60))
                 .verify(task, tree, candidates, clustering, tests);
 
         ExecutionEvidence goldRow = matrix.evidence("r1");

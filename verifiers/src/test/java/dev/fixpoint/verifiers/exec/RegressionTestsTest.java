@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fixpoint.tasks.testing.Trees;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +21,7 @@ class RegressionTestsTest {
     Path tree;
 
     private void write(String path, String content) throws IOException {
-        Path f = tree.resolve(path);
-        Files.createDirectories(f.getParent());
-        Files.writeString(f, content);
+        Trees.write(tree, path, content);
     }
 
     /** sympy's shape: modules with a tests/ directory beside them, imports through the package. */

@@ -3,7 +3,7 @@ package dev.fixpoint.verifiers.hybrid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fixpoint.sandbox.docker.DockerSandboxProvider;
+import dev.fixpoint.agent.testing.DockerSandboxes;
 import dev.fixpoint.tasks.env.EnvironmentSpec;
 import dev.fixpoint.tasks.env.ResultFormat;
 import dev.fixpoint.tasks.Task;
@@ -12,16 +12,15 @@ import dev.fixpoint.verifiers.HybridConfig;
 import dev.fixpoint.verifiers.HybridVerifier;
 import dev.fixpoint.verifiers.Verification;
 import dev.fixpoint.verifiers.select.ExecutionOnly;
-import java.nio.file.Files;
+import dev.fixpoint.tasks.testing.Trees;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,25 +32,14 @@ import org.junit.jupiter.api.io.TempDir;
 class BoundedVerificationDockerTest {
 
     private static final String TEMPLATE = "python3 -m pytest -rA -p no:cacheprovider {test_files}";
-    private static DockerSandboxProvider docker;
+    @RegisterExtension
+    static final DockerSandboxes docker = new DockerSandboxes();
 
     @TempDir
     Path tree;
 
-    @BeforeAll
-    static void start() {
-        docker = DockerSandboxProvider.create();
-    }
-
-    @AfterAll
-    static void stop() {
-        docker.close();
-    }
-
     private void write(String path, String content) throws Exception {
-        Path f = tree.resolve(path);
-        Files.createDirectories(f.getParent());
-        Files.writeString(f, content);
+        Trees.write(tree, path, content);
     }
 
     private void repository(String opsTest) throws Exception {
@@ -89,7 +77,7 @@ class BoundedVerificationDockerTest {
                 CandidatePatch.of("r1", addReturns("5")));
         long start = System.nanoTime();
 
-        Verification v = new HybridVerifier(docker, null, HybridConfig.builder().strategy(ExecutionOnly.defaults())
+        Verification v = new HybridVerifier(docker.provider(), null, HybridConfig.builder().strategy(ExecutionOnly.defaults())
                 .runId("test-bounded").build()).verify(task(), tree, pool);
 
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -110,7 +98,7 @@ class BoundedVerificationDockerTest {
                 + "    assert add(0, 0) == 0\n");
         long start = System.nanoTime();
 
-        Verification v = new HybridVerifier(docker, null, HybridConfig.builder().strategy(ExecutionOnly.defaults())
+        Verification v = new HybridVerifier(docker.provider(), null, HybridConfig.builder().strategy(ExecutionOnly.defaults())
                 .runId("test-bounded").budget(Duration.ofSeconds(8)).build())
                 .verify(task(), tree, List.of(new CandidatePatch("r0", addReturns("a + b"), Map.of("repro.py",
                         "from calc.ops import add\nassert add(2, 3) == 5\n"))));

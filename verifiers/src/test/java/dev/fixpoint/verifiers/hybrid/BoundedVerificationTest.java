@@ -22,6 +22,7 @@ import dev.fixpoint.verifiers.HybridVerifier;
 import dev.fixpoint.verifiers.Verification;
 import dev.fixpoint.verifiers.exec.ChosenTestFile;
 import dev.fixpoint.verifiers.select.ExecutionOnly;
+import dev.fixpoint.tasks.testing.Trees;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,9 +61,7 @@ class BoundedVerificationTest {
     }
 
     private void write(String path, String content) throws Exception {
-        Path f = tree.resolve(path);
-        Files.createDirectories(f.getParent());
-        Files.writeString(f, content);
+        Trees.write(tree, path, content);
     }
 
     private static Task task(String testCommand, String template) {

@@ -9,7 +9,6 @@ import dev.fixpoint.verifiers.testing.RecordJson;
 import dev.fixpoint.models.ScriptedModel;
 import dev.fixpoint.sandbox.docker.DockerSandboxProvider;
 import dev.fixpoint.tasks.Task;
-import dev.fixpoint.tasks.TaskLoader;
 import dev.fixpoint.verifiers.CandidatePatch;
 import dev.fixpoint.verifiers.HybridConfig;
 import dev.fixpoint.verifiers.HybridVerifier;
@@ -19,7 +18,7 @@ import dev.fixpoint.verifiers.select.Evidence;
 import dev.fixpoint.verifiers.select.ExecutionOnly;
 import dev.fixpoint.verifiers.select.Selector;
 import dev.fixpoint.verifiers.testing.PatchVariants;
-import java.nio.file.Files;
+import dev.fixpoint.verifiers.testing.VerspecSample;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,22 +30,18 @@ import org.junit.jupiter.api.Test;
 @Tag("docker")
 class HybridVerifierDockerTest {
 
-    private static final Path SAMPLES = Path.of("..", "tasks", "samples").toAbsolutePath().normalize();
-    private static final String ID = "fixpoint-samples__verspec-1";
-
     private static String fenced(String code) {
         return "```python\nfrom verspec import parse_range\n\n" + code + "```\n";
     }
 
     @Test
     void picksTheGoldClusterOverANaiveFixAndARegressionWithEvidenceAndCosts() throws Exception {
-        Task task = TaskLoader.strict().load(SAMPLES.resolve("tasks.jsonl")).tasks().stream()
-                .filter(t -> t.instanceId().equals(ID)).findFirst().orElseThrow();
-        Path tree = SAMPLES.resolve("src/verspec");
+        Task task = VerspecSample.task();
+        Path tree = VerspecSample.tree();
         String gold = task.patch();
         String variant = PatchVariants.commented(gold, "same fix, re-commented");
-        String partial = Files.readString(SAMPLES.resolve("decoys/" + ID + "/partial.diff"));
-        String breaks = Files.readString(SAMPLES.resolve("decoys/" + ID + "/breaks_p2p.diff"));
+        String partial = VerspecSample.decoy("partial.diff");
+        String breaks = VerspecSample.decoy("breaks_p2p.diff");
         List<CandidatePatch> pool = List.of(
                 CandidatePatch.of("r0", breaks),
                 new CandidatePatch("r1", gold, Map.of("reproduce_issue.py",
