@@ -87,7 +87,7 @@ class JobManifestTest {
         String out = new String(q.getInputStream().readAllBytes());
         assertEquals(0, q.waitFor());
         assertEquals(List.of("batch", "--shard", "3/3", "--tasks", "/runs/t.jsonl", "--out", "/runs/fixpoint-batch/shard-3-of-3",
-                "--sandbox", "kubernetes", "--namespace", "default", "--scripted", "/runs/it's here"), out.lines().toList());
+                "--kubernetes", "--namespace", "default", "--scripted", "/runs/it's here"), out.lines().toList());
     }
 
     @Test
