@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 
@@ -19,32 +21,46 @@ import java.util.concurrent.Executors;
  */
 public final class StubServer implements AutoCloseable {
 
-    public record Reply(int status, String body, long delayMillis) {}
+    /** A reply: status, body, a delay before it ({@link #HANG}: never, until the server closes) and response headers. */
+    public record Reply(int status, String body, long delayMillis, Map<String, String> headers) {
+        public Reply(int status, String body, long delayMillis) {
+            this(status, body, delayMillis, Map.of());
+        }
+    }
+
+    /** A delay meaning "never answer" (until the server is closed). */
+    public static final long HANG = -1;
 
     private final HttpServer server;
     private final ConcurrentLinkedQueue<Reply> replies = new ConcurrentLinkedQueue<>();
     private volatile Reply fallback = new Reply(500, "{\"error\":{\"message\":\"stub has no reply queued\"}}", 0);
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     private final List<String> authHeaders = Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> requestNanos = Collections.synchronizedList(new ArrayList<>());
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     /** @param path the endpoint, e.g. /v1/chat/completions; @param authHeader the request header recorded with each request */
     public StubServer(String path, String authHeader) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext(path, ex -> {
+            requestNanos.add(System.nanoTime());
             requests.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             authHeaders.add(ex.getRequestHeaders().getFirst(authHeader));
             Reply r = replies.poll();
             if (r == null) r = fallback;
-            if (r.delayMillis() > 0) {
-                try {
+            try {
+                if (r.delayMillis() == HANG) {
+                    closed.await();
+                } else if (r.delayMillis() > 0) {
                     Thread.sleep(r.delayMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             byte[] body = r.body().getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().add("Content-Type", "application/json");
+            r.headers().forEach((name, value) -> ex.getResponseHeaders().add(name, value));
             try {
                 ex.sendResponseHeaders(r.status(), body.length);
                 ex.getResponseBody().write(body);
@@ -83,8 +99,16 @@ public final class StubServer implements AutoCloseable {
         }
     }
 
+    /** When each request arrived ({@link System#nanoTime()}), in order. */
+    public List<Long> requestNanos() {
+        synchronized (requestNanos) {
+            return List.copyOf(requestNanos);
+        }
+    }
+
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
     }
 }
