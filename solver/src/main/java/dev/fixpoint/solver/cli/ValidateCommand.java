@@ -17,8 +17,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -77,7 +75,7 @@ public final class ValidateCommand implements Callable<Integer> {
             + " node ids by path, Java tests by class file), when the test command runs more (a whole Maven module).")
     boolean testFilesOnly;
 
-    @Option(names = "--run-id", paramLabel = "ID", description = "Label of this run's containers (default: validate-<time>).")
+    @Option(names = "--run-id", paramLabel = "ID", description = "Label of this run's containers (default: derived from --out, so a re-run finds what a killed one left).")
     String runId;
 
     @Mixin
@@ -111,14 +109,16 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         for (TaskProblem p : loaded.problems()) err.println("tasks validate: not validated: " + p);
         List<Task> tasks = loaded.tasks();
-        String run = runId != null ? runId
-                : "validate-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        // derived from the output directory, as eval's: a re-run after a kill is the same run and removes what it left
+        String run = runId != null ? runId : RunSetup.derivedRunId("validate", out);
         ValidationRunner.Outcome outcome;
         try (DockerSandboxProvider sandboxes = DockerSandboxProvider.builder().runId(run).build()) {
             if (TaskInputs.reportMissingImages(err, "tasks validate", taskFile.file,
                     TaskInputs.missingImages(sandboxes, tasks))) {
                 return ExitCodes.FAILURE;
             }
+            int pruned = sandboxes.pruneLeftovers();
+            if (pruned > 0) err.println("tasks validate: removed " + pruned + " container(s) left by an earlier, killed invocation of this run");
             RowValidator all = new RowValidator(sandboxes, new WorkspaceTrees(cache), run,
                     timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds), repeat);
             RowValidator validator = testFilesOnly ? all.onlyTestFiles() : all;
