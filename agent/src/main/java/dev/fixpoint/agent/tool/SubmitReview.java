@@ -2,6 +2,8 @@ package dev.fixpoint.agent.tool;
 
 import dev.fixpoint.agent.PatchExtractor;
 import dev.fixpoint.agent.PatchStatus;
+import dev.fixpoint.tasks.git.FileDiff;
+import dev.fixpoint.tasks.git.Patch;
 import dev.fixpoint.tasks.layout.NearestTests;
 
 import java.util.ArrayList;
@@ -59,7 +61,8 @@ final class SubmitReview {
             case CHANGED -> {}
         }
         if (patch.status() != PatchStatus.CHANGED) return out;
-        Map<String, Change> files = files(patch.patch());
+        List<FileDiff> diffs = Patch.read(patch.patch()).patch().diffs();
+        Map<String, Change> files = files(diffs);
         for (var e : files.entrySet()) {
             String path = e.getKey(), name = path.substring(path.lastIndexOf('/') + 1);
             if (e.getValue() != Change.ADDED && NearestTests.isTestFile(path)) {
@@ -74,8 +77,7 @@ final class SubmitReview {
                         ? "in a new top-level directory" : "at the repository root") + "). Delete it unless the fix needs it.");
             }
         }
-        long changed = patch.patch().lines().filter(l -> (l.startsWith("+") && !l.startsWith("+++ "))
-                || (l.startsWith("-") && !l.startsWith("--- "))).count();
+        long changed = diffs.stream().mapToLong(d -> d.addedLines() + d.removedLines()).sum();
         if (changed > LARGE_LINES || files.size() > LARGE_FILES) {
             out.add("a very large diff: " + changed + " changed lines in " + files.size() + " files. A fix of an issue is usually "
                     + "small; undo what the fix does not need (reformatting, unrelated edits).");
@@ -83,20 +85,11 @@ final class SubmitReview {
         return out;
     }
 
-    /** The files of a git patch and how each changes, in patch order. */
-    static Map<String, Change> files(String patch) {
+    /** The files of a patch (read by the patch library) and how each changes, in patch order. */
+    static Map<String, Change> files(List<FileDiff> diffs) {
         var out = new LinkedHashMap<String, Change>();
-        String current = null;
-        for (String line : patch.split("\n")) {
-            if (line.startsWith("diff --git ")) {
-                int b = line.lastIndexOf(" b/");
-                current = b < 0 ? null : line.substring(b + 3);
-                if (current != null) out.put(current, Change.MODIFIED);
-            } else if (current != null && line.startsWith("new file mode")) {
-                out.put(current, Change.ADDED);
-            } else if (current != null && line.startsWith("deleted file mode")) {
-                out.put(current, Change.DELETED);
-            }
+        for (FileDiff d : diffs) {
+            out.put(d.path(), d.isNewFile() ? Change.ADDED : d.isDeletion() ? Change.DELETED : Change.MODIFIED);
         }
         return out;
     }

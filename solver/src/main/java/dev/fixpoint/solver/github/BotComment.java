@@ -82,8 +82,8 @@ public final class BotComment {
         int added = 0, removed = 0;
         List<String> named = new ArrayList<>();
         for (FileDiff d : files) {
-            int a = d.hunks().stream().mapToInt(h -> h.added().size()).sum();
-            int r = d.hunks().stream().mapToInt(h -> h.removed().size()).sum();
+            int a = d.addedLines();
+            int r = d.removedLines();
             added += a;
             removed += r;
             if (named.size() < MAX_FILES_NAMED) {

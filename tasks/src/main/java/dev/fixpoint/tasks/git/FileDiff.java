@@ -45,6 +45,16 @@ public record FileDiff(Patch.FileChange change, List<Hunk> hunks) {
         return change.newPath() == null;
     }
 
+    /** Lines the hunks add. */
+    public int addedLines() {
+        return hunks.stream().mapToInt(h -> h.added().size()).sum();
+    }
+
+    /** Lines the hunks remove. */
+    public int removedLines() {
+        return hunks.stream().mapToInt(h -> h.removed().size()).sum();
+    }
+
     /**
      * Applies this file's hunks to its base content, as {@code git apply} does: each hunk's context and removed
      * lines must match exactly, at the line its header names or shifted (hunks move with the file), in order; no
