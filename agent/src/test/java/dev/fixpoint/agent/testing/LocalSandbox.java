@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -68,9 +69,11 @@ public final class LocalSandbox implements Sandbox {
             Process p = pb.start();
             p.getOutputStream().write(request.stdin());
             p.getOutputStream().close();
-            CompletableFuture<byte[]> out = read(p.getInputStream()), err = read(p.getErrorStream());
+            AtomicBoolean killed = new AtomicBoolean();
+            CompletableFuture<byte[]> out = read(p.getInputStream(), killed), err = read(p.getErrorStream(), killed);
             boolean done = p.waitFor(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
             if (!done) {
+                killed.set(true);
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
                 p.waitFor();
@@ -92,13 +95,15 @@ public final class LocalSandbox implements Sandbox {
         return new String(b, 0, (int) Math.min(b.length, cap), StandardCharsets.UTF_8);
     }
 
-    private static CompletableFuture<byte[]> read(InputStream in) {
+    /** The stream's bytes; after a timeout's kill (which closes the streams under the reader), what was read by then. */
+    private static CompletableFuture<byte[]> read(InputStream in, AtomicBoolean killed) {
         return CompletableFuture.supplyAsync(() -> {
+            var buf = new ByteArrayOutputStream();
             try (in) {
-                var buf = new ByteArrayOutputStream();
                 in.transferTo(buf);
                 return buf.toByteArray();
             } catch (IOException e) {
+                if (killed.get()) return buf.toByteArray();
                 throw new UncheckedIOException(e);
             }
         });
