@@ -83,7 +83,8 @@ class NativeLogParsersTest {
         int tail = log.indexOf("  <TestSuite name=\"suite\">");
         TestResults cut = parse(ResultFormat.DOCTEST, log.substring(0, tail));
         assertEquals(Map.of(), cut.outcomes());
-        assertTrue(cut.problems().stream().anyMatch(p -> p.contains("at line 15 has no </doctest>")), cut.problems().toString());
+        assertTrue(cut.problems().stream().anyMatch(p -> p.contains("at line 15 has no </doctest>")),
+                cut.problems().toString());
 
         String printed = log.replace("printed by the test, inside the XML report", "printed 1 < 2 into the report");
         TestResults broken = parse(ResultFormat.DOCTEST, printed);
@@ -99,7 +100,8 @@ class NativeLogParsersTest {
         assertEquals(TestOutcome.ERROR, automake.outcomes().get("tests/errortest"));
         assertFalse(automake.outcomes().containsKey("tests/xfailtest"), "SWE-bench does not read XFAIL");
         // the summary's "# PASS:  3" is no test, nor what a test script printed into its own log
-        assertFalse(automake.outcomes().keySet().stream().anyMatch(n -> n.matches("\\d+") || n.contains("not a result")));
+        assertFalse(automake.outcomes().keySet().stream()
+                .anyMatch(n -> n.matches("\\d+") || n.contains("not a result")));
 
         String jq = fixture("jq/jq-make-check-failing.log").text();
         TestResults r = parse(ResultFormat.JQ, jq);
