@@ -19,12 +19,13 @@ import org.xml.sax.SAXException;
  * <ul>
  *   <li>a test case without subcases is no test (no key at all, passing or failing);</li>
  *   <li>a nested subcase is named by its own name only ({@code "T > inner"}, not {@code "T > outer > inner"});
- *       the outer one is a test too, failing when anything inside it failed;</li>
+ *       the outer one is a test too, failing when anything inside it failed; subcases of the same name under
+ *       two parents, or in test cases of the same name in two test suites, are one test;</li>
  *   <li>doctest runs a test case once per leaf subcase and re-opens the parents each time, in the same
  *       {@code TestCase} element: a name seen twice takes its last verdict (a parent whose first leaf failed
  *       and whose last passed is PASSED), unlike the worse-outcome rule of the other parsers;</li>
- *   <li>only assertions count: a subcase ended by {@code FAIL_CHECK}/{@code MESSAGE} ({@code Message} elements) or
- *       by an exception (an {@code Exception} element, written after the subcase closed) is PASSED;</li>
+ *   <li>only assertions count: a subcase failed by {@code FAIL_CHECK} (a {@code Message} element) or ended by an
+ *       exception (an {@code Exception} element) is PASSED when its assertions so far held;</li>
  *   <li>without {@code -s} passing assertions are not written, which changes nothing above.</li>
  * </ul>
  * A report that does not parse as a whole (cut short by a crash or a timeout, or broken by what a test printed
