@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fixpoint.harness.results.LogParsers;
 import dev.fixpoint.tasks.env.ResultFormat;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,11 +61,15 @@ class NoResultsTest {
     void aTimeoutStaysATimeoutAndAFormatWithoutParserIsNoResults(@TempDir Path dir) throws Exception {
         assertEquals(EvalStatus.TIMEOUT, ReportBuilder.build(run(dir, "django-parallel.log", true), F2P, P2P,
                 ResultFormat.DJANGO, dir).status());
+        // a format this build has no parser for (issue 14 adds the last ones; then there is none left to try)
+        Optional<ResultFormat> unread = Arrays.stream(ResultFormat.values())
+                .filter(f -> f != ResultFormat.JUNIT_XML && LogParsers.find(f).isEmpty()).findFirst();
+        if (unread.isEmpty()) return;
         InstanceReport none = ReportBuilder.build(run(dir, "django-parallel.log", false), F2P, P2P,
-                ResultFormat.GOOGLETEST, dir);
+                unread.get(), dir);
         assertEquals(EvalStatus.NO_RESULTS, none.status());
-        assertTrue(none.message().contains("this build has no log parser for result_format googletest"),
-                none.message());
+        assertTrue(none.message().contains("this build has no log parser for result_format "
+                + LogParsers.name(unread.get())), none.message());
     }
 
     @Test

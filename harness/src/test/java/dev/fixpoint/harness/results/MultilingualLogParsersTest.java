@@ -8,6 +8,7 @@ import dev.fixpoint.tasks.env.ResultFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -29,8 +30,11 @@ class MultilingualLogParsersTest {
         return LogFixture.all();
     }
 
+    /** The formats the garbage inputs are fed to: this family's and the other providers' of the package. */
     static Set<ResultFormat> formats() {
-        return new MultilingualLogParsers().parsers().keySet();
+        Set<ResultFormat> formats = EnumSet.copyOf(new MultilingualLogParsers().parsers().keySet());
+        formats.addAll(new NativeLogParsers().parsers().keySet());
+        return formats;
     }
 
     private static TestResults parse(ResultFormat format, String log) {

@@ -54,13 +54,16 @@ public enum ResultFormat {
     CUCUMBER,
 
     // C, C++ and Java of SWE-bench Multilingual (no parser yet where LogParsers has none)
-    /** GoogleTest's output (parse_log_googletest). */
+    /**
+     * GoogleTest's result lines ({@code [       OK ] Suite.Name (0 ms)}), also after ctest's {@code N: }
+     * (parse_log_googletest).
+     */
     GOOGLETEST,
-    /** doctest's output (parse_log_doctest). */
+    /** doctest's XML report ({@code -r=xml}) in the log, a test per subcase: {@code Case > Sub} (parse_log_doctest). */
     DOCTEST,
     /** Redis/Valkey's Tcl test suite ({@code [ok]: name}; parse_log_redis). */
     REDIS_TCL,
-    /** jq's {@code make check} / {@code tests/*test} output (parse_log_jq). */
+    /** Automake's {@code make check} lines ({@code PASS: tests/jqtest}), a test per test script (parse_log_jq). */
     JQ,
     /** MicroPython's {@code run-tests.py} output (parse_log_micropython_test). */
     MICROPYTHON,
