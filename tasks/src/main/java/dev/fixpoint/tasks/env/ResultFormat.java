@@ -69,9 +69,15 @@ public enum ResultFormat {
     MICROPYTHON,
     /** Maven's console output (parse_log_maven). */
     MAVEN_LOG,
-    /** Ant's JUnit console output (parse_log_ant). */
+    /**
+     * Ant's JUnit task with lombok's formatter, {@code [junit] [PASS] name} / {@code [FAIL]} / {@code [ERR]} lines
+     * (parse_log_ant: projectlombok/lombok's {@code ant test.instance}).
+     */
     ANT,
-    /** Gradle's console output with per-test events (parse_log_gradle_custom). */
+    /**
+     * Gradle's console output with per-test events, {@code Class > method PASSED} / {@code FAILED} lines
+     * (parse_log_gradle_custom: apache/lucene, reactivex/rxjava, whose testLogging SWE-bench sets to log them).
+     */
     GRADLE_LOG,
 
     // JavaScript formats beyond SWE-bench's parsers
