@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * With {@link Config#regrade()} no sandbox starts: every report is rebuilt from the saved files. Bad input (unknown
  * instance, bad predictions row) gets a report with status {@link EvalStatus#INVALID} and never stops the run. A
  * patch that changes test infrastructure is flagged ({@link TamperCheck}), and with {@link Config#strict()} not
- * resolved.
+ * resolved. A prediction whose test log holds no result is checked against the instance's baseline
+ * ({@link Baselines}, in {@code <instance>/baseline/}): the same tests without the patch.
  */
 public final class EvalRunner {
 
@@ -107,7 +108,8 @@ public final class EvalRunner {
         listener.planned(plan.submitted().size());
         Map<String, InstanceOutcome> outcomes = new ConcurrentHashMap<>();
         reportInvalid(plan, outcomes);
-        evaluateAll(plan, outcomes);
+        // one baseline per instance within this run, for the predictions whose test log holds no result
+        evaluateAll(plan, outcomes, evaluator == null ? null : evaluator.withBaselines(config.outDir()));
         RunSummary summary = summarize(plan, outcomes);
         Path summaryFile = config.outDir().resolve(ReportFiles.SUMMARY);
         ReportFiles.writeAtomically(summaryFile, summary.toJson());
@@ -148,14 +150,15 @@ public final class EvalRunner {
     }
 
     /** Evaluates the plan's predictions on the worker pool; a worker's unexpected failure is logged, not fatal. */
-    private void evaluateAll(Plan plan, Map<String, InstanceOutcome> outcomes) throws InterruptedException {
+    private void evaluateAll(Plan plan, Map<String, InstanceOutcome> outcomes, InstanceEvaluator evaluator)
+            throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(config.workers(), namedThreads());
         List<Future<?>> futures = new ArrayList<>();
         try {
             for (Prediction p : plan.todo().values()) {
                 Task task = plan.tasks().get(p.instanceId());
                 futures.add(pool.submit(() -> {
-                    InstanceOutcome o = one(task, p);
+                    InstanceOutcome o = one(task, p, evaluator);
                     if (o != null) {
                         outcomes.put(o.instanceId(), o);
                         listener.finished(o.instanceId(), o.status(), o.reused());
@@ -206,7 +209,7 @@ public final class EvalRunner {
     }
 
     /** Evaluates, reuses or regrades one instance; null when it could not be finished (logged). */
-    private InstanceOutcome one(Task task, Prediction p) throws InterruptedException {
+    private InstanceOutcome one(Task task, Prediction p, InstanceEvaluator evaluator) throws InterruptedException {
         Path dir = ReportFiles.instanceDir(config.outDir(), task.instanceId());
         try {
             if (config.regrade()) return regrade(task, dir);
@@ -218,7 +221,7 @@ public final class EvalRunner {
                 return new InstanceOutcome(task.instanceId(), saved.get().status(), saved.get().duration(),
                         saved.get().testDuration(), true, saved.get().tampered());
             }
-            return evaluate(task, p, dir);
+            return evaluate(task, p, dir, evaluator);
         } catch (IOException | RuntimeException e) {
             log.error("{}: could not write or read its files under {}: {}", task.instanceId(), dir, e.toString(), e);
             return null;
@@ -241,7 +244,8 @@ public final class EvalRunner {
         return saved.isPresent() && samePatch(dir, p) ? saved : Optional.empty();
     }
 
-    private InstanceOutcome evaluate(Task task, Prediction p, Path dir) throws IOException, InterruptedException {
+    private InstanceOutcome evaluate(Task task, Prediction p, Path dir, InstanceEvaluator evaluator)
+            throws IOException, InterruptedException {
         InstanceRun run = evaluator.evaluate(task, p, dir);
         ReportFiles.writeAtomically(dir.resolve(ReportFiles.RUN), run.toJson());
         return finish(task, run, dir, false);

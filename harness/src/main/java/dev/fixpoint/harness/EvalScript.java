@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * <ol>
  *   <li>{@code prepare}: check that the workdir holds exactly the base commit ({@link TreeCheck}: HEAD at it,
  *       {@code git status --porcelain} clean; exit {@link #EXIT_TREE} naming the stray paths otherwise); apply the
- *       model patch with the fallback chain ({@code git apply --verbose}, then
+ *       model patch (none for a baseline run: {@link Baselines}) with the fallback chain ({@code git apply --verbose}, then
  *       {@code git apply --verbose --reject}, then {@code patch --batch --fuzz=5 -p1 -i}), putting the touched
  *       files back to base between steps; then, as SWE-bench does, put the files the test patch touches back to
  *       base (overriding the model's edits to them) and apply the test patch; clear the reports directory; run
@@ -44,6 +44,8 @@ public final class EvalScript {
 
     /** Marker printed when a step applied the model patch: followed by {@link ApplyStep#json()}. */
     static final String APPLIED = ">>>>> model patch applied with: ";
+    /** Marker printed instead of applying a model patch when there is none: the baseline run ({@link Baselines}). */
+    static final String NO_MODEL_PATCH = ">>>>> no model patch: base + test patch only";
     /** Marker printed after each failed step: followed by "step exit N". */
     static final String STEP_FAILED = ">>>>> model patch step failed: ";
 
@@ -71,21 +73,11 @@ public final class EvalScript {
         s.append("  ").append(TreeCheck.script(task.baseCommit()).replace("\n", "\n  ")).append(" || return ")
                 .append(EXIT_TREE).append('\n');
         s.append(saveCommand("test_files_base.tar", testFiles));
-        s.append(saveCommand("model_files_base.tar", modelFiles));
-        s.append("  if git apply --verbose \"$F/patch.diff\"; then echo '").append(APPLIED)
-                .append(ApplyStep.GIT_APPLY.json()).append("'\n");
-        s.append("  else echo \"").append(STEP_FAILED).append("git_apply exit $?\"; ")
-                .append(restore("model_files_base.tar", modelFiles)).append('\n');
-        s.append("    if git apply --verbose --reject \"$F/patch.diff\"; then echo '").append(APPLIED)
-                .append(ApplyStep.GIT_APPLY_REJECT.json()).append("'\n");
-        s.append("    else echo \"").append(STEP_FAILED).append("git_apply_reject exit $?\"; ")
-                .append(restore("model_files_base.tar", modelFiles)).append('\n');
-        s.append("      if patch --batch --fuzz=5 -p1 -i \"$F/patch.diff\"; then echo '").append(APPLIED)
-                .append(ApplyStep.PATCH_FUZZ.json()).append("'\n");
-        s.append("      else echo \"").append(STEP_FAILED).append("patch_fuzz exit $?\"; ")
-                .append(restore("model_files_base.tar", modelFiles)).append("; return ")
-                .append(EXIT_MODEL_PATCH).append("\n");
-        s.append("      fi\n    fi\n  fi\n");
+        if (modelPatch.isBlank()) {
+            s.append("  echo '").append(NO_MODEL_PATCH).append("'\n");
+        } else {
+            appendApplyChain(s, modelFiles);
+        }
         if (!task.testPatch().isBlank()) {
             s.append("  # SWE-bench: the test patch's files go back to base first, then the test patch is applied.\n");
             s.append("  ").append(restore("test_files_base.tar", testFiles)).append(" || return ")
@@ -109,6 +101,25 @@ public final class EvalScript {
         s.append("  prepare) prepare ;;\n  test) run_tests ;;\n  all) prepare && run_tests ;;\n");
         s.append("  *) echo \"usage: sh eval.sh [prepare|test]\" >&2; exit 2 ;;\nesac\n");
         return s.toString();
+    }
+
+    /** The model patch's fallback chain, each failed step putting the touched files back to base. */
+    private static void appendApplyChain(StringBuilder s, Set<String> modelFiles) {
+        s.append(saveCommand("model_files_base.tar", modelFiles));
+        s.append("  if git apply --verbose \"$F/patch.diff\"; then echo '").append(APPLIED)
+                .append(ApplyStep.GIT_APPLY.json()).append("'\n");
+        s.append("  else echo \"").append(STEP_FAILED).append("git_apply exit $?\"; ")
+                .append(restore("model_files_base.tar", modelFiles)).append('\n');
+        s.append("    if git apply --verbose --reject \"$F/patch.diff\"; then echo '").append(APPLIED)
+                .append(ApplyStep.GIT_APPLY_REJECT.json()).append("'\n");
+        s.append("    else echo \"").append(STEP_FAILED).append("git_apply_reject exit $?\"; ")
+                .append(restore("model_files_base.tar", modelFiles)).append('\n');
+        s.append("      if patch --batch --fuzz=5 -p1 -i \"$F/patch.diff\"; then echo '").append(APPLIED)
+                .append(ApplyStep.PATCH_FUZZ.json()).append("'\n");
+        s.append("      else echo \"").append(STEP_FAILED).append("patch_fuzz exit $?\"; ")
+                .append(restore("model_files_base.tar", modelFiles)).append("; return ")
+                .append(EXIT_MODEL_PATCH).append("\n");
+        s.append("      fi\n    fi\n  fi\n");
     }
 
     private static String saveCommand(String archive, Collection<String> files) {

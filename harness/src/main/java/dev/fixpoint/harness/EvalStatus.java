@@ -12,7 +12,10 @@ public enum EvalStatus {
     RESOLVED,
     /** Some but not all FAIL_TO_PASS tests passed and no PASS_TO_PASS test broke (RESOLVED_PARTIAL). */
     PARTIAL,
-    /** Tests ran; no FAIL_TO_PASS test passed, or a PASS_TO_PASS test broke (RESOLVED_NO). */
+    /**
+     * Tests ran; no FAIL_TO_PASS test passed, or a PASS_TO_PASS test broke (RESOLVED_NO); or the patch broke the test
+     * run (no result with it, results without it: every listed test missing, so failed).
+     */
     UNRESOLVED,
     /** With {@code --repeat}: no listed test failed in every run, but some changed outcome between runs. */
     FLAKY,
@@ -26,7 +29,9 @@ public enum EvalStatus {
     ERROR,
     /**
      * The tests ran but no per-test result could be read from their log (a wrong {@code result_format} for the
-     * repository, a runner that printed nothing per test, a crash before any test): an error, not a verdict.
+     * repository, a runner that printed nothing per test, a crash before any test), and none from the same tests
+     * on base + test patch only either ({@link Baselines}), or that run failed: an error, not a verdict. (When the
+     * run without the patch has results, the patch broke the test run: {@link #UNRESOLVED}.)
      */
     NO_RESULTS,
     /** The prediction cannot be evaluated: unknown instance id or a malformed row. */

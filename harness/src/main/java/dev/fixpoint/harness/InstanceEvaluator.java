@@ -40,6 +40,7 @@ public final class InstanceEvaluator {
     private final String runId;
     private final Duration timeoutOverride;
     private final int repeat;
+    private final Baselines baselines;
 
     /**
      * @param timeoutOverride test-command time limit replacing the tasks' own; null keeps theirs
@@ -47,12 +48,30 @@ public final class InstanceEvaluator {
      */
     public InstanceEvaluator(SandboxProvider sandboxes, SourceTrees trees, String runId, Duration timeoutOverride,
                              int repeat) {
+        this(sandboxes, trees, runId, timeoutOverride, repeat, null);
+    }
+
+    private InstanceEvaluator(SandboxProvider sandboxes, SourceTrees trees, String runId, Duration timeoutOverride,
+                              int repeat, Baselines baselines) {
         if (repeat < 1) throw new IllegalArgumentException("repeat must be at least 1, not: " + repeat);
         this.sandboxes = sandboxes;
         this.trees = trees;
         this.runId = runId;
         this.timeoutOverride = timeoutOverride;
         this.repeat = repeat;
+        this.baselines = baselines;
+    }
+
+    /**
+     * This evaluator, also running the baseline ({@link Baselines}: the tests on base + test patch only, once per
+     * instance for every evaluation through the returned evaluator) when a prediction's test log holds no result, so
+     * that grading can tell a patch that broke the test run from an environment that yields no results. Baseline
+     * runs go to {@code root/<instance>/baseline/}.
+     */
+    public InstanceEvaluator withBaselines(Path root) {
+        InstanceEvaluator plain = new InstanceEvaluator(sandboxes, trees, runId, timeoutOverride, repeat, null);
+        return new InstanceEvaluator(sandboxes, trees, runId, timeoutOverride, repeat,
+                new Baselines(plain::baseline, root));
     }
 
     /** Evaluates; {@code dir} is emptied first. */
@@ -71,6 +90,29 @@ public final class InstanceEvaluator {
         if (malformed.isPresent()) {
             return run(prediction, EvalStatus.PATCH_FAILED, ApplyStep.NONE, malformed.get(), start, List.of());
         }
+        InstanceRun run = test(task, prediction, patch, dir, repeat, "eval-", start);
+        return baselines == null ? run : baselines.attach(run, task, dir);
+    }
+
+    /**
+     * Runs the task's tests once on base + test patch only (no model patch), as {@code evaluate} runs them for a
+     * prediction; {@code dir} is emptied first. The baseline of {@link Baselines}.
+     */
+    InstanceRun baseline(Task task, Path dir) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        resetDirectory(dir);
+        Files.writeString(dir.resolve(ReportFiles.PATCH), "", StandardCharsets.UTF_8);
+        return test(task, new Prediction(task.instanceId(), Baselines.MODEL, ""), "", dir, 1, "baseline-", start);
+    }
+
+    /**
+     * Applies {@code patch} (none when blank) and the test patch and runs the tests {@code times} times, each in a
+     * fresh sandbox labelled rollout {@code rollout + k}.
+     */
+    private InstanceRun test(Task task, Prediction prediction, String patch, Path dir, int times, String rollout,
+                             long start)
+            throws IOException, InterruptedException {
+        String id = task.instanceId();
         String script = EvalScript.render(task, patch, prediction.modelNameOrPath());
         Files.writeString(dir.resolve("eval.sh"), script, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("test.patch"), task.testPatch(), StandardCharsets.UTF_8);
@@ -81,7 +123,7 @@ public final class InstanceEvaluator {
         String stage = "checkout";
         // An image holding the repository (SWE-bench's) needs no checkout: the prepare phase checks its tree instead.
         try (SourceTrees.SourceTree tree = task.environment().repoInImage() ? null : trees.checkout(task)) {
-            for (int k = 1; k <= repeat; k++) {
+            for (int k = 1; k <= times; k++) {
                 checkInterrupted();
                 String sub = Attempt.dirOf(k);
                 Map<String, Long> phases = new LinkedHashMap<>();
@@ -89,7 +131,7 @@ public final class InstanceEvaluator {
                 Path attemptDir = dir.resolve(sub);
                 Files.createDirectories(attemptDir);
                 stage = "sandbox start";
-                Sandbox sb = sandboxes.start(spec(task, k));
+                Sandbox sb = sandboxes.start(spec(task, rollout + k));
                 try {
                     mark = lap(phases, "sandbox_start", mark);
                     EnvironmentSpec env = task.environment();
@@ -150,13 +192,13 @@ public final class InstanceEvaluator {
         return now;
     }
 
-    private SandboxSpec spec(Task task, int attempt) {
+    private SandboxSpec spec(Task task, String rollout) {
         EnvironmentSpec env = task.environment();
         SandboxSpec.Builder b = SandboxSpec.builder(env.image())
                 .workdir(env.workdir())
                 .label(SandboxLabels.RUN, runId)
                 .label(SandboxLabels.TASK, task.instanceId())
-                .label(SandboxLabels.ROLLOUT, "eval-" + attempt);
+                .label(SandboxLabels.ROLLOUT, rollout);
         env.env().forEach(b::env);
         return b.build();
     }

@@ -23,15 +23,32 @@ import java.util.Map;
  * @param message         what went wrong, naming the step and exit code; empty when nothing did
  * @param duration        wall time of the whole instance (all attempts)
  * @param attempts        test runs, in order
+ * @param baseline        the directory (relative to the instance directory, {@code /}-separated) of the run of the
+ *                        same tests on base + test patch only ({@link Baselines}), made because this run's log held
+ *                        no test result; empty when there is none
  */
 public record InstanceRun(String instanceId, String modelNameOrPath, EvalStatus phase, boolean patchIsNone,
-                          ApplyStep applyStep, String message, Duration duration, List<Attempt> attempts) {
+                          ApplyStep applyStep, String message, Duration duration, List<Attempt> attempts,
+                          String baseline) {
 
 
     public InstanceRun {
         message = message == null ? "" : message;
         attempts = List.copyOf(attempts == null ? List.of() : attempts);
         duration = duration == null ? Duration.ZERO : duration.truncatedTo(ChronoUnit.MILLIS);
+        baseline = baseline == null ? "" : baseline;
+    }
+
+    /** A run with no baseline run. */
+    public InstanceRun(String instanceId, String modelNameOrPath, EvalStatus phase, boolean patchIsNone,
+                       ApplyStep applyStep, String message, Duration duration, List<Attempt> attempts) {
+        this(instanceId, modelNameOrPath, phase, patchIsNone, applyStep, message, duration, attempts, "");
+    }
+
+    /** This run with its baseline run's directory ({@code /}-separated, relative to the instance directory). */
+    public InstanceRun withBaseline(String directory) {
+        return new InstanceRun(instanceId, modelNameOrPath, phase, patchIsNone, applyStep, message, duration, attempts,
+                directory);
     }
 
     /** Sum of the test commands' own wall times. */
@@ -63,6 +80,7 @@ public record InstanceRun(String instanceId, String modelNameOrPath, EvalStatus 
             as.add(am);
         }
         m.put("attempts", as);
+        if (!baseline.isEmpty()) m.put("baseline", baseline);
         return Json.write(m);
     }
 
@@ -82,6 +100,6 @@ public record InstanceRun(String instanceId, String modelNameOrPath, EvalStatus 
         return new InstanceRun(n.path("instance_id").asText(), n.path("model_name_or_path").asText(),
                 EvalStatus.fromJson(n.path("phase").asText()), n.path("patch_is_None").asBoolean(),
                 ApplyStep.fromJson(n.path("apply_step").asText()), n.path("message").asText(),
-                Duration.ofMillis(n.path("duration_ms").asLong()), attempts);
+                Duration.ofMillis(n.path("duration_ms").asLong()), attempts, n.path("baseline").asText(""));
     }
 }

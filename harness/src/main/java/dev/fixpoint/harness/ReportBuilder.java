@@ -24,8 +24,10 @@ import java.util.Set;
  * JUnit XML), with nothing else: the live run and {@code --regrade} both come here, so their reports are
  * byte-identical. Structured results are preferred: when an attempt saved result files they are parsed, else
  * its log is, by the parser of the task's result format ({@link LogParsers}). A log from which no test result can be
- * read makes the instance {@link EvalStatus#NO_RESULTS}, an error rather than a verdict (SWE-bench grades it
- * unresolved); missing JUnit XML reports stay a verdict, since a patch that breaks compilation leaves none.
+ * read makes the instance {@link EvalStatus#NO_RESULTS}, an error rather than a verdict, unless the run's baseline
+ * ({@link Baselines}: the same tests on base + test patch only) has results: then the patch broke the test run and is
+ * graded unresolved, every listed test missing and so failed, as SWE-bench grades it. Missing JUnit XML reports stay
+ * a verdict, since a patch that breaks compilation leaves none.
  */
 public final class ReportBuilder {
 
@@ -53,8 +55,7 @@ public final class ReportBuilder {
 
     /** The report {@link #write(Task, InstanceRun, Path, boolean)} saves, not saved. */
     public static InstanceReport build(Task task, InstanceRun run, Path dir, boolean strict) throws IOException {
-        ResultFormat format = task.environment() == null ? ResultFormat.PYTEST_LOG : task.environment().resultFormat();
-        InstanceReport report = build(run, task.failToPass(), task.passToPass(), format, dir);
+        InstanceReport report = build(run, task.failToPass(), task.passToPass(), format(task), dir);
         Path patch = dir.resolve(ReportFiles.PATCH);
         if (report.grade() != null && Files.isRegularFile(patch)) {
             report = report.flagged(TamperCheck.findings(Files.readString(patch, StandardCharsets.UTF_8),
@@ -77,8 +78,7 @@ public final class ReportBuilder {
             return new InstanceReport(run.instanceId(), run.modelNameOrPath(), run.phase(), run.patchIsNone(),
                     exists, false, null, run.applyStep(), run.duration(), run.testDuration(), run.message());
         }
-        Set<String> expected = new LinkedHashSet<>(failToPass);
-        expected.addAll(passToPass);
+        Set<String> expected = expected(failToPass, passToPass);
         List<TestResults> results = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         if (!run.message().isEmpty()) notes.add(run.message());
@@ -88,7 +88,7 @@ public final class ReportBuilder {
             TestResults r = parse(a, format, expected, dir);
             results.add(r);
             timedOut |= a.timedOut();
-            noResults |= readsLog(a, format) && r.outcomes().isEmpty();
+            noResults |= lacksResults(a, format, r);
             String prefix = run.attempts().size() > 1 ? "attempt " + a.number() + ": " : "";
             if (a.timedOut()) notes.add(prefix + "test command timed out after "
                     + Json.seconds(a.testDuration()) + " s");
@@ -98,17 +98,21 @@ public final class ReportBuilder {
             results.add(TestResults.empty("", "no test run recorded"));
             notes.add("no test run recorded");
         }
+        boolean brokeTestRun = false;
         if (noResults && !timedOut) {
-            notes.add(0, "no test results could be read from the test output with result_format "
-                    + LogParsers.name(format) + ": either the tests did not start (a patch that breaks an import"
-                    + " does that) or the environment's result_format or test_command do not fit; see test_output.txt");
-            return new InstanceReport(run.instanceId(), run.modelNameOrPath(), EvalStatus.NO_RESULTS,
-                    run.patchIsNone(), exists, true, null, run.applyStep(), run.duration(), run.testDuration(),
-                    String.join("; ", notes));
+            Baselines.Result baseline = run.baseline().isEmpty() ? null
+                    : Baselines.read(run, format, expected, dir);
+            if (!brokeTestRun(baseline, format, notes)) {
+                return new InstanceReport(run.instanceId(), run.modelNameOrPath(), EvalStatus.NO_RESULTS,
+                        run.patchIsNone(), exists, true, null, run.applyStep(), run.duration(), run.testDuration(),
+                        String.join("; ", notes));
+            }
+            brokeTestRun = true;
         }
         Grade grade = Grader.grade(failToPass, passToPass, results);
         EvalStatus status;
         if (timedOut) status = EvalStatus.TIMEOUT;
+        else if (brokeTestRun) status = EvalStatus.UNRESOLVED;
         else if (grade.resolved()) status = EvalStatus.RESOLVED;
         else if (grade.hasFlakyListedTests() && grade.failToPass().failure().isEmpty()
                 && grade.passToPass().failure().isEmpty()) status = EvalStatus.FLAKY;
@@ -116,6 +120,61 @@ public final class ReportBuilder {
         else status = EvalStatus.UNRESOLVED;
         return new InstanceReport(run.instanceId(), run.modelNameOrPath(), status, run.patchIsNone(), exists, true,
                 grade, run.applyStep(), run.duration(), run.testDuration(), String.join("; ", notes));
+    }
+
+    /**
+     * Puts first in {@code notes} what a log with no results means given its baseline ({@link Baselines}; null when
+     * none ran); true when the baseline shows that the patch broke the test run (a verdict), false when the instance
+     * has no results (an error).
+     */
+    private static boolean brokeTestRun(Baselines.Result baseline, ResultFormat format, List<String> notes) {
+        String none = "no test results could be read from the test output with result_format " + LogParsers.name(format);
+        String either = ": either the tests did not start (a patch that breaks an import does that) or the"
+                + " environment's result_format or test_command do not fit";
+        if (baseline == null) {
+            notes.add(0, none + either + "; see test_output.txt");
+        } else if (baseline.tests() > 0) {
+            notes.add(0, "the tests produced no results with this patch; without it they produce " + baseline.tests()
+                    + " test results: the patch broke the test run (see test_output.txt; without the patch: "
+                    + baseline.output() + ")");
+            return true;
+        } else if (baseline.ran()) {
+            notes.add(0, none + ", with this patch nor without it (base + test patch only, " + baseline.output() + ": "
+                    + baseline.problem() + "): the environment's result_format or test_command do not fit the"
+                    + " repository's tests; see test_output.txt");
+        } else {
+            notes.add(0, none + either + "; the run without the patch that tells them apart failed ("
+                    + baseline.problem() + "); see test_output.txt");
+        }
+        return false;
+    }
+
+    /** The result format a task's logs are read with: its environment's, a pytest log when it has none. */
+    static ResultFormat format(Task task) {
+        return task.environment() == null ? ResultFormat.PYTEST_LOG : task.environment().resultFormat();
+    }
+
+    private static Set<String> expected(List<String> failToPass, List<String> passToPass) {
+        Set<String> expected = new LinkedHashSet<>(failToPass);
+        expected.addAll(passToPass);
+        return expected;
+    }
+
+    /**
+     * Whether a run got to its tests, none timed out, and the log of some attempt (one read from its log, not from
+     * JUnit XML) held no test result: the case {@link Baselines} tells apart.
+     *
+     * @param dir the instance directory the run's files are relative to
+     */
+    static boolean lacksResults(Task task, InstanceRun run, Path dir) {
+        if (run.phase() != EvalStatus.UNRESOLVED || run.attempts().stream().anyMatch(Attempt::timedOut)) return false;
+        ResultFormat format = format(task);
+        Set<String> expected = expected(task.failToPass(), task.passToPass());
+        return run.attempts().stream().anyMatch(a -> lacksResults(a, format, parse(a, format, expected, dir)));
+    }
+
+    private static boolean lacksResults(Attempt a, ResultFormat format, TestResults r) {
+        return readsLog(a, format) && r.outcomes().isEmpty();
     }
 
     static TestResults parse(Attempt a, ResultFormat format, Set<String> expected, Path dir) {

@@ -38,6 +38,10 @@ final class RunInstanceLog {
                     .append(Json.seconds(a.testDuration())).append(" seconds\n");
             section(s, "Test output for " + id + " (" + a.outputFile() + ")", dir.resolve(a.outputFile()));
         }
+        if (!run.baseline().isEmpty()) {
+            s.append("No test result in the test output: the same tests ran on base + test patch only (no model patch)"
+                    + " in ").append(run.baseline()).append("/ (eval.sh, test_output.txt, run.json)\n");
+        }
         s.append("Grading answer for ").append(id).append("...\n");
         s.append("report: ").append(report.toJson().strip()).append('\n');
         for (TamperCheck.Finding f : report.tampering()) {

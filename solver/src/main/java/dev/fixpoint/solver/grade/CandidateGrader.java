@@ -30,11 +30,15 @@ import java.util.function.BiConsumer;
  * Grades every distinct candidate patch of a batch run with the evaluation harness (fresh sandbox, the task's
  * FAIL_TO_PASS / PASS_TO_PASS tests), so that the report can say which candidates resolve. Each graded patch keeps
  * the harness's files under {@code report/grades/<instance>/<sha12>/}; the grades go into {@link CandidateGrades}
- * (saved after each one, so an interrupted grading resumes). Patches already in the cache are not graded again.
+ * (saved after each one, so an interrupted grading resumes). Patches already in the cache are not graded again. A
+ * candidate whose test log holds no result is checked against its instance's baseline (the tests without any patch,
+ * run once per instance and shared by its candidates, in {@code report/grades/<instance>/baseline/}).
  */
 public final class CandidateGrader {
 
     private static final Logger log = LoggerFactory.getLogger(CandidateGrader.class);
+
+    private static final String GRADES = "report/grades";
 
     private final InstanceEvaluator evaluator;
     private final int workers;
@@ -56,12 +60,14 @@ public final class CandidateGrader {
     public int grade(BatchRun run, Map<String, Task> tasks, CandidateGrades cache, BiConsumer<String, String> progress)
             throws InterruptedException {
         List<Job> jobs = jobs(run, tasks, cache);
+        // one baseline per instance for all its candidates whose test log holds no result
+        InstanceEvaluator graded = evaluator.withBaselines(run.root().resolve(GRADES));
         ExecutorService pool = Executors.newFixedThreadPool(workers, named());
         List<Future<?>> futures = new ArrayList<>();
         try {
             for (Job job : jobs) {
                 futures.add(pool.submit(() -> {
-                    PatchGrade g = gradeOne(run.root(), job);
+                    PatchGrade g = gradeOne(graded, run.root(), job);
                     cache.put(job.task().instanceId(), job.sha(), g);
                     cache.save(run.root());
                     progress.accept(job.task().instanceId(), g.status());
@@ -108,9 +114,10 @@ public final class CandidateGrader {
         return jobs;
     }
 
-    private PatchGrade gradeOne(Path runRoot, Job job) throws IOException, InterruptedException {
+    private static PatchGrade gradeOne(InstanceEvaluator evaluator, Path runRoot, Job job)
+            throws IOException, InterruptedException {
         Task task = job.task();
-        Path dir = ReportFiles.instanceDir(runRoot.resolve("report/grades"), task.instanceId()).resolve(job.sha().substring(0, 12));
+        Path dir = ReportFiles.instanceDir(runRoot.resolve(GRADES), task.instanceId()).resolve(job.sha().substring(0, 12));
         InstanceRun run = evaluator.evaluate(task, new Prediction(task.instanceId(), "candidate", job.patch()), dir);
         ReportFiles.writeAtomically(dir.resolve(ReportFiles.RUN), run.toJson());
         InstanceReport report = ReportBuilder.write(task, run, dir);
