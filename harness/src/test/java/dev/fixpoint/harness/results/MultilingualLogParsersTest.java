@@ -56,7 +56,7 @@ class MultilingualLogParsersTest {
     @Test
     void everyFormatOfTheFamilyIsRegisteredAndHasARealLog() {
         Map<ResultFormat, LogParser> own = new MultilingualLogParsers().parsers();
-        assertEquals(13, own.size(), own.keySet().toString());
+        assertEquals(15, own.size(), own.keySet().toString());
         assertTrue(LogParsers.formats().containsAll(own.keySet()), "registered through ServiceLoader");
         for (ResultFormat format : own.keySet()) {
             LogFixture real = fixtures().stream().filter(f -> f.format() == format
