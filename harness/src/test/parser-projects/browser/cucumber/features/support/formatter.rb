@@ -1,7 +1,8 @@
 # frozen_string_literal: true
 
 # What jekyll/jekyll's features/support/formatter.rb prints around Cucumber's own format (the file at the time of
-# SWE-bench's jekyll rows, jekyll 4.2, for Cucumber 5): before each scenario, on a new line,
+# SWE-bench's jekyll rows 8761 and 8771, jekyll 4.2, for Cucumber 5; the same from jekyll's commit 7333baf06 of 2017
+# to 2db7db7c4 of 2025): before each scenario, on a new line,
 # "<file>:<line>  Scenario: <name> ", then the format's step characters follow (progress: . F - U P), then
 # " (<seconds>s)" after the scenario; a list of the slowest scenarios at the end. Jekyll's file subscribes to
 # Cucumber 3+ events (test_case_started); this one prints the same text from Cucumber 2.4's events
