@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * The log parsers of SWE-bench Multilingual's and Multi-SWE-bench's languages: Go ({@code go test -v} and
- * {@code -json}), Rust ({@code cargo test}), JavaScript/TypeScript (Jest, Vitest, Mocha, TAP), PHP (PHPUnit
- * testdox) and Ruby (RSpec JSON, minitest, test-unit). Registered with {@link LogParsers} through
+ * {@code -json}), Rust ({@code cargo test}), JavaScript/TypeScript (Jest, Vitest, Mocha, TAP, Karma), PHP (PHPUnit
+ * testdox) and Ruby (RSpec JSON, minitest, test-unit, Cucumber). Registered with {@link LogParsers} through
  * {@link java.util.ServiceLoader}; each parser's Javadoc says which output it reads and how it names tests.
  */
 public final class MultilingualLogParsers implements LogParserProvider {
@@ -31,6 +31,8 @@ public final class MultilingualLogParsers implements LogParserProvider {
         put(parsers, ResultFormat.RSPEC_JSON, RspecJsonLogParser::read, RspecJsonLogParser.LOOKED_FOR);
         put(parsers, ResultFormat.MINITEST, MinitestLogParser::read, MinitestLogParser.LOOKED_FOR);
         put(parsers, ResultFormat.RUBY_UNIT, RubyUnitLogParser::read, RubyUnitLogParser.LOOKED_FOR);
+        put(parsers, ResultFormat.KARMA, KarmaLogParser::read, KarmaLogParser.LOOKED_FOR);
+        put(parsers, ResultFormat.CUCUMBER, CucumberLogParser::read, CucumberLogParser.LOOKED_FOR);
         return parsers;
     }
 

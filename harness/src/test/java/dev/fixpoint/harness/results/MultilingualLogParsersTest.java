@@ -60,7 +60,7 @@ class MultilingualLogParsersTest {
     @Test
     void everyFormatOfTheFamilyIsRegisteredAndHasARealLog() {
         Map<ResultFormat, LogParser> own = new MultilingualLogParsers().parsers();
-        assertEquals(13, own.size(), own.keySet().toString());
+        assertEquals(15, own.size(), own.keySet().toString());
         assertTrue(LogParsers.formats().containsAll(own.keySet()), "registered through ServiceLoader");
         for (ResultFormat format : own.keySet()) {
             LogFixture real = fixtures().stream().filter(f -> f.format() == format
@@ -188,6 +188,14 @@ class MultilingualLogParsersTest {
         assertEquals(TestOutcome.PASSED, jest.lookup("same title in two blocks > first > works").orElseThrow());
         TestResults php = parse(ResultFormat.PHPUNIT, fixture("phpunit/testdox.log").text());
         assertEquals(TestOutcome.FAILED, php.lookup("Calculator > Sums with data set \"wrong sum\"").orElseThrow());
+        // jekyll__jekyll-8761 lists its FAIL_TO_PASS test as 'features/post_data.feature:30  Scenario: Use page.name variable'
+        TestResults jekyll = parse(ResultFormat.CUCUMBER, fixture("cucumber/jekyll-cut.handmade.log").text());
+        assertEquals(TestOutcome.FAILED,
+                jekyll.lookup("features/post_data.feature:30  Scenario: Use page.name variable").orElseThrow());
+        // parse_log_karma enters only deeper suites: hydrate()'s test is keyed under div(), the suite entered before
+        TestResults karma = parse(ResultFormat.KARMA, fixture("karma/grep-one-file.log").text());
+        assertEquals(TestOutcome.FAILED, karma.lookup("calc > div() > should work").orElseThrow());
+        assertTrue(karma.lookup("calc > hydrate() > should work").isEmpty());
     }
 
     @Test

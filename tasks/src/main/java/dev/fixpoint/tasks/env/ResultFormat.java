@@ -40,7 +40,7 @@ public enum ResultFormat {
     MOCHA,
     /** TAP: {@code ok 1 - name} / {@code not ok 2 - name} (mocha {@code -R tap}, QUnit; parse_log_tap). */
     TAP,
-    /** Karma's progress/mocha reporter output (parse_log_karma). */
+    /** Karma's output with karma-mocha-reporter: a tree of suites and ✔/✖ tests (parse_log_karma). */
     KARMA,
     /** PHPUnit text or testdox output (parse_log_phpunit); PHPUnit's {@code --log-junit} is {@link #JUNIT_XML}. */
     PHPUNIT,
@@ -50,7 +50,10 @@ public enum ResultFormat {
     MINITEST,
     /** test-unit's verbose output (parse_log_ruby_unit). */
     RUBY_UNIT,
-    /** Cucumber's output (parse_log_cucumber). */
+    /**
+     * Cucumber's progress format with jekyll's scenario lines ({@code features/x.feature:6  Scenario: name ..F-
+     * (0.3s)}, printed by jekyll's features/support/formatter.rb) (parse_log_cucumber).
+     */
     CUCUMBER,
 
     // C, C++ and Java of SWE-bench Multilingual (no parser yet where LogParsers has none)
