@@ -122,10 +122,11 @@ public final class BatchCommand extends PipelineCommand {
         System.err.println("fixpoint batch: " + chosen.size() + " tasks x " + config.rollouts() + " rollouts, " + config.workers()
                 + " in flight, model " + models.label() + (models.scripted() ? " (SCRIPTED: no model is asked)" : "") + ", out " + out);
         BatchRunner.Result result;
+        PrebuiltInstances pushed = prebuilt ? prebuiltInstances() : null;
         try (DockerSandboxProvider docker = prebuilt ? null : DockerSandboxProvider.builder().runId(id).build();
              KubernetesSandboxProvider pods = kubernetes.open(id);
              Pipeline pipeline = prebuilt
-                     ? setup.pipeline(null, pods, cache, id, java.util.function.UnaryOperator.identity(), prebuiltInstances())
+                     ? setup.pipeline(null, pushed.explainingPulls(pods), cache, id, java.util.function.UnaryOperator.identity(), pushed)
                      : setup.pipeline(docker, pods, cache, id, registry.publisher(docker, new java.io.PrintWriter(System.err, true)))) {
             if (!prebuilt && TaskInputs.reportMissingImages(new java.io.PrintWriter(System.err, true), "fixpoint batch", tasks.file,
                     TaskInputs.missingImages(docker, chosen))) return ExitCodes.FAILURE;

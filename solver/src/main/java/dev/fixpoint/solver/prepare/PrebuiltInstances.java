@@ -1,6 +1,11 @@
 package dev.fixpoint.solver.prepare;
 
 import dev.fixpoint.sandbox.ImageRegistry;
+import dev.fixpoint.sandbox.ImageUnavailableException;
+import dev.fixpoint.sandbox.InstanceImages;
+import dev.fixpoint.sandbox.Sandbox;
+import dev.fixpoint.sandbox.SandboxProvider;
+import dev.fixpoint.sandbox.SandboxSpec;
 import dev.fixpoint.sandbox.registry.RegistryClient;
 import dev.fixpoint.solver.SolverException;
 import dev.fixpoint.tasks.Task;
@@ -15,7 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * environment image, repository and base commit: {@link InstancePreparer#imageName}), put under the registry
  * ({@link ImageRegistry#remoteName}), exactly as the push step names what it pushes; then the registry is asked
  * whether it holds that image. Absent: the task fails naming the image and the command that pushes it. No answer
- * (a registry only the cluster's nodes reach): the name is used as is and the kubelet's pull decides (said once).
+ * (a registry only the cluster's nodes reach): the name is used as is and the kubelet's pull decides (said once), its
+ * {@code ErrImagePull} then naming the push command too ({@link #explainingPulls}).
  * Thread-safe.
  */
 public final class PrebuiltInstances {
@@ -42,6 +48,38 @@ public final class PrebuiltInstances {
     /** The registry name of {@code task}'s instance image: what {@code fixpoint images push} pushes it as. */
     public static String remoteName(String registry, Task task) {
         return ImageRegistry.remoteName(registry, InstancePreparer.imageName(task));
+    }
+
+    /**
+     * {@code pods}, whose start failures for an instance image of this registry that cannot be pulled (the kubelet's
+     * {@code ErrImagePull}) say first how to push it, then the pod's error. Closing the result does not close {@code pods}.
+     */
+    public SandboxProvider explainingPulls(SandboxProvider pods) {
+        String prefix = ImageRegistry.remoteName(registry, InstanceImages.REPOSITORY + ":");
+        return new SandboxProvider() {
+            @Override
+            public Sandbox start(SandboxSpec spec) {
+                try {
+                    return pods.start(spec);
+                } catch (ImageUnavailableException e) {
+                    if (!e.image().startsWith(prefix)) throw e;
+                    // The advice first: a task's reasons keep the first 300 characters of a rollout's error.
+                    throw new ImageUnavailableException("instance image " + e.image() + " is not in registry " + registry + ", or the nodes "
+                            + "cannot pull from it; push it first, from a machine with Docker: " + pushCommand + " (" + e.getMessage() + ")",
+                            e.image());
+                }
+            }
+
+            @Override
+            public int prune(boolean all) {
+                return pods.prune(all);
+            }
+
+            @Override
+            public void close() {
+                // pods belongs to the caller
+            }
+        };
     }
 
     /**

@@ -1,5 +1,9 @@
 package dev.fixpoint.solver.prepare;
 
+import dev.fixpoint.sandbox.ImageUnavailableException;
+import dev.fixpoint.sandbox.Sandbox;
+import dev.fixpoint.sandbox.SandboxProvider;
+import dev.fixpoint.sandbox.SandboxSpec;
 import dev.fixpoint.sandbox.testing.LoopbackRegistry;
 import dev.fixpoint.solver.SolverException;
 import dev.fixpoint.solver.testing.InstanceNames;
@@ -81,6 +85,29 @@ class PrebuiltInstancesTest {
             assertEquals(InstanceNames.remote(r, t), p.image());
             assertTrue(Files.isDirectory(p.baseTree()));
         }
+    }
+
+    @Test
+    void aPodThatCannotPullAnInstanceImageSaysHowToPushIt() {
+        String r = "reg.example.com/fx";
+        Task t = SAMPLES.get(2);
+        String image = InstanceNames.remote(r, t);
+        SandboxProvider pods = new SandboxProvider() {
+            @Override public Sandbox start(SandboxSpec spec) {
+                throw new ImageUnavailableException("fixpoint-0a: pod of " + spec.image() + " cannot start: ErrImagePull not found", spec.image());
+            }
+            @Override public int prune(boolean all) { return 7; }
+            @Override public void close() {}
+        };
+        SandboxProvider explained = new PrebuiltInstances(r, "fixpoint images push --tasks T --registry " + r).explainingPulls(pods);
+        var e = assertThrows(ImageUnavailableException.class, () -> explained.start(SandboxSpec.builder(image).build()));
+        assertEquals("instance image " + image + " is not in registry " + r + ", or the nodes cannot pull from it; push it first, from a "
+                + "machine with Docker: fixpoint images push --tasks T --registry " + r + " (fixpoint-0a: pod of " + image
+                + " cannot start: ErrImagePull not found)", e.getMessage());
+        assertEquals(image, e.image());
+        var other = assertThrows(ImageUnavailableException.class, () -> explained.start(SandboxSpec.builder("python:3.11").build()));
+        assertEquals("fixpoint-0a: pod of python:3.11 cannot start: ErrImagePull not found", other.getMessage(), "not an instance image: as it was");
+        assertEquals(7, explained.prune(false));
     }
 
     @Test
