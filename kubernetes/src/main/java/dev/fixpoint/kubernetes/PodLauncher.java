@@ -1,5 +1,6 @@
 package dev.fixpoint.kubernetes;
 
+import dev.fixpoint.sandbox.ImageUnavailableException;
 import dev.fixpoint.sandbox.SandboxException;
 import dev.fixpoint.sandbox.SandboxLabels;
 import dev.fixpoint.sandbox.SandboxSpec;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,12 +25,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Pod lifecycle in one namespace: creates a sandbox's NetworkPolicy (network off) and pod, waits until the pod
- * runs, deletes both, and finds Fixpoint pods by label for pruning.
+ * runs, deletes both, and finds Fixpoint pods by label for pruning. A pod whose image the node cannot pull
+ * ({@code ErrImagePull}, {@code ImagePullBackOff}) fails its start at once with an {@link ImageUnavailableException},
+ * instead of waiting out the start timeout.
  */
 final class PodLauncher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PodLauncher.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Waiting reasons of a container whose image the node cannot pull (the kubelet retries, but a missing image stays missing). */
+    private static final Set<String> PULL_FAILURES = Set.of("ErrImagePull", "ImagePullBackOff", "InvalidImageName", "ErrImageNeverPull");
 
     private final KubernetesClient client;
     private final String namespace;
@@ -92,6 +98,11 @@ final class PodLauncher implements AutoCloseable {
         if (p == null) {
             throw new SandboxException(name + ": pod is gone (lifetime " + spec.limits().lifetime()
                     + " expired, or it was deleted)");
+        }
+        String pull = pullFailure(p);
+        if (!pull.isEmpty()) {
+            throw new ImageUnavailableException(name + ": pod of " + spec.image() + " cannot start: the node cannot pull its image: " + pull,
+                    spec.image());
         }
         if (!"Running".equals(phase(p))) {
             throw new SandboxException(name + ": pod is not running (phase " + phase(p) + ")"
@@ -162,6 +173,18 @@ final class PodLauncher implements AutoCloseable {
             LOG.debug("{}: cannot read the pod's status", name, e);
             return "";
         }
+    }
+
+    /** The reason and message of a container waiting because its image cannot be pulled, or "". */
+    static String pullFailure(Pod p) {
+        if (p.getStatus() == null || p.getStatus().getContainerStatuses() == null) return "";
+        for (ContainerStatus c : p.getStatus().getContainerStatuses()) {
+            var waiting = c.getState() == null ? null : c.getState().getWaiting();
+            if (waiting != null && PULL_FAILURES.contains(waiting.getReason())) {
+                return (waiting.getReason() + " " + (waiting.getMessage() == null ? "" : waiting.getMessage())).strip();
+            }
+        }
+        return "";
     }
 
     static String phase(Pod p) {

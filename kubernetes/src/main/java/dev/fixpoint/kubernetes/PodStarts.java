@@ -9,8 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Tells when this provider's pods leave {@code Pending}: one shared watch (an informer on the provider's own owner
- * label) for all of them, instead of a watch per starting pod, so hundreds of starts cost one stream.
+ * Tells when this provider's pods leave {@code Pending}, or cannot (their image cannot be pulled): one shared watch (an
+ * informer on the provider's own owner label) for all of them, instead of a watch per starting pod, so hundreds of starts
+ * cost one stream.
  */
 final class PodStarts implements AutoCloseable {
 
@@ -27,7 +28,7 @@ final class PodStarts implements AutoCloseable {
         this.selector = Map.copyOf(selector);
     }
 
-    /** Call before creating pod {@code name}: completes once it is no longer Pending (or deleted). */
+    /** Call before creating pod {@code name}: completes once it is no longer Pending, cannot pull its image, or is deleted. */
     CompletableFuture<Void> expect(String name) {
         SharedIndexInformer<Pod> inf = informer();
         CompletableFuture<Void> f = new CompletableFuture<>();
@@ -54,7 +55,7 @@ final class PodStarts implements AutoCloseable {
     }
 
     private void seen(Pod pod) {
-        if (!"Pending".equals(PodLauncher.phase(pod))) done(pod);
+        if (!"Pending".equals(PodLauncher.phase(pod)) || !PodLauncher.pullFailure(pod).isEmpty()) done(pod);
     }
 
     private void done(Pod pod) {

@@ -50,8 +50,9 @@ final class DockerNode implements FakeKubelet.Node {
         c.getEnv().forEach(e -> cmd.addAll(List.of("-e", e.getName() + "=" + e.getValue())));
         cmd.add(c.getImage());
         cmd.addAll(c.getCommand().subList(1, c.getCommand().size()));
-        String out = run(cmd).strip();
-        containers.put(pod.getMetadata().getName(), out);
+        // The container id is the last line: a pull of a missing image (from its registry, as a node pulls) prints before it.
+        List<String> lines = run(cmd).strip().lines().toList();
+        containers.put(pod.getMetadata().getName(), lines.get(lines.size() - 1).strip());
     }
 
     @Override

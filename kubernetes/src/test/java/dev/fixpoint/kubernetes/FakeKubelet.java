@@ -69,10 +69,16 @@ final class FakeKubelet extends Dispatcher {
     private final KubernetesMixedDispatcher store;
     private final Node node;
     private final Map<String, Pod> created = new ConcurrentHashMap<>();
+    private final java.util.Set<String> unpullable = ConcurrentHashMap.newKeySet();
 
     FakeKubelet(KubernetesMixedDispatcher store, Node node) {
         this.store = store;
         this.node = node;
+    }
+
+    /** Makes pods of {@code image} wait in {@code ErrImagePull}, as a node does when the registry has no such image. */
+    void cannotPull(String image) {
+        unpullable.add(image);
     }
 
     /** Pods as the provider created them (before the fake kubelet set their status). */
@@ -89,6 +95,17 @@ final class FakeKubelet extends Dispatcher {
         if ("POST".equals(method) && CREATE.matcher(path).matches()) {
             Pod pod = JSON.unmarshal(request.getUtf8Body(), Pod.class);
             created.put(pod.getMetadata().getName(), pod);
+            String image = pod.getSpec().getContainers().get(0).getImage();
+            if (unpullable.contains(image)) {
+                pod.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder().withPhase("Pending")
+                        .withContainerStatuses(new ContainerStatusBuilder().withName(PodManifests.CONTAINER).withReady(false)
+                                .withState(new ContainerStateBuilder().withNewWaiting().withReason("ErrImagePull")
+                                        .withMessage("failed to pull and unpack image \"" + image + "\": not found").endWaiting()
+                                        .build()).build())
+                        .build());
+                return store.dispatch(new RecordedRequest(request.getHttpVersion(), request.method(), path,
+                        request.getHeaders(), new Buffer(JSON.asJson(pod).getBytes(StandardCharsets.UTF_8))));
+            }
             node.start(pod);
             pod.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder().withPhase("Running")
                     .withConditions(new PodConditionBuilder().withType("Ready").withStatus("True").build())

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fixpoint.sandbox.ExecRequest;
 import dev.fixpoint.sandbox.ExecResult;
+import dev.fixpoint.sandbox.ImageUnavailableException;
 import dev.fixpoint.sandbox.Limits;
 import dev.fixpoint.sandbox.Sandbox;
 import dev.fixpoint.sandbox.SandboxException;
@@ -118,6 +119,24 @@ class KubernetesProviderTest {
             assertNotNull(client.pods().withName(open.id()).get());
         }
         assertEquals(List.of(), client.pods().list().getItems(), "closing the provider deletes its open pods");
+    }
+
+    @Test
+    void aPodWhoseImageCannotBePulledFailsAtOnceNamingTheImageAndIsDeleted() {
+        String image = "127.0.0.1:5000/fx/fixpoint/instance:gone-1";
+        cluster.kubelet().cannotPull(image);
+        try (KubernetesSandboxProvider k8s = cluster.provider().build()) {
+            long t0 = System.nanoTime();
+            var e = assertThrows(ImageUnavailableException.class, () -> k8s.start(SandboxSpec.builder(image).build()));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(ms < 30_000, "failed at the pull error, not after the start timeout: " + ms + " ms");
+            assertEquals(image, e.image());
+            assertTrue(e.getMessage().matches("fixpoint-[0-9a-f]{12}: pod of \\Q" + image + "\\E cannot start: the node cannot pull its image: "
+                    + "ErrImagePull failed to pull and unpack image \"\\Q" + image + "\\E\": not found"), e.getMessage());
+            assertEquals(List.of(), client.pods().list().getItems(), "the pod is deleted");
+            assertEquals(List.of(), client.network().v1().networkPolicies().list().getItems(), "and its policy");
+            k8s.start(SandboxSpec.builder("img:1").build()).close();
+        }
     }
 
     @Test

@@ -55,7 +55,8 @@ public final class Pipeline implements AutoCloseable {
 
     private <S extends SandboxProvider & InstanceImages> Pipeline(Builder<S> b) {
         this.sandboxes = b.runOn != null ? b.runOn : Objects.requireNonNull(b.sandboxes, "sandboxes");
-        this.preparer = new InstancePreparer(Objects.requireNonNull(b.cache, "cache"), b.sandboxes, b.publisher);
+        this.preparer = b.prebuilt != null ? new InstancePreparer(Objects.requireNonNull(b.cache, "cache"), b.prebuilt)
+                : new InstancePreparer(Objects.requireNonNull(b.cache, "cache"), Objects.requireNonNull(b.sandboxes, "sandboxes"), b.publisher);
         this.models = Objects.requireNonNull(b.models, "models");
         this.config = Objects.requireNonNull(b.config, "config");
         this.budget = Objects.requireNonNull(b.budget, "budget");
@@ -217,6 +218,7 @@ public final class Pipeline implements AutoCloseable {
         private PriceTable prices = PriceTable.defaults();
         private String runId = "run-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         private java.util.function.UnaryOperator<String> publisher = java.util.function.UnaryOperator.identity();
+        private dev.fixpoint.solver.prepare.PrebuiltInstances prebuilt;
 
         private Builder(S sandboxes) {
             this.sandboxes = sandboxes;
@@ -237,6 +239,12 @@ public final class Pipeline implements AutoCloseable {
          * prepared by the builder's provider; null (the default) starts them there too.
          */
         public Builder<S> runSandboxesOn(SandboxProvider v) { runOn = v; return this; }
+
+        /**
+         * Bakes no instance image: each task's is the one pushed beforehand to a registry (the builder's provider may then
+         * be null, the sandboxes run on {@link #runSandboxesOn}); null (the default) bakes them with the builder's provider.
+         */
+        public Builder<S> prebuilt(dev.fixpoint.solver.prepare.PrebuiltInstances v) { prebuilt = v; return this; }
 
         public Pipeline build() {
             if (budget == null) budget = Budget.unlimited(prices);

@@ -5,22 +5,17 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import dev.fixpoint.sandbox.ImageRegistry;
 import dev.fixpoint.sandbox.SandboxException;
 import dev.fixpoint.sandbox.testing.DockerTestSupport;
+import dev.fixpoint.sandbox.testing.LoopbackRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,47 +24,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@link ImageRegistry#push} against a real registry: Debian's {@code docker-registry} (distribution v2) serving on a
- * free loopback port (dockerd allows plain HTTP to 127.0.0.0/8 without configuration). An image baked here is pushed,
+ * free loopback port ({@link LoopbackRegistry}). An image baked here is pushed,
  * removed locally, pulled back by its registry name: the same image id.
  */
 @Tag("docker")
 class RegistryPushTest {
 
-    static final Path REGISTRY_BIN = Path.of("/usr/bin/docker-registry");
-
     static DockerTestSupport docker;
-    static Process registry;
+    static LoopbackRegistry registry;
     static String address;
     @TempDir
     static Path state;
 
     @BeforeAll
     static void up() throws Exception {
-        assertTrue(Files.isExecutable(REGISTRY_BIN), REGISTRY_BIN + " is missing: install Debian's docker-registry "
-                + "(apt-get install docker-registry; scripts/test does it)");
         docker = DockerTestSupport.create("registry-tests");
-        int port = freePort();
-        address = "127.0.0.1:" + port;
-        Path config = state.resolve("config.yml");
-        Files.writeString(config, "version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: " + state.resolve("data")
-                + "\nhttp:\n  addr: " + address + "\n");
-        registry = new ProcessBuilder(REGISTRY_BIN.toString(), "serve", config.toString())
-                .redirectErrorStream(true).redirectOutput(state.resolve("registry.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!answers(address)) {
-            if (!registry.isAlive() || System.nanoTime() > deadline) {
-                throw new AssertionError("the registry did not answer on " + address + ": " + Files.readString(state.resolve("registry.log")));
-            }
-            Thread.sleep(100);
-        }
+        registry = LoopbackRegistry.start(state);
+        address = registry.address();
     }
 
     @AfterAll
     static void down() throws Exception {
-        if (registry != null) {
-            registry.destroy();
-            registry.waitFor(10, TimeUnit.SECONDS);
-        }
+        if (registry != null) registry.close();
         if (docker != null) docker.close();
     }
 
@@ -92,7 +68,7 @@ class RegistryPushTest {
             docker.provider().pull(pushed);
             assertEquals(id, raw.inspectImageCmd(pushed).exec().getId(), "pulled back from the registry: the same image");
             String tag = image.substring(image.indexOf(':') + 1);
-            String catalog = get("http://" + address + "/v2/fx-test/fixpoint/instance/tags/list");
+            String catalog = registry.get("/v2/fx-test/fixpoint/instance/tags/list");
             assertTrue(catalog.contains(tag), catalog);
         } finally {
             for (String m : made) {
@@ -110,7 +86,7 @@ class RegistryPushTest {
     void aRegistryThatDoesNotAnswerIsAnErrorNamingImageAndRegistry(@TempDir Path tree) throws Exception {
         Files.writeString(tree.resolve("a.txt"), "a\n");
         String image = docker.provider().bakeImage(DockerTestSupport.BASE, tree, "/work", "registry-down-" + docker.runId());
-        String nowhere = "127.0.0.1:" + freePort() + "/fx-test";
+        String nowhere = "127.0.0.1:" + LoopbackRegistry.freePort() + "/fx-test";
         try {
             var e = assertThrows(SandboxException.class, () -> docker.provider().push(image, nowhere));
             assertTrue(e.getMessage().startsWith("pushing " + image + " to " + nowhere + " as " + nowhere + "/" + image + " failed: "),
@@ -127,31 +103,5 @@ class RegistryPushTest {
         assertTrue(e.getMessage().startsWith("--registry 'http://reg:5000' is not HOST[:PORT][/PREFIX]"), e.getMessage());
         assertEquals("reg.example.com/team/fixpoint/env:x", ImageRegistry.remoteName("reg.example.com/team/", "fixpoint/env:x"));
         assertThrows(IllegalArgumentException.class, () -> ImageRegistry.remoteName("reg:5000/Team", "fixpoint/env:x"));
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    static boolean answers(String address) {
-        try {
-            get("http://" + address + "/v2/");
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    static String get(String url) throws IOException {
-        HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
-        c.setConnectTimeout(1000);
-        c.setReadTimeout(5000);
-        try (var in = c.getInputStream()) {
-            return new String(in.readAllBytes());
-        } finally {
-            c.disconnect();
-        }
     }
 }

@@ -7,6 +7,7 @@ import dev.fixpoint.solver.ModelSource;
 import dev.fixpoint.solver.Pipeline;
 import dev.fixpoint.solver.TaskOutcome;
 import dev.fixpoint.solver.batch.BatchRunner;
+import dev.fixpoint.solver.prepare.PrebuiltInstances;
 import dev.fixpoint.solver.run.RunReport;
 import dev.fixpoint.solver.batch.TaskSelection;
 import dev.fixpoint.solver.config.FixpointConfig;
@@ -69,6 +70,11 @@ public final class BatchCommand extends PipelineCommand {
     @Mixin
     RegistryOption registry = new RegistryOption();
 
+    @Option(names = "--prebuilt-images", description = "with --kubernetes and --registry: every instance image was pushed beforehand "
+            + "(fixpoint images push, same task file, specs and mirrors); use their registry names and bake nothing, so no Docker "
+            + "daemon is needed (the pods of fixpoint k8s job run so). A task whose image is not in the registry ends ERROR naming it.")
+    boolean prebuilt;
+
     @Override
     Integer execute() throws Exception {
         PrintStream stdout = System.out;
@@ -80,6 +86,10 @@ public final class BatchCommand extends PipelineCommand {
             int[] s = shard == null ? new int[] {0, 0} : TaskSelection.parseShard(shard);
             selection = new TaskSelection(s[0], s[1], TaskSelection.parseFilter(filter), limit == null ? 0 : limit);
             registry.check();
+            if (prebuilt && (registry.registry == null || !kubernetes.enabled)) {
+                throw new IllegalArgumentException("--prebuilt-images needs --registry R (where fixpoint images push put the images) "
+                        + "and --kubernetes (Docker sandboxes do not pull)");
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("fixpoint batch: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -112,12 +122,15 @@ public final class BatchCommand extends PipelineCommand {
         System.err.println("fixpoint batch: " + chosen.size() + " tasks x " + config.rollouts() + " rollouts, " + config.workers()
                 + " in flight, model " + models.label() + (models.scripted() ? " (SCRIPTED: no model is asked)" : "") + ", out " + out);
         BatchRunner.Result result;
-        try (DockerSandboxProvider docker = DockerSandboxProvider.builder().runId(id).build();
+        PrebuiltInstances pushed = prebuilt ? prebuiltInstances() : null;
+        try (DockerSandboxProvider docker = prebuilt ? null : DockerSandboxProvider.builder().runId(id).build();
              KubernetesSandboxProvider pods = kubernetes.open(id);
-             Pipeline pipeline = setup.pipeline(docker, pods, cache, id, registry.publisher(docker, new java.io.PrintWriter(System.err, true)))) {
-            if (TaskInputs.reportMissingImages(new java.io.PrintWriter(System.err, true), "fixpoint batch", tasks.file,
+             Pipeline pipeline = prebuilt
+                     ? setup.pipeline(null, pushed.explainingPulls(pods), cache, id, java.util.function.UnaryOperator.identity(), pushed)
+                     : setup.pipeline(docker, pods, cache, id, registry.publisher(docker, new java.io.PrintWriter(System.err, true)))) {
+            if (!prebuilt && TaskInputs.reportMissingImages(new java.io.PrintWriter(System.err, true), "fixpoint batch", tasks.file,
                     TaskInputs.missingImages(docker, chosen))) return ExitCodes.FAILURE;
-            int pruned = docker.pruneLeftovers();
+            int pruned = docker == null ? 0 : docker.pruneLeftovers();
             if (pruned > 0) System.err.println("fixpoint batch: removed " + pruned + " container(s) left by an earlier, killed invocation of this run");
             int prunedPods = pods == null ? 0 : pods.pruneLeftovers();
             if (prunedPods > 0) System.err.println("fixpoint batch: deleted " + prunedPods + " pod(s) left by an earlier, killed invocation of this run");
@@ -131,6 +144,12 @@ public final class BatchCommand extends PipelineCommand {
         if (result.anyError()) return ExitCodes.FAILURE;
         if (result.anyBudgetExhausted()) return ExitCodes.BUDGET;
         return ExitCodes.OK;
+    }
+
+    /** The images pushed by {@code fixpoint images push}, named as it names them; the error of a missing one says how to push it. */
+    private PrebuiltInstances prebuiltInstances() {
+        String specs = tasks.specs == null ? "" : " --specs " + tasks.specs;
+        return new PrebuiltInstances(registry.registry, "fixpoint images push --tasks " + tasks.file + specs + " --registry " + registry.registry);
     }
 
     /** The task file's digest, so that {@code fixpoint merge} can tell shards of different task files apart. */

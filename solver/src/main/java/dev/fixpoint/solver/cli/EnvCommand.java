@@ -70,6 +70,21 @@ public final class EnvCommand implements Runnable {
             return repos.open(tasks.file);
         }
 
+        /** These options as arguments of another command taking them: --tasks, --specs, --mirrors, --cache-dir, --verbose, --instance. */
+        List<String> asArgs() {
+            List<String> args = new ArrayList<>(List.of("--tasks", tasks.file.toString()));
+            if (tasks.specs != null) args.addAll(List.of("--specs", tasks.specs.toString()));
+            Path mirrors = repos.mirrors(tasks.file);
+            if (mirrors != null) args.addAll(List.of("--mirrors", mirrors.toString()));
+            if (repos.cacheDir != null) args.addAll(List.of("--cache-dir", repos.cacheDir.toString()));
+            if (logging.verbose) args.add("--verbose");
+            if (!instances.isEmpty()) {
+                args.add("--instance");
+                args.addAll(instances);
+            }
+            return args;
+        }
+
         /** Loads, checks the repos and resolves; keeps only --instance ids (unknown ones are an error). */
         TaskInputs load() throws InterruptedException {
             return load(tasks, repos, instances);
@@ -256,17 +271,8 @@ public final class EnvCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<String> args = new ArrayList<>(List.of("--tasks", options.tasks.file.toString(), "--gold",
-                    "--workers", Integer.toString(workers), "--out", out.toString(), "--no-progress", "--rerun"));
-            if (options.tasks.specs != null) args.addAll(List.of("--specs", options.tasks.specs.toString()));
-            Path mirrors = options.repos.mirrors(options.tasks.file);
-            if (mirrors != null) args.addAll(List.of("--mirrors", mirrors.toString()));
-            if (options.repos.cacheDir != null) args.addAll(List.of("--cache-dir", options.repos.cacheDir.toString()));
-            if (options.logging.verbose) args.add("--verbose");
-            if (!options.instances.isEmpty()) {
-                args.add("--instance");
-                args.addAll(options.instances);
-            }
+            List<String> args = new ArrayList<>(options.asArgs());
+            args.addAll(List.of("--gold", "--workers", Integer.toString(workers), "--out", out.toString(), "--no-progress", "--rerun"));
             return new CommandLine(new EvalCommand()).setOut(spec.commandLine().getOut())
                     .setErr(spec.commandLine().getErr()).execute(args.toArray(String[]::new));
         }

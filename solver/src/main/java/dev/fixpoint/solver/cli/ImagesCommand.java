@@ -12,16 +12,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code fixpoint images build|list|prune}: the sandbox images (built offline) and per-task instance images. */
+/**
+ * {@code fixpoint images build|list|prune|push}: the sandbox images (built offline) and per-task instance images; push puts them
+ * in a registry for a cluster ({@link ImagesPushCommand}).
+ */
 @Command(name = "images", mixinStandardHelpOptions = true,
-        description = "Builds, lists and prunes Fixpoint's Docker images (fixpoint/*).",
-        subcommands = {ImagesCommand.Build.class, ImagesCommand.ListImages.class, ImagesCommand.Prune.class},
+        description = "Builds, lists and prunes Fixpoint's Docker images (fixpoint/*); pushes what a cluster's batch pulls.",
+        subcommands = {ImagesCommand.Build.class, ImagesCommand.ListImages.class, ImagesCommand.Prune.class, ImagesPushCommand.class},
         exitCodeListHeading = ExitCodes.HEADING, exitCodeList = ExitCodes.NO_SUBCOMMAND_LINE)
 public final class ImagesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.err.println("fixpoint images: give a subcommand: build, list or prune (see fixpoint images --help)");
+        System.err.println("fixpoint images: give a subcommand: build, list, prune or push (see fixpoint images --help)");
         return ExitCodes.USAGE;
     }
 

@@ -35,8 +35,10 @@ public final class K8sCommand implements Runnable {
                     + "Role (pods, pods/exec, pods/log, networkpolicies) and RoleBinding the pods need.",
                     "The sandbox options are a template (--sandbox-flags): edit them here or in the printed Job. Names are checked "
                             + "(DNS-1123) before anything is printed. When all pods succeeded, `fixpoint merge` the shards' directories.",
+                    "First push the tasks' images: fixpoint images push --tasks tasks.jsonl --registry 127.0.0.1:5000/fixpoint (same"
+                            + " task file, specs and mirrors as the pods read).",
                     "Example: fixpoint k8s job --tasks /runs/tasks.jsonl --shards 4 --image 127.0.0.1:5000/fixpoint/fixpoint:0.1.0 "
-                            + "--namespace fixpoint --out-volume fixpoint-runs -- --model openai:gpt-4.1 --rollouts 8 --workers 8"},
+                            + "--registry 127.0.0.1:5000/fixpoint --namespace fixpoint --out-volume fixpoint-runs -- --model openai:gpt-4.1 --rollouts 8 --workers 8"},
             exitCodeListHeading = ExitCodes.HEADING,
             exitCodeList = {"0:manifest printed", "2:bad usage: a bad name, path or number (every problem is listed)"})
     static final class Job implements Callable<Integer> {
@@ -49,6 +51,11 @@ public final class K8sCommand implements Runnable {
 
         @Option(names = "--image", required = true, paramLabel = "IMG", description = "the fixpoint image, pullable by the cluster (scripts/build-fixpoint-image)")
         String image;
+
+        @Option(names = "--registry", required = true, paramLabel = "HOST/PREFIX",
+                description = "the registry holding the tasks' instance images, pushed there first with `fixpoint images push --tasks F "
+                        + "--registry HOST/PREFIX` on a machine with Docker (the pods have none); the pods' batch pulls them from there")
+        String registry;
 
         @Option(names = "--name", defaultValue = "fixpoint-batch", paramLabel = "NAME", description = "the Job's name (default ${DEFAULT-VALUE})")
         String name;
@@ -72,7 +79,7 @@ public final class K8sCommand implements Runnable {
         String command;
 
         @Option(names = "--sandbox-flags", defaultValue = ShardedJob.DEFAULT_SANDBOX_FLAGS, paramLabel = "FLAGS",
-                description = "the sandbox provider options of every pod's batch, {namespace} replaced (default: ${DEFAULT-VALUE})")
+                description = "the sandbox provider options of every pod's batch, {namespace} and {registry} replaced (default: ${DEFAULT-VALUE})")
         String sandboxFlags;
 
         @Option(names = "--secret", paramLabel = "NAME", description = "a Secret whose keys become the pods' environment (e.g. OPENAI_API_KEY)")
@@ -85,7 +92,7 @@ public final class K8sCommand implements Runnable {
         public Integer call() {
             ShardedJob job;
             try {
-                job = new ShardedJob(name, namespace, image, tasks, shards, parallelism == null ? shards : parallelism, volume, mount,
+                job = new ShardedJob(name, namespace, image, registry, tasks, shards, parallelism == null ? shards : parallelism, volume, mount,
                         outDir == null ? mount.replaceAll("/+$", "") + "/" + name : outDir, command, sandboxFlags, batchArgs, secret);
             } catch (IllegalArgumentException e) {
                 System.err.println("fixpoint k8s job: " + e.getMessage().replace("\n", "\nfixpoint k8s job: "));

@@ -8,6 +8,7 @@ import dev.fixpoint.sandbox.docker.DockerSandboxProvider;
 import dev.fixpoint.models.Budget;
 import dev.fixpoint.solver.ModelSource;
 import dev.fixpoint.solver.Pipeline;
+import dev.fixpoint.solver.prepare.PrebuiltInstances;
 import dev.fixpoint.solver.config.FixpointConfig;
 import dev.fixpoint.solver.model.HumanModels;
 import dev.fixpoint.solver.config.Secrets;
@@ -86,8 +87,17 @@ record RunSetup(FixpointConfig config, ModelSource models, PriceTable prices, Bu
      * @param publisher what makes an instance image pullable by the sandboxes (see {@link RegistryOption})
      */
     Pipeline pipeline(DockerSandboxProvider docker, SandboxProvider runOn, RepoCache cache, String runId, UnaryOperator<String> publisher) {
-        return Pipeline.builder(docker).runSandboxesOn(runOn).cache(cache).models(models).config(SolverSetup.pipeline(config)).budget(budget)
-                .concurrency(SolverSetup.concurrency(config)).prices(prices).runId(runId).publisher(publisher).build();
+        return pipeline(docker, runOn, cache, runId, publisher, null);
+    }
+
+    /**
+     * Like {@link #pipeline(DockerSandboxProvider, SandboxProvider, RepoCache, String, UnaryOperator)}; with
+     * {@code prebuilt}, no instance image is baked ({@code docker} may be null) and the sandboxes run on {@code runOn}.
+     */
+    Pipeline pipeline(DockerSandboxProvider docker, SandboxProvider runOn, RepoCache cache, String runId, UnaryOperator<String> publisher,
+                      PrebuiltInstances prebuilt) {
+        return Pipeline.builder(docker).runSandboxesOn(runOn).prebuilt(prebuilt).cache(cache).models(models).config(SolverSetup.pipeline(config))
+                .budget(budget).concurrency(SolverSetup.concurrency(config)).prices(prices).runId(runId).publisher(publisher).build();
     }
 
     /** The default label of a run's containers: the command and a hash of its output directory. */

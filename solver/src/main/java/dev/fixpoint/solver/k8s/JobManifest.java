@@ -39,7 +39,10 @@ public final class JobManifest {
                 .append("# The sandbox options each pod's batch runs with are a template: edit them in the Job's args below\n")
                 .append("# (now: ").append(job.resolvedSandboxFlags()).append("). When every pod has succeeded:\n")
                 .append("#   fixpoint merge ").append(job.outRoot()).append("/shard-*-of-").append(job.shards()).append(" --out ")
-                .append(job.outRoot()).append("/merged\n");
+                .append(job.outRoot()).append("/merged\n")
+                .append("# Before applying: every task's instance image must be in ").append(job.registry()).append(", pushed from a machine\n")
+                .append("# with Docker (the pods have none), with the same task file, specs and mirrors as the pods read:\n")
+                .append("#   fixpoint images push --tasks <the task file> --registry ").append(job.registry()).append('\n');
         for (ObjectNode o : objects(job)) {
             try {
                 out.append(YAML.writeValueAsString(o));

@@ -1,5 +1,7 @@
 package dev.fixpoint.solver.k8s;
 
+import dev.fixpoint.sandbox.ImageRegistry;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -14,6 +16,8 @@ import java.util.regex.Pattern;
  * @param name          the Job's name (and the prefix of its ServiceAccount, Role and RoleBinding)
  * @param namespace     where the Job and the pod sandboxes run
  * @param image         the fixpoint image the pods run (pullable by the cluster)
+ * @param registry      {@code HOST[:PORT][/PREFIX]} holding the tasks' instance images, pushed beforehand by
+ *                      {@code fixpoint images push} (the pods have no Docker daemon to make them)
  * @param tasksFile     the task file, as a path inside the pod (on the volume, or in the image)
  * @param shards        number of shards (Job completions)
  * @param parallelism   shards running at once
@@ -21,16 +25,20 @@ import java.util.regex.Pattern;
  * @param mountPath     where the claim is mounted in the pods
  * @param outRoot       the directory under which each shard writes {@code shard-<i>-of-<n>}
  * @param command       the fixpoint executable in the image
- * @param sandboxFlags  the sandbox provider's options given to every pod's batch, {@code {namespace}} replaced
+ * @param sandboxFlags  the sandbox provider's options given to every pod's batch, {@code {namespace}} and
+ *                      {@code {registry}} replaced
  * @param batchArgs     further {@code fixpoint batch} options (model, rollouts, mirrors, ...), passed as they are
  * @param secret        a Secret whose keys become the pods' environment (model API keys), or null for none
  */
-public record ShardedJob(String name, String namespace, String image, String tasksFile, int shards, int parallelism,
+public record ShardedJob(String name, String namespace, String image, String registry, String tasksFile, int shards, int parallelism,
                          String volumeClaim, String mountPath, String outRoot, String command, String sandboxFlags,
                          List<String> batchArgs, String secret) {
 
-    /** The sandbox flags when none are given: the Kubernetes provider in the Job's namespace. */
-    public static final String DEFAULT_SANDBOX_FLAGS = "--kubernetes --namespace {namespace}";
+    /**
+     * The sandbox flags when none are given: the Kubernetes provider in the Job's namespace, the instance images pulled from
+     * the registry they were pushed to, none baked (the pods have no Docker daemon).
+     */
+    public static final String DEFAULT_SANDBOX_FLAGS = "--kubernetes --namespace {namespace} --registry {registry} --prebuilt-images";
 
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
@@ -56,6 +64,11 @@ public record ShardedJob(String name, String namespace, String image, String tas
             problems.add("--image '" + image + "' is not an image reference [HOST[:PORT]/]PATH[:TAG][@sha256:DIGEST] with a "
                     + "lower-case path (e.g. 127.0.0.1:5000/fixpoint/fixpoint:0.1.0)");
         }
+        try {
+            ImageRegistry.remoteName(registry, "fixpoint/check:x");
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage() + ": where fixpoint images push put the instance images");
+        }
         if (shards < 1) problems.add("--shards must be at least 1, not " + shards);
         if (parallelism < 1 || parallelism > Math.max(shards, 1)) {
             problems.add("--parallelism must be between 1 and --shards (" + shards + "), not " + parallelism);
@@ -74,9 +87,9 @@ public record ShardedJob(String name, String namespace, String image, String tas
         return name + "-runner";
     }
 
-    /** The sandbox flags with the namespace filled in. */
+    /** The sandbox flags with the namespace and the registry filled in. */
     public String resolvedSandboxFlags() {
-        return sandboxFlags.replace("{namespace}", namespace);
+        return sandboxFlags.replace("{namespace}", namespace).replace("{registry}", registry);
     }
 
     private static void label(String option, String value, int max, List<String> problems) {

@@ -35,7 +35,9 @@ import java.util.function.UnaryOperator;
  * staging image (a re-run bakes and checks again) and fails the task with a message naming the stray paths.
  *
  * <p>With a publisher (a run with {@code --registry}), the ready image is pushed and the task's sandboxes use the
- * pushed name, which pods on other machines can pull.
+ * pushed name, which pods on other machines can pull. With {@link PrebuiltInstances} (a batch in a pod, with no
+ * Docker daemon) nothing is baked: the task's image is the one pushed beforehand, by name, and only the host checkout
+ * is made here.
  */
 public final class InstancePreparer {
 
@@ -47,6 +49,7 @@ public final class InstancePreparer {
     private final InstanceImages images;
     private final SandboxProvider sandboxes;
     private final UnaryOperator<String> publisher;
+    private final PrebuiltInstances prebuilt;
 
     public <S extends SandboxProvider & InstanceImages> InstancePreparer(RepoCache cache, S docker) {
         this(cache, docker, UnaryOperator.identity());
@@ -58,6 +61,16 @@ public final class InstancePreparer {
         this.images = docker;
         this.sandboxes = docker;
         this.publisher = publisher;
+        this.prebuilt = null;
+    }
+
+    /** Bakes nothing: each task's instance image is the one {@code prebuilt} names (see {@link PrebuiltInstances}). */
+    public InstancePreparer(RepoCache cache, PrebuiltInstances prebuilt) {
+        this.cache = cache;
+        this.images = null;
+        this.sandboxes = null;
+        this.publisher = UnaryOperator.identity();
+        this.prebuilt = java.util.Objects.requireNonNull(prebuilt, "prebuilt");
     }
 
     public PreparedTask prepare(Task task) {
@@ -65,6 +78,11 @@ public final class InstancePreparer {
             throw new SolverException(task.instanceId() + ": the task has no environment (image, test command); add an \"environment\" object to its row");
         }
         long t0 = System.nanoTime();
+        if (prebuilt != null) {
+            String image = prebuilt.resolve(task);
+            Workspace ws = cache.checkoutStandalone(task);
+            return new PreparedTask(task, image, ws.directory(), ws::close);
+        }
         Workspace ws = cache.checkoutStandalone(task);
         String image = imageName(task);
         try {

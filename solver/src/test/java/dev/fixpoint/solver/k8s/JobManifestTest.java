@@ -32,11 +32,12 @@ class JobManifestTest {
     @Test
     void theCommandPrintsAnIndexedJobAndTheRbacItsPodsNeed() throws Exception {
         var r = Cli.run(dir.resolve("log"), Map.of(), Duration.ofMinutes(1), "k8s", "job", "--tasks", "/runs/tasks.jsonl", "--shards", "4",
-                "--parallelism", "2", "--image", "127.0.0.1:5000/fixpoint/fixpoint:0.1.0", "--namespace", "swe", "--out-volume", "runs-claim",
+                "--parallelism", "2", "--image", "127.0.0.1:5000/fixpoint/fixpoint:0.1.0", "--registry", "127.0.0.1:5000/fx", "--namespace", "swe", "--out-volume", "runs-claim",
                 "--secret", "model-keys", "--", "--model", "openai:gpt-4.1", "--rollouts", "8", "--filter", "sympy|astropy");
         assertEquals(0, r.exit(), r.stderr());
         assertTrue(r.stdout().startsWith("# fixpoint batch as an Indexed Job"), r.stdout());
         assertTrue(r.stdout().contains("# The sandbox options each pod's batch runs with are a template"), r.stdout());
+        assertTrue(r.stdout().contains("#   fixpoint images push --tasks <the task file> --registry 127.0.0.1:5000/fx\n"), r.stdout());
         List<JsonNode> docs = parse(r.stdout());
         assertEquals(List.of("ServiceAccount", "Role", "RoleBinding", "Job"), docs.stream().map(d -> d.get("kind").asText()).toList());
         docs.forEach(d -> assertEquals("swe", d.at("/metadata/namespace").asText(), d.get("kind").asText()));
@@ -68,7 +69,7 @@ class JobManifestTest {
         assertEquals("[\"sh\",\"-c\"]", c.get("command").toString());
         assertEquals("exec fixpoint batch --shard \"$((JOB_COMPLETION_INDEX + 1))/4\" --tasks /runs/tasks.jsonl"
                         + " --out \"/runs/fixpoint-batch/shard-$((JOB_COMPLETION_INDEX + 1))-of-4\" --kubernetes --namespace swe"
-                        + " --model openai:gpt-4.1 --rollouts 8 --filter 'sympy|astropy'",
+                        + " --registry 127.0.0.1:5000/fx --prebuilt-images --model openai:gpt-4.1 --rollouts 8 --filter 'sympy|astropy'",
                 c.at("/args/0").asText());
         assertEquals("model-keys", c.at("/envFrom/0/secretRef/name").asText());
         assertEquals("/runs", c.at("/volumeMounts/0/mountPath").asText());
@@ -87,17 +88,19 @@ class JobManifestTest {
         String out = new String(q.getInputStream().readAllBytes());
         assertEquals(0, q.waitFor());
         assertEquals(List.of("batch", "--shard", "3/3", "--tasks", "/runs/t.jsonl", "--out", "/runs/fixpoint-batch/shard-3-of-3",
-                "--kubernetes", "--namespace", "default", "--scripted", "/runs/it's here"), out.lines().toList());
+                "--kubernetes", "--namespace", "default", "--registry", "reg.example.com/swe", "--prebuilt-images", "--scripted",
+                "/runs/it's here"), out.lines().toList());
     }
 
     @Test
     void badNamesAndValuesAreAllListedWithTheOption() {
-        var e = assertThrows(IllegalArgumentException.class, () -> new ShardedJob("Fixpoint_Batch", "-ns", "Bad Image", "tasks.jsonl", 0, 3,
+        var e = assertThrows(IllegalArgumentException.class, () -> new ShardedJob("Fixpoint_Batch", "-ns", "Bad Image", "http://reg", "tasks.jsonl", 0, 3,
                 "Claim", "/runs", "/runs/x", "fixpoint", null, List.of(), null));
         String m = e.getMessage();
         assertTrue(m.contains("--name 'Fixpoint_Batch' is not a valid Kubernetes name (DNS-1123 label"), m);
         assertTrue(m.contains("--namespace '-ns' is not a valid Kubernetes name"), m);
         assertTrue(m.contains("--image 'Bad Image' is not an image reference"), m);
+        assertTrue(m.contains("--registry 'http://reg' is not HOST[:PORT][/PREFIX]"), m);
         assertTrue(m.contains("--tasks 'tasks.jsonl' must be an absolute path inside the pod"), m);
         assertTrue(m.contains("--shards must be at least 1, not 0"), m);
         assertTrue(m.contains("--out-volume 'Claim' is not a valid PersistentVolumeClaim name"), m);
@@ -111,14 +114,23 @@ class JobManifestTest {
     @Test
     void theCommandRefusesBadNamesWithExitTwoAndPrintsNoManifest() throws Exception {
         var r = Cli.run(dir.resolve("log"), Map.of(), Duration.ofMinutes(1), "k8s", "job", "--tasks", "/runs/t.jsonl", "--shards", "2",
-                "--image", "fixpoint/fixpoint:0.1.0", "--name", "My.Job");
+                "--image", "fixpoint/fixpoint:0.1.0", "--registry", "127.0.0.1:5000/fx", "--name", "My.Job");
         assertEquals(2, r.exit());
         assertEquals("", r.stdout());
         assertTrue(r.stderr().contains("fixpoint k8s job: --name 'My.Job' is not a valid Kubernetes name"), r.stderr());
     }
 
+    @Test
+    void withoutARegistryTheCommandSaysWhereTheInstanceImagesMustBe() throws Exception {
+        var r = Cli.run(dir.resolve("log"), Map.of(), Duration.ofMinutes(1), "k8s", "job", "--tasks", "/runs/t.jsonl", "--shards", "2",
+                "--image", "fixpoint/fixpoint:0.1.0");
+        assertEquals(2, r.exit());
+        assertEquals("", r.stdout());
+        assertTrue(r.stderr().contains("Missing required option: '--registry=HOST/PREFIX'"), r.stderr());
+    }
+
     static ShardedJob job(String name, String ns, String tasks, List<String> extra) {
-        return new ShardedJob(name, ns, "fixpoint/fixpoint:0.1.0", tasks, 3, 3, "fixpoint-runs", "/runs", "/runs/" + name, "fixpoint",
+        return new ShardedJob(name, ns, "fixpoint/fixpoint:0.1.0", "reg.example.com/swe", tasks, 3, 3, "fixpoint-runs", "/runs", "/runs/" + name, "fixpoint",
                 null, extra, null);
     }
 }
