@@ -72,6 +72,9 @@ public final class RegistryClient {
         try {
             HttpResponse<Void> r = send(ref, "HEAD", "/v2/" + ref.path() + "/manifests/" + ref.tag(), null);
             if (r.statusCode() == 401) {
+                if (!secure(r.uri())) return unknown(image, "the registry asks for credentials (HTTP 401) on plain "
+                        + "HTTP; credentials are only sent over HTTPS or to a loopback registry: serve " + ref.host()
+                        + " with TLS");
                 Optional<String> auth = authorize(ref, r.headers().firstValue("WWW-Authenticate").orElse(""));
                 if (auth.isEmpty()) return unknown(image, "the registry asks for credentials (HTTP 401) and the Docker"
                         + " configuration has none that it accepts: docker login " + ref.host());
@@ -131,13 +134,28 @@ public final class RegistryClient {
         StringBuilder url = new StringBuilder(realm).append(realm.contains("?") ? '&' : '?');
         if (params.containsKey("service")) url.append("service=").append(encode(params.get("service"))).append('&');
         url.append("scope=").append(encode(params.getOrDefault("scope", "repository:" + ref.path() + ":pull")));
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url.toString())).timeout(TIMEOUT).GET();
-        basic.ifPresent(c -> b.header("Authorization", "Basic " + c));
+        URI tokenUri = URI.create(url.toString());
+        HttpRequest.Builder b = HttpRequest.newBuilder(tokenUri).timeout(TIMEOUT).GET();
+        if (secure(tokenUri)) basic.ifPresent(c -> b.header("Authorization", "Basic " + c));
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) return Optional.empty();
         JsonNode body = JSON.readTree(r.body());
         String token = body.path("token").asText(body.path("access_token").asText(""));
         return token.isEmpty() ? Optional.empty() : Optional.of("Bearer " + token);
+    }
+
+    /** Whether credentials may travel to {@code uri}: over HTTPS, or to a loopback address. */
+    static boolean secure(URI uri) {
+        if ("https".equalsIgnoreCase(uri.getScheme())) return true;
+        String host = uri.getHost();
+        if (host == null) return false;
+        if (host.equalsIgnoreCase("localhost")) return true;
+        try {
+            return host.matches("[0-9.]+|\\[[0-9a-fA-F:]+\\]|[0-9a-fA-F:]+")
+                    && java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     /** base64(user:password) from the Docker configuration for this registry, if it has any. */

@@ -33,6 +33,17 @@ class RegistryClientTest {
     }
 
     @Test
+    void credentialsTravelOnlyOverHttpsOrToLoopback() {
+        assertTrue(RegistryClient.secure(java.net.URI.create("https://registry.example.com/v2/")));
+        assertTrue(RegistryClient.secure(java.net.URI.create("http://127.0.0.1:5000/v2/")));
+        assertTrue(RegistryClient.secure(java.net.URI.create("http://localhost:5000/token")));
+        assertTrue(RegistryClient.secure(java.net.URI.create("http://[::1]:5000/v2/")));
+        assertEquals(false, RegistryClient.secure(java.net.URI.create("http://registry.example.com:5000/v2/")));
+        assertEquals(false, RegistryClient.secure(java.net.URI.create("http://10.0.0.7:5000/v2/")));
+        assertEquals(false, RegistryClient.secure(java.net.URI.create("http://127.0.0.1.example.com/v2/")));
+    }
+
+    @Test
     void aNameWithoutRegistryOrTagIsRefusedByValue() {
         var e = assertThrows(IllegalArgumentException.class, () -> new RegistryClient().find("fixpoint/instance"));
         assertEquals("not a registry image name HOST[:PORT]/PATH:TAG: fixpoint/instance", e.getMessage());
