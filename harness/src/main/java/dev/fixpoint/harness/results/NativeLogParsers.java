@@ -17,6 +17,14 @@ public final class NativeLogParsers implements LogParserProvider {
     @Override
     public Map<ResultFormat, LogParser> parsers() {
         Map<ResultFormat, LogParser> parsers = new EnumMap<>(ResultFormat.class);
+        put(parsers, ResultFormat.REDIS_TCL, RunnerLogFormats.REDIS_TCL, RunnerLogFormats.REDIS_LOOKED_FOR);
+        put(parsers, ResultFormat.MICROPYTHON, RunnerLogFormats.MICROPYTHON, RunnerLogFormats.MICROPYTHON_LOOKED_FOR);
         return parsers;
+    }
+
+    /** Each parser's results carry its format's name ({@code googletest}) as their source. */
+    private static void put(Map<ResultFormat, LogParser> parsers, ResultFormat format, Outcomes.Reader reader,
+                            String lookedFor) {
+        parsers.put(format, Outcomes.parser(LogParsers.name(format), reader, lookedFor));
     }
 }

@@ -8,6 +8,7 @@ import dev.fixpoint.tasks.env.ResultFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -29,8 +30,11 @@ class MultilingualLogParsersTest {
         return LogFixture.all();
     }
 
+    /** The formats the garbage inputs are fed to: this family's and the other providers' of the package. */
     static Set<ResultFormat> formats() {
-        return new MultilingualLogParsers().parsers().keySet();
+        Set<ResultFormat> formats = EnumSet.copyOf(new MultilingualLogParsers().parsers().keySet());
+        formats.addAll(new NativeLogParsers().parsers().keySet());
+        return formats;
     }
 
     private static TestResults parse(ResultFormat format, String log) {
@@ -67,11 +71,16 @@ class MultilingualLogParsersTest {
     }
 
     static Stream<Arguments> garbage() throws IOException {
+        return garbage(formats());
+    }
+
+    /** Logs without results of any of {@code formats}: for every family's test of what an empty log gives. */
+    static Stream<Arguments> garbage(Set<ResultFormat> formats) throws IOException {
         String pytest = PytestLogParserTest.resource("pytest-rA.log");
         Random random = new Random(14);
         StringBuilder noise = new StringBuilder();
         for (int i = 0; i < 5000; i++) noise.append((char) (random.nextInt(0x2600) + 9));
-        return formats().stream().flatMap(format -> Stream.of(
+        return formats.stream().flatMap(format -> Stream.of(
                 Arguments.of(format, "empty", ""),
                 Arguments.of(format, "blank lines", "\n\r\n  \n"),
                 Arguments.of(format, "prose", "Building...\nerror: could not compile `x` due to previous error\n"),
@@ -83,6 +92,10 @@ class MultilingualLogParsersTest {
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("garbage")
     void aLogWithoutResultsGivesNoneAndSaysWhatWasLookedFor(ResultFormat format, String what, String log) {
+        assertNoResults(format, what, log);
+    }
+
+    static void assertNoResults(ResultFormat format, String what, String log) {
         TestResults r = parse(format, log);
         assertEquals(Map.of(), r.outcomes(), format + " read tests from " + what);
         assertFalse(r.problems().isEmpty());
