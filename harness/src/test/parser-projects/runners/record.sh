@@ -2,13 +2,14 @@
 # Runs inside the fixpoint/parser-fixtures-runners container (scripts/make-parser-fixtures --only runners
 # --mirrors /work/.mirror): builds two real projects from the bare repositories mounted at /mirrors and runs their
 # own test runners the way SWE-bench's test commands do, writing each log to /out/<format>/<name>:
-#   redis_tcl     redis/redis's Tcl suite: TERM=dumb ./runtest --durable --single unit/...
+#   redis_tcl     redis/redis's and valkey-io/valkey's Tcl suite: TERM=dumb ./runtest --durable --single unit/...
 #   micropython   micropython/micropython's tests/run-tests.py against the unix port (standard variant)
 # Every failing test in these logs fails on purpose: before running, this script changes a few expected values in
 # the projects' test files (listed below at each `expect_edit`); nothing else of the projects is changed.
 # Exit codes go to /out/exit-codes-runners.txt, tool versions and commits to /out/versions-runners.txt.
 set -uo pipefail
 REDIS_COMMIT=4f8cdc2a1ea53e42955af758aabffee67cb455dd       # unstable, 2024-10-18
+VALKEY_COMMIT=55bbbe09a3b37a98c907dbfbc225768ff253e84f      # unstable, 2024-10-25
 MICROPYTHON_COMMIT=1c3c201149f37fe8d81246191b3127bb198d6306 # master, 2026-08-19
 out=/out
 mkdir -p "$out"
@@ -41,6 +42,15 @@ rec redis_tcl/incr-color.log env TERM=xterm ./runtest --durable --single unit/ty
 # as SWE-bench's command, `make` before the suite (here it has nothing left to build)
 rec redis_tcl/list-only.log bash -c 'make; TERM=dumb ./runtest --durable --single unit/type/list --only "/.*(LPOP|RPOP)"'
 
+# --- Valkey: the same suite, forked ---------------------------------------------------------------------
+checkout valkey-io+valkey "$VALKEY_COMMIT" /work/valkey
+cd /work/valkey
+build /work/valkey-build.log make -j"$(nproc)"
+expect_edit tests/unit/introspection-2.tcl 's/assert_equal {key1 key2} \[r command getkeys lcs/assert_equal {key2 key1} [r command getkeys lcs/' \
+  '{key2 key1}'
+# as SWE-bench's command for valkey-1499
+rec redis_tcl/valkey-introspection-2.log env TERM=dumb ./runtest --durable --single unit/introspection-2
+
 # --- MicroPython: tests/run-tests.py -------------------------------------------------------------------
 checkout micropython+micropython "$MICROPYTHON_COMMIT" /work/micropython
 cd /work/micropython
@@ -56,7 +66,9 @@ rec micropython/fun.log bash -c 'cd tests && ./run-tests.py -i basics/fun'
 rec micropython/try.log bash -c "${mp_make[*]}; cd tests && ./run-tests.py -i try"
 
 { echo "redis/redis $REDIS_COMMIT (tests/unit/type/incr.tcl and list.tcl edited: see runners/record.sh)";
-  /work/redis/src/redis-server --version; echo "tcl $(echo 'puts [info patchlevel]' | tclsh)";
+  /work/redis/src/redis-server --version;
+  echo "valkey-io/valkey $VALKEY_COMMIT (tests/unit/introspection-2.tcl edited: see runners/record.sh)";
+  /work/valkey/src/valkey-server --version; echo "tcl $(echo 'puts [info patchlevel]' | tclsh)";
   echo "micropython/micropython $MICROPYTHON_COMMIT (two tests/basics/*.exp edited: see runners/record.sh)";
   /work/micropython/ports/unix/build-standard/micropython -c 'import sys; print("micropython", sys.version)';
   python3 --version; gcc --version | head -1; } > "$out/versions-runners.txt" 2>&1
