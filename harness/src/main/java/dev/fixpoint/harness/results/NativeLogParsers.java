@@ -54,6 +54,8 @@ public final class NativeLogParsers implements LogParserProvider {
         put(parsers, ResultFormat.GOOGLETEST, GOOGLETEST, GOOGLETEST_LOOKED_FOR);
         put(parsers, ResultFormat.DOCTEST, DoctestXmlLogParser::read, DoctestXmlLogParser.LOOKED_FOR);
         put(parsers, ResultFormat.JQ, JQ, JQ_LOOKED_FOR);
+        put(parsers, ResultFormat.REDIS_TCL, RunnerLogFormats.REDIS_TCL, RunnerLogFormats.REDIS_LOOKED_FOR);
+        put(parsers, ResultFormat.MICROPYTHON, RunnerLogFormats.MICROPYTHON, RunnerLogFormats.MICROPYTHON_LOOKED_FOR);
         return parsers;
     }
 

@@ -64,11 +64,14 @@ public enum ResultFormat {
     GOOGLETEST,
     /** doctest's XML report ({@code -r=xml}) in the log, a test per subcase: {@code Case > Sub} (parse_log_doctest). */
     DOCTEST,
-    /** Redis/Valkey's Tcl test suite ({@code [ok]: name}; parse_log_redis). */
+    /** Redis/Valkey's {@code ./runtest}: {@code [ok]: name (3 ms)}, {@code [err]}, {@code [skip]} (parse_log_redis). */
     REDIS_TCL,
     /** Automake's {@code make check} lines ({@code PASS: tests/jqtest}), a test per test script (parse_log_jq). */
     JQ,
-    /** MicroPython's {@code run-tests.py} output (parse_log_micropython_test). */
+    /**
+     * MicroPython's {@code run-tests.py}: {@code pass  basics/x.py}, {@code FAIL}, {@code skip} lines
+     * (parse_log_micropython_test).
+     */
     MICROPYTHON,
     /** Maven's console output (parse_log_maven). */
     MAVEN_LOG,
