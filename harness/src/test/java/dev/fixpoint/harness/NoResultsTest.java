@@ -3,6 +3,7 @@ package dev.fixpoint.harness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fixpoint.harness.results.LogParsers;
@@ -11,10 +12,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,18 +57,20 @@ class NoResultsTest {
     }
 
     @Test
-    void aTimeoutStaysATimeoutAndAFormatWithoutParserIsNoResults(@TempDir Path dir) throws Exception {
+    void aTimeoutStaysATimeout(@TempDir Path dir) throws Exception {
         assertEquals(EvalStatus.TIMEOUT, ReportBuilder.build(run(dir, "django-parallel.log", true), F2P, P2P,
                 ResultFormat.DJANGO, dir).status());
-        // a format this build has no parser for (issue 14 adds the last ones; then there is none left to try)
-        Optional<ResultFormat> unread = Arrays.stream(ResultFormat.values())
-                .filter(f -> f != ResultFormat.JUNIT_XML && LogParsers.find(f).isEmpty()).findFirst();
-        if (unread.isEmpty()) return;
-        InstanceReport none = ReportBuilder.build(run(dir, "django-parallel.log", false), F2P, P2P,
-                unread.get(), dir);
-        assertEquals(EvalStatus.NO_RESULTS, none.status());
-        assertTrue(none.message().contains("this build has no log parser for result_format "
-                + LogParsers.name(unread.get())), none.message());
+    }
+
+    @Test
+    void everyLogFormatHasAParserAndJunitXmlSaysWhereItIsRead() {
+        for (ResultFormat format : ResultFormat.values()) {
+            if (format == ResultFormat.JUNIT_XML) continue;
+            assertTrue(LogParsers.find(format).isPresent(), "no log parser for " + LogParsers.name(format));
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LogParsers.of(ResultFormat.JUNIT_XML));
+        assertTrue(e.getMessage().contains("junit_xml is read from report files under reports_dir"), e.getMessage());
     }
 
     @Test

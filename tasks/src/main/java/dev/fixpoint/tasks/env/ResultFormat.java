@@ -56,7 +56,7 @@ public enum ResultFormat {
      */
     CUCUMBER,
 
-    // C, C++ and Java of SWE-bench Multilingual (no parser yet where LogParsers has none)
+    // C, C++ and Java of SWE-bench Multilingual
     /**
      * GoogleTest's result lines ({@code [       OK ] Suite.Name (0 ms)}), also after ctest's {@code N: }
      * (parse_log_googletest).
