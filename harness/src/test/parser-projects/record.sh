@@ -4,15 +4,8 @@
 # to /out/<format>/<name>. Test commands fail on purpose (the projects hold failing tests): exit codes are
 # recorded in /out/exit-codes.txt, not acted on.
 set -uo pipefail
-cp -r /src /work/p
-out=/out
-mkdir -p "$out"
-: > "$out/exit-codes.txt"
-# rec FORMAT/NAME CMD...: runs CMD (stdout and stderr combined, as the harness captures them) into the log
-rec() { local dest=$out/$1; shift; mkdir -p "$(dirname "$dest")"; "$@" >"$dest" 2>&1; echo "$? ${dest#$out/}" >>"$out/exit-codes.txt"; }
-# rec_out FORMAT/NAME CMD...: stdout only (a JSON report piped onward), stderr dropped
-rec_out() { local dest=$out/$1; shift; mkdir -p "$(dirname "$dest")"; "$@" >"$dest" 2>/dev/null; echo "$? ${dest#$out/}" >>"$out/exit-codes.txt"; }
-sh_() { bash -c "$1"; }
+. /src/record-lib.sh
+record_init multilingual
 
 # --- Go ---------------------------------------------------------------------------------------------
 cd /work/p/go

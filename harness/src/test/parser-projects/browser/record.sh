@@ -6,13 +6,8 @@
 # cucumber/features/support/formatter.rb). Logs go to /out/<format>/<name>.log; exit codes to
 # /out/exit-codes-browser.txt (tests fail on purpose), tool versions to /out/versions-browser.txt.
 set -uo pipefail
-cp -r /src/browser /work/p
-out=/out
-mkdir -p "$out"
-codes=$out/exit-codes-browser.txt
-: > "$codes"
-# rec FORMAT/NAME CMD...: runs CMD (stdout and stderr combined, as the harness captures them) into the log
-rec() { local dest=$out/$1; shift; mkdir -p "$(dirname "$dest")"; "$@" >"$dest" 2>&1; echo "$? ${dest#$out/}" >>"$codes"; }
+. /src/record-lib.sh
+record_init browser
 
 # --- Karma ------------------------------------------------------------------------------------------
 cd /work/p/karma

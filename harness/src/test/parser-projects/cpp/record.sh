@@ -4,15 +4,8 @@
 # nlohmann/json and jqlang/jq, and, when /mirrors holds jqlang/jq, jq's own `make check`. Logs go to
 # /out/<format>/<name>.log; exit codes to /out/exit-codes-cpp.txt, tool versions to /out/versions-cpp.txt.
 set -uo pipefail
-cp -r /src/cpp /work/p
-out=/out
-mkdir -p "$out"
-codes=$out/exit-codes-cpp.txt
-: > "$codes"
-# rec FORMAT/NAME CMD...: runs CMD (stdout and stderr combined, as the harness captures them) into the log
-rec() { local dest=$out/$1; shift; mkdir -p "$(dirname "$dest")"; "$@" >"$dest" 2>&1; echo "$? ${dest#$out/}" >>"$codes"; }
-sh_() { bash -c "$1"; }
-die() { echo "record.sh (cpp): $*" >&2; exit 1; }
+. /src/record-lib.sh
+record_init cpp
 
 # --- GoogleTest through ctest, as fmtlib/fmt: `ctest --test-dir build -V -R printf-test` ------------------
 cd /work/p/googletest

@@ -7,12 +7,10 @@
 #               (lombok.ant.SimpleTestFormatter, compiled from the lombok repository under /mirrors).
 # Logs go to /out/<format>/, exit codes to /out/exit-codes-jvm.txt, tool versions to /out/versions-jvm.txt.
 set -uo pipefail
-out=/out
+. /src/record-lib.sh
 lombok=/mirrors/projectlombok+lombok/repo
 [ -d "$lombok" ] || { echo "record.sh: $lombok missing: fetch github:projectlombok/lombok, pass --mirrors" >&2; exit 1; }
-cp -r /src/jvm /work/p
-: > "$out/exit-codes-jvm.txt"
-rec() { local dest=$out/$1; shift; mkdir -p "$(dirname "$dest")"; "$@" >"$dest" 2>&1; echo "$? ${dest#$out/}" >>"$out/exit-codes-jvm.txt"; }
+record_init jvm
 export GRADLE_USER_HOME=/tmp/gradle-home
 
 # --- Gradle -----------------------------------------------------------------------------------------

@@ -11,12 +11,8 @@ set -uo pipefail
 REDIS_COMMIT=4f8cdc2a1ea53e42955af758aabffee67cb455dd       # unstable, 2024-10-18
 VALKEY_COMMIT=55bbbe09a3b37a98c907dbfbc225768ff253e84f      # unstable, 2024-10-25
 MICROPYTHON_COMMIT=1c3c201149f37fe8d81246191b3127bb198d6306 # master, 2026-08-19
-out=/out
-mkdir -p "$out"
-: > "$out/exit-codes-runners.txt"
-die() { echo "record.sh (runners): $*" >&2; exit 1; }
-# rec FORMAT/NAME CMD...: runs CMD (stdout and stderr combined, as the harness captures them) into the log
-rec() { local dest=$out/$1; shift; mkdir -p "$(dirname "$dest")"; "$@" >"$dest" 2>&1; echo "$? ${dest#$out/}" >>"$out/exit-codes-runners.txt"; }
+. /src/record-lib.sh
+record_init runners
 # checkout OWNER+NAME COMMIT DIR: a work tree of the mirrored bare repository at COMMIT
 checkout() {
   [ -d "/mirrors/$1/repo" ] || die "no /mirrors/$1/repo: fetch github:${1/+//} with the search tool and pass --mirrors /work/.mirror"
