@@ -21,13 +21,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code fixpoint env build|check|list}: the environments tasks run in. Each task's environment is its row's own, else
@@ -41,15 +38,9 @@ import picocli.CommandLine.Spec;
                 "Spec file: --specs FILE, or environments.yaml next to the task file when --specs is not given."},
         subcommands = {EnvCommand.Build.class, EnvCommand.Check.class, EnvCommand.ListEnvs.class},
         exitCodeListHeading = ExitCodes.HEADING, exitCodeList = ExitCodes.NO_SUBCOMMAND_LINE)
-public final class EnvCommand implements Runnable {
+public final class EnvCommand extends GroupCommand {
 
     static final Path HOST_CA = Path.of("/etc/ssl/certs/ca-certificates.crt");
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this),
-                "a subcommand is required: build, check or list (see fixpoint env --help)");
-    }
 
     /** Options of the subcommands that read tasks. */
     static class TaskOptions {
@@ -61,9 +52,6 @@ public final class EnvCommand implements Runnable {
 
         @Option(names = "--instance", paramLabel = "ID", arity = "1..*", description = "Only these instance ids.")
         List<String> instances = new ArrayList<>();
-
-        @Mixin
-        Logging logging = new Logging();
 
         RepoCache cache() throws InterruptedException {
             tasks.resolve(null);
@@ -104,10 +92,7 @@ public final class EnvCommand implements Runnable {
             exitCodeList = {"0:every task has an environment and every image is there", "1:some build or pull failed,"
                     + " some task has no environment, or a repository cannot be reached", "2:bad usage, unreadable task or spec file",
                     ExitCodes.INTERRUPTED_LINE})
-    static final class Build implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class Build extends ConsoleCommand {
         @Mixin
         TaskOptions options = new TaskOptions();
 
@@ -130,14 +115,11 @@ public final class EnvCommand implements Runnable {
         RegistryOption registry = new RegistryOption();
 
         @Override
-        public Integer call() throws Exception {
-            options.logging.apply();
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            return Guard.run(err, "env build", () -> execute(out, err));
+        int execute(PrintWriter out, PrintWriter err) throws Exception {
+            return Guard.run(err, "env build", () -> build(out, err));
         }
 
-        private int execute(PrintWriter out, PrintWriter err) throws Exception {
+        private int build(PrintWriter out, PrintWriter err) throws Exception {
             if (workers < 1) throw new IllegalArgumentException("--workers must be at least 1, not: " + workers);
             registry.check();
             Path ca = noCaBundle ? null : caBundle != null ? caBundle : Files.isReadable(HOST_CA) ? HOST_CA : null;
@@ -241,10 +223,7 @@ public final class EnvCommand implements Runnable {
                     + " not resolve it has a broken environment (or a broken row)."},
             exitCodeListHeading = ExitCodes.HEADING,
             exitCodeList = {"0:every task was graded", "1:some task errored, or has no environment", "2:bad usage"})
-    static final class Check implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class Check extends ConsoleCommand {
         @Mixin
         TaskOptions options = new TaskOptions();
 
@@ -255,20 +234,19 @@ public final class EnvCommand implements Runnable {
         Path out;
 
         @Override
-        public Integer call() {
+        int execute(PrintWriter stdout, PrintWriter stderr) {
             List<String> args = new ArrayList<>(List.of("--tasks", options.tasks.file.toString(), "--gold",
                     "--workers", Integer.toString(workers), "--out", out.toString(), "--no-progress", "--rerun"));
             if (options.tasks.specs != null) args.addAll(List.of("--specs", options.tasks.specs.toString()));
             Path mirrors = options.repos.mirrors(options.tasks.file);
             if (mirrors != null) args.addAll(List.of("--mirrors", mirrors.toString()));
             if (options.repos.cacheDir != null) args.addAll(List.of("--cache-dir", options.repos.cacheDir.toString()));
-            if (options.logging.verbose) args.add("--verbose");
+            if (logging.verbose) args.add("--verbose");
             if (!options.instances.isEmpty()) {
                 args.add("--instance");
                 args.addAll(options.instances);
             }
-            return new CommandLine(new EvalCommand()).setOut(spec.commandLine().getOut())
-                    .setErr(spec.commandLine().getErr()).execute(args.toArray(String[]::new));
+            return new CommandLine(new EvalCommand()).setOut(stdout).setErr(stderr).execute(args.toArray(String[]::new));
         }
     }
 
@@ -280,10 +258,7 @@ public final class EnvCommand implements Runnable {
             exitCodeListHeading = ExitCodes.HEADING,
             exitCodeList = {"0:listed (with --tasks: every task has an environment)", "1:some task has none, or"
                     + " Docker could not be reached", "2:bad usage", ExitCodes.INTERRUPTED_LINE})
-    static final class ListEnvs implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class ListEnvs extends ConsoleCommand {
         @Option(names = "--tasks", paramLabel = "FILE", description = "tasks: JSON, JSONL or a Hugging Face export (default: list the images)")
         Path tasksFile;
 
@@ -293,14 +268,8 @@ public final class EnvCommand implements Runnable {
         @Mixin
         RepoOptions repos = new RepoOptions();
 
-        @Mixin
-        Logging logging = new Logging();
-
         @Override
-        public Integer call() throws Exception {
-            logging.apply();
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+        int execute(PrintWriter out, PrintWriter err) throws Exception {
             return Guard.run(err, "env list", () -> tasksFile == null ? images(out) : tasks(out));
         }
 

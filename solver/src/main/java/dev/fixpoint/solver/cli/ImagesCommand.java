@@ -17,13 +17,7 @@ import java.util.concurrent.Callable;
         description = "Builds, lists and prunes Fixpoint's Docker images (fixpoint/*).",
         subcommands = {ImagesCommand.Build.class, ImagesCommand.ListImages.class, ImagesCommand.Prune.class},
         exitCodeListHeading = ExitCodes.HEADING, exitCodeList = ExitCodes.NO_SUBCOMMAND_LINE)
-public final class ImagesCommand implements Callable<Integer> {
-
-    @Override
-    public Integer call() {
-        System.err.println("fixpoint images: give a subcommand: build, list or prune (see fixpoint images --help)");
-        return ExitCodes.USAGE;
-    }
+public final class ImagesCommand extends GroupCommand {
 
     @Command(name = "build", mixinStandardHelpOptions = true,
             description = "Builds the base sandbox images offline (debootstrap + docker import, then fixpoint/python and fixpoint/java): "

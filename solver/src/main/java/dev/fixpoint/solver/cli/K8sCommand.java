@@ -2,7 +2,6 @@ package dev.fixpoint.solver.cli;
 
 import dev.fixpoint.solver.k8s.JobManifest;
 import dev.fixpoint.solver.k8s.ShardedJob;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,15 +16,7 @@ import java.util.concurrent.Callable;
         subcommands = {K8sCommand.Job.class},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.NO_SUBCOMMAND_LINE})
-public final class K8sCommand implements Runnable {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: job");
-    }
+public final class K8sCommand extends GroupCommand {
 
     /** {@code fixpoint k8s job}: prints the Indexed Job manifest of a sharded batch. */
     @Command(name = "job", mixinStandardHelpOptions = true,

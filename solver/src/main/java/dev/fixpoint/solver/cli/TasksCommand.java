@@ -12,7 +12,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,13 +22,7 @@ import picocli.CommandLine.Option;
                 + " validates new rows (derives FAIL_TO_PASS / PASS_TO_PASS).",
         subcommands = {TasksCommand.ListTasks.class, TasksCommand.Prepare.class, ValidateCommand.class},
         exitCodeListHeading = ExitCodes.HEADING, exitCodeList = ExitCodes.NO_SUBCOMMAND_LINE)
-public final class TasksCommand implements Runnable {
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this),
-                "a subcommand is required: list, prepare or validate (see fixpoint tasks --help)");
-    }
+public final class TasksCommand extends GroupCommand {
 
     /** Options shared by the subcommands. */
     static class TaskRowOptions {
@@ -45,8 +38,9 @@ public final class TasksCommand implements Runnable {
         @Mixin
         Logging logging = new Logging();
 
-        /** The tasks, or null after reporting why not (on stderr). */
+        /** Sets up logging, then reads the tasks; null after reporting why not (on stderr). */
         List<Task> load(PrintStream err) throws InterruptedException {
+            logging.apply();
             TaskLoadResult result;
             try {
                 tasks.resolve(null);
@@ -74,7 +68,6 @@ public final class TasksCommand implements Runnable {
 
         @Override
         public Integer call() throws InterruptedException {
-            options.logging.apply();
             List<Task> tasks = options.load(System.err);
             if (tasks == null) {
                 return ExitCodes.USAGE;
@@ -108,7 +101,6 @@ public final class TasksCommand implements Runnable {
 
         @Override
         public Integer call() throws InterruptedException {
-            options.logging.apply();
             List<Task> tasks = options.load(System.err);
             if (tasks == null) {
                 return ExitCodes.USAGE;

@@ -19,12 +19,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code fixpoint tasks validate}: SWE-bench's validation step for new rows. Runs each row's tests on base + test
@@ -46,10 +43,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:every row validated", "1:some row did not validate or could not be loaded, a repository"
                 + " cannot be reached or an image is missing", "2:bad usage, unreadable task file"})
-public final class ValidateCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+public final class ValidateCommand extends ConsoleCommand {
 
     @Mixin
     TaskFileOptions taskFile = new TaskFileOptions();
@@ -78,14 +72,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--run-id", paramLabel = "ID", description = "Label of this run's containers (default: derived from --out, so a re-run finds what a killed one left).")
     String runId;
 
-    @Mixin
-    Logging logging = new Logging();
-
     @Override
-    public Integer call() throws Exception {
-        logging.apply();
-        PrintWriter err = spec.commandLine().getErr();
-        PrintWriter outw = spec.commandLine().getOut();
+    int execute(PrintWriter outw, PrintWriter err) throws Exception {
         if (workers < 1 || repeat < 1 || (timeoutSeconds != null && timeoutSeconds < 1)) {
             err.println("tasks validate: --workers, --repeat and --timeout must be at least 1");
             return ExitCodes.USAGE;
