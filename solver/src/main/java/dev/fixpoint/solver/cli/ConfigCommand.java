@@ -9,9 +9,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code fixpoint config show}: the merged configuration (file, then flags), secrets masked. */
-@Command(name = "config", mixinStandardHelpOptions = true, description = "Shows the configuration.",
-        subcommands = {ConfigCommand.Show.class},
-        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = ExitCodes.NO_SUBCOMMAND_LINE)
+@Command(name = "config", description = "Shows the configuration.",
+        subcommands = {ConfigCommand.Show.class})
 public final class ConfigCommand extends GroupCommand {
 
     @Command(name = "show", mixinStandardHelpOptions = true,

@@ -1,5 +1,6 @@
 package dev.fixpoint.solver.cli;
 
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -10,8 +11,9 @@ import java.util.concurrent.Callable;
 /**
  * What the commands that write to picocli's streams share (eval, tasks validate, report, env list): {@code -v}, and
  * how they run: logging set up first, then the command's work with picocli's out and err writers (which tests
- * capture).
+ * capture). Its {@code @Command} attributes (--help/--version, the exit-code heading) are every subclass's.
  */
+@Command(mixinStandardHelpOptions = true, exitCodeListHeading = ExitCodes.HEADING)
 abstract class ConsoleCommand implements Callable<Integer> {
 
     @Spec

@@ -31,13 +31,12 @@ import picocli.CommandLine.Option;
  * the spec file's entry for its repo and version ({@code --specs FILE}; by default {@code environments.yaml} next to
  * the task file, when there is one), else a built-in default detected from the tree at the base commit.
  */
-@Command(name = "env", mixinStandardHelpOptions = true,
+@Command(name = "env",
         description = {"Environments the tasks' tests run in: resolves them (task row > spec file > built-in Maven,"
                 + " Gradle or pytest default), builds their images once with network on, and checks them with the"
                 + " tasks' gold patches.",
                 "Spec file: --specs FILE, or environments.yaml next to the task file when --specs is not given."},
-        subcommands = {EnvCommand.Build.class, EnvCommand.Check.class, EnvCommand.ListEnvs.class},
-        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = ExitCodes.NO_SUBCOMMAND_LINE)
+        subcommands = {EnvCommand.Build.class, EnvCommand.Check.class, EnvCommand.ListEnvs.class})
 public final class EnvCommand extends GroupCommand {
 
     static final Path HOST_CA = Path.of("/etc/ssl/certs/ca-certificates.crt");
@@ -78,7 +77,7 @@ public final class EnvCommand extends GroupCommand {
     }
 
     /** {@code fixpoint env build}. */
-    @Command(name = "build", mixinStandardHelpOptions = true,
+    @Command(name = "build",
             description = {"Builds one image per distinct environment recipe of the tasks (fixpoint/env:<repo>-<version>-"
                     + "<hash of recipe, repo, version and setup commit>), WORKERS at a time: in a sandbox of the base"
                     + " image with network on, the packages are installed; for install commands the repository at the"
@@ -88,7 +87,6 @@ public final class EnvCommand extends GroupCommand {
                     + " Existing images are kept. Images that specs name as is (image:) are pulled when missing.",
                     "Lists the tasks whose environment could not be resolved (they need a spec), and failures per"
                     + " recipe; the other recipes are built regardless."},
-            exitCodeListHeading = ExitCodes.HEADING,
             exitCodeList = {"0:every task has an environment and every image is there", "1:some build or pull failed,"
                     + " some task has no environment, or a repository cannot be reached", "2:bad usage, unreadable task or spec file",
                     ExitCodes.INTERRUPTED_LINE})
@@ -217,11 +215,10 @@ public final class EnvCommand extends GroupCommand {
     }
 
     /** {@code fixpoint env check}: the gold patches through the harness. */
-    @Command(name = "check", mixinStandardHelpOptions = true,
+    @Command(name = "check",
             description = {"Validates the environments: grades every task's own (gold) patch with the harness, as"
                     + " fixpoint eval --gold does, with network off on the tasks' images. A task whose gold patch does"
                     + " not resolve it has a broken environment (or a broken row)."},
-            exitCodeListHeading = ExitCodes.HEADING,
             exitCodeList = {"0:every task was graded", "1:some task errored, or has no environment", "2:bad usage"})
     static final class Check extends ConsoleCommand {
         @Mixin
@@ -251,11 +248,10 @@ public final class EnvCommand extends GroupCommand {
     }
 
     /** {@code fixpoint env list}. */
-    @Command(name = "list", mixinStandardHelpOptions = true,
+    @Command(name = "list",
             description = {"Without --tasks: the environment images on the Docker daemon (fixpoint/env:*).",
                     "With --tasks: each task's environment, where it came from, its image and whether that image is"
                             + " there; and the tasks that need a spec."},
-            exitCodeListHeading = ExitCodes.HEADING,
             exitCodeList = {"0:listed (with --tasks: every task has an environment)", "1:some task has none, or"
                     + " Docker could not be reached", "2:bad usage", ExitCodes.INTERRUPTED_LINE})
     static final class ListEnvs extends ConsoleCommand {

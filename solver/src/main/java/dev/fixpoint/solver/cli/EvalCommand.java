@@ -40,12 +40,11 @@ import picocli.CommandLine.Option;
  * sandboxes and writes SWE-bench-compatible reports. Exit code 0 when every submitted instance was graded,
  * 1 when some errored (infrastructure, unknown instance, bad predictions or task row), 2 on bad usage.
  */
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(name = "eval",
         description = {"Grades predictions (SWE-bench JSONL/JSON, or Multi-SWE-bench rows) against tasks: applies each "
                 + "patch and the test patch in a fresh sandbox, runs the tests, writes report.json per instance and "
                 + "summary.json in SWE-bench's schema.",
                 "Resumes: instances with a report are skipped unless --rerun."},
-        exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:every submitted instance was graded", "1:some instance errored or was invalid, a task row could not"
                 + " be loaded, a repository cannot be reached or an image is missing", "2:bad usage, unreadable task or"
                 + " predictions file"})

@@ -1,6 +1,7 @@
 package dev.fixpoint.solver.cli;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -9,8 +10,9 @@ import java.util.List;
 
 /**
  * A command that only groups subcommands (env, tasks, images, config, k8s): given none, it is a usage error (exit 2)
- * that names them.
+ * that names them. Its {@code @Command} attributes (--help/--version, the exit codes) are every subclass's.
  */
+@Command(mixinStandardHelpOptions = true, exitCodeListHeading = ExitCodes.HEADING, exitCodeList = ExitCodes.NO_SUBCOMMAND_LINE)
 abstract class GroupCommand implements Runnable {
 
     @Spec

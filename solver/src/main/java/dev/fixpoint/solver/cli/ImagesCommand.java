@@ -14,10 +14,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code fixpoint images build|list|prune}: the sandbox images (built offline) and per-task instance images. */
-@Command(name = "images", mixinStandardHelpOptions = true,
+@Command(name = "images",
         description = "Builds, lists and prunes Fixpoint's Docker images (fixpoint/*).",
-        subcommands = {ImagesCommand.Build.class, ImagesCommand.ListImages.class, ImagesCommand.Prune.class},
-        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = ExitCodes.NO_SUBCOMMAND_LINE)
+        subcommands = {ImagesCommand.Build.class, ImagesCommand.ListImages.class, ImagesCommand.Prune.class})
 public final class ImagesCommand extends GroupCommand {
 
     @Command(name = "build", mixinStandardHelpOptions = true,

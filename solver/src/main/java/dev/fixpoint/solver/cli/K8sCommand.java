@@ -11,11 +11,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code fixpoint k8s}: Kubernetes manifests for running fixpoint on a cluster. */
-@Command(name = "k8s", mixinStandardHelpOptions = true,
+@Command(name = "k8s",
         description = "Kubernetes manifests for running fixpoint on a cluster (see the README's Kubernetes section).",
-        subcommands = {K8sCommand.Job.class},
-        exitCodeListHeading = ExitCodes.HEADING,
-        exitCodeList = {ExitCodes.NO_SUBCOMMAND_LINE})
+        subcommands = {K8sCommand.Job.class})
 public final class K8sCommand extends GroupCommand {
 
     /** {@code fixpoint k8s job}: prints the Indexed Job manifest of a sharded batch. */

@@ -39,7 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * patch of the batch run with the evaluation harness (Docker) and caches the grades in the run directory, so that the
  * test-time scaling curves show real resolve rates rather than a proxy.
  */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(name = "report",
         description = {"Writes one self-contained HTML page from a batch run directory (fixpoint batch --out), a solve output "
                 + "directory (fixpoint solve --out) or an eval directory (fixpoint eval --out), and/or --eval: headline, "
                 + "per-repository breakdown, test-time scaling curves, a sortable and filterable task table, "
@@ -48,7 +48,6 @@ import java.util.concurrent.atomic.AtomicInteger;
                         + "(when both are graded), cost, tokens, and the tasks one got and the other did not.",
                 "--grade first grades every distinct candidate patch with the evaluation harness (Docker sandboxes) and caches "
                         + "the grades in RUN_DIR/report/grades.json; later reports reuse them."},
-        exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:page written", "1:failure (grading infrastructure, I/O)", "2:bad input (unreadable run or eval directory, bad option)",
                 ExitCodes.INTERRUPTED_LINE})
 public final class ReportCommand extends ConsoleCommand {

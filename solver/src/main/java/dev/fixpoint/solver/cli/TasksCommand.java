@@ -17,11 +17,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code fixpoint tasks list|prepare|validate}: reads task files and prepares the tasks' workspaces through the mirror cache. */
-@Command(name = "tasks", mixinStandardHelpOptions = true,
+@Command(name = "tasks",
         description = "Reads SWE-bench task files (JSON, JSONL, Hugging Face exports), prepares their workspaces and"
                 + " validates new rows (derives FAIL_TO_PASS / PASS_TO_PASS).",
-        subcommands = {TasksCommand.ListTasks.class, TasksCommand.Prepare.class, ValidateCommand.class},
-        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = ExitCodes.NO_SUBCOMMAND_LINE)
+        subcommands = {TasksCommand.ListTasks.class, TasksCommand.Prepare.class, ValidateCommand.class})
 public final class TasksCommand extends GroupCommand {
 
     /** Options shared by the subcommands. */

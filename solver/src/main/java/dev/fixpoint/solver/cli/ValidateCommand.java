@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
  * rows with FAIL_TO_PASS / PASS_TO_PASS filled in ({@code validated.jsonl}) and a report per row
  * ({@code validation.json}).
  */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = "validate",
         description = {"Derives FAIL_TO_PASS / PASS_TO_PASS of task rows (SWE-bench's validation step): runs each row's"
                 + " tests (its environment's test command; {test_files} are the test patch's files) on base + test"
                 + " patch and on base + test patch + gold patch, --repeat times each in fresh sandboxes.",
@@ -40,7 +40,6 @@ import picocli.CommandLine.Option;
                         + " valid: " + "no_test_patch, no_gold_patch, command_names_graded_tests,"
                         + " test_patch_does_not_apply, gold_patch_does_not_apply, test_run_error, no_results,"
                         + " no_fail_to_pass); the harness files of each run in OUT/<instance>/before|after/."},
-        exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:every row validated", "1:some row did not validate or could not be loaded, a repository"
                 + " cannot be reached or an image is missing", "2:bad usage, unreadable task file"})
 public final class ValidateCommand extends ConsoleCommand {
