@@ -72,13 +72,9 @@ class SelectorTest {
                 .add("c", 1, 1, PatchState.DOES_NOT_APPLY).add("d", 2, 1).notApplied()
                 .add("e", 3, 1, PatchState.MALFORMED).build();
 
-        for (SelectionStrategy strategy : List.of(MajorityVote.defaults(), ExecutionOnly.defaults(),
-                ModelOnly.defaults(), ExecutionThenModel.defaults(), WeightedScore.defaults())) {
-            Selection s = selector.select(strategy, pool);
-            assertTrue(s.abstained(), strategy.name());
-            assertEquals(List.of("no candidate has a usable patch", "2 × empty patch",
-                    "2 × patch does not apply", "1 × malformed patch"), s.reasons(), strategy.name());
-        }
+        assertEveryOneAbstains(List.of(MajorityVote.defaults(), ExecutionOnly.defaults(), ModelOnly.defaults(),
+                        ExecutionThenModel.defaults(), WeightedScore.defaults()), pool,
+                "no candidate has a usable patch", "2 × empty patch", "2 × patch does not apply", "1 × malformed patch");
     }
 
     @Test
@@ -86,11 +82,17 @@ class SelectorTest {
         List<Evidence> pool = Pool.of().add("a", 0, 1, PatchState.TOO_LARGE).add("b", 1, 1, PatchState.TOO_LARGE)
                 .add("c", 2, 1, PatchState.UNREADABLE).add("d", 3, 1, PatchState.EMPTY).build();
 
-        for (SelectionStrategy strategy : List.of(MajorityVote.defaults(), WeightedScore.defaults())) {
+        assertEveryOneAbstains(List.of(MajorityVote.defaults(), WeightedScore.defaults()), pool,
+                "no candidate has a usable patch", "2 × patch over the size limit", "1 × empty patch",
+                "1 × patch could not be read");
+    }
+
+    /** Asserts that each of {@code strategies} abstains on {@code pool}, giving exactly {@code reasons}. */
+    private void assertEveryOneAbstains(List<SelectionStrategy> strategies, List<Evidence> pool, String... reasons) {
+        for (SelectionStrategy strategy : strategies) {
             Selection s = selector.select(strategy, pool);
             assertTrue(s.abstained(), strategy.name());
-            assertEquals(List.of("no candidate has a usable patch", "2 × patch over the size limit",
-                    "1 × empty patch", "1 × patch could not be read"), s.reasons(), strategy.name());
+            assertEquals(List.of(reasons), s.reasons(), strategy.name());
         }
     }
 
