@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static dev.fixpoint.tasks.testing.TextAssertions.assertContainsAll;
 import static org.junit.jupiter.api.Assertions.*;
 
 class ToolsTest {
@@ -171,15 +172,13 @@ class ToolsTest {
     void editReportsJavaSyntaxErrors() {
         Observation o = call("edit", "{\"command\":\"str_replace\",\"path\":\"Main.java\",\"old_str\":\"return 2 * x;\",\"new_str\":\"return 2 * x\"}");
         assertFalse(o.error());
-        assertTrue(o.text().contains("Syntax check of Main.java FAILED"), o.text());
-        assertTrue(o.text().contains("line 11"), o.text());
+        assertContainsAll(o.text(), "Syntax check of Main.java FAILED", "line 11");
     }
 
     @Test
     void editReportsPythonSyntaxErrors() {
         Observation o = call("edit", "{\"command\":\"str_replace\",\"path\":\"pkg/calc.py\",\"old_str\":\"def sub(a, b):\",\"new_str\":\"def sub(a, b)\"}");
-        assertTrue(o.text().contains("Syntax check of pkg/calc.py FAILED"), o.text());
-        assertTrue(o.text().contains("SyntaxError"), o.text());
+        assertContainsAll(o.text(), "Syntax check of pkg/calc.py FAILED", "SyntaxError");
         assertFalse(Files.exists(repo.resolve("pkg/__pycache__")), "the compile check writes no bytecode");
         Observation fine = call("edit", "{\"command\":\"str_replace\",\"path\":\"pkg/calc.py\",\"old_str\":\"def sub(a, b)\\n\",\"new_str\":\"def sub(a, b):\\n\"}");
         assertFalse(fine.text().contains("FAILED"), fine.text());
@@ -190,12 +189,12 @@ class ToolsTest {
     @Test
     void outlineListsDeclarationsWithLines() {
         Observation o = call("outline", "{\"path\": \"Main.java\"}");
-        assertTrue(o.text().contains("class Main (lines 3-15)"), o.text());
-        assertTrue(o.text().contains("  field int count (line 4)"), o.text());
-        assertTrue(o.text().contains("  constructor Main(int) (lines 6-8)"), o.text());
-        assertTrue(o.text().contains("  method int twice(int) (lines 10-12)"), o.text());
-        assertTrue(o.text().contains("  enum Color (line 14)"), o.text());
-        assertTrue(o.text().contains("    constant RED (line 14)"), o.text());
+        assertContainsAll(o.text(), "class Main (lines 3-15)",
+                "  field int count (line 4)",
+                "  constructor Main(int) (lines 6-8)",
+                "  method int twice(int) (lines 10-12)",
+                "  enum Color (line 14)",
+                "    constant RED (line 14)");
     }
 
     @Test
