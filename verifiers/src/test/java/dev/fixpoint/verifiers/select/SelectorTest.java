@@ -121,9 +121,7 @@ class SelectorTest {
 
     @Test
     void emptyPoolAbstains() {
-        Selection s = selector.select(MajorityVote.defaults(), List.of());
-        assertTrue(s.abstained());
-        assertEquals(List.of("no candidates"), s.reasons());
+        assertEveryOneAbstains(List.of(MajorityVote.defaults()), List.of(), "no candidates");
     }
 
     @Test
@@ -131,11 +129,8 @@ class SelectorTest {
         List<Evidence> pool = Pool.of().add("a", 0, 1).exec(0, 3, 0, 5).add("b", 1, 1).exec(0, 3, 0, 5)
                 .add("c", 2, 1).exec(3, 3, 1, 5).build();
 
-        Selection s = selector.select(ExecutionOnly.defaults(), pool);
-
-        assertTrue(s.abstained());
-        assertEquals(List.of("no eligible candidate", "2 × passes no reproduction test", "1 × breaks regression tests"),
-                s.reasons());
+        assertEveryOneAbstains(List.of(ExecutionOnly.defaults()), pool,
+                "no eligible candidate", "2 × passes no reproduction test", "1 × breaks regression tests");
     }
 
     @Test
@@ -252,11 +247,8 @@ class SelectorTest {
                 .add("partial", 0, 3).exec(0, 2, 0, 4).judge(1.0, 0.5)
                 .add("breaks", 1, 1).exec(2, 2, 1, 4).judge(1.0, 0.5).build();
 
-        Selection s = selector.select(ExecutionThenModel.defaults(), pool);
-
-        assertTrue(s.abstained());
-        assertEquals(List.of("no eligible candidate", "1 × breaks regression tests", "1 × passes no reproduction test"),
-                s.reasons());
+        assertEveryOneAbstains(List.of(ExecutionThenModel.defaults()), pool,
+                "no eligible candidate", "1 × breaks regression tests", "1 × passes no reproduction test");
     }
 
     @Test
