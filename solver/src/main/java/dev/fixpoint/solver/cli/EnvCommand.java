@@ -21,10 +21,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code fixpoint env build|check|list}: the environments tasks run in. Each task's environment is its row's own, else
@@ -52,6 +55,9 @@ public final class EnvCommand extends GroupCommand {
         @Option(names = "--instance", paramLabel = "ID", arity = "1..*", description = "Only these instance ids.")
         List<String> instances = new ArrayList<>();
 
+        @Mixin
+        Logging logging = new Logging();
+
         RepoCache cache() throws InterruptedException {
             tasks.resolve(null);
             return repos.open(tasks.file);
@@ -77,7 +83,7 @@ public final class EnvCommand extends GroupCommand {
     }
 
     /** {@code fixpoint env build}. */
-    @Command(name = "build",
+    @Command(name = "build", mixinStandardHelpOptions = true,
             description = {"Builds one image per distinct environment recipe of the tasks (fixpoint/env:<repo>-<version>-"
                     + "<hash of recipe, repo, version and setup commit>), WORKERS at a time: in a sandbox of the base"
                     + " image with network on, the packages are installed; for install commands the repository at the"
@@ -87,10 +93,14 @@ public final class EnvCommand extends GroupCommand {
                     + " Existing images are kept. Images that specs name as is (image:) are pulled when missing.",
                     "Lists the tasks whose environment could not be resolved (they need a spec), and failures per"
                     + " recipe; the other recipes are built regardless."},
+            exitCodeListHeading = ExitCodes.HEADING,
             exitCodeList = {"0:every task has an environment and every image is there", "1:some build or pull failed,"
                     + " some task has no environment, or a repository cannot be reached", "2:bad usage, unreadable task or spec file",
                     ExitCodes.INTERRUPTED_LINE})
-    static final class Build extends ConsoleCommand {
+    static final class Build implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
         @Mixin
         TaskOptions options = new TaskOptions();
 
@@ -113,11 +123,14 @@ public final class EnvCommand extends GroupCommand {
         RegistryOption registry = new RegistryOption();
 
         @Override
-        int execute(PrintWriter out, PrintWriter err) throws Exception {
-            return Guard.run(err, "env build", () -> build(out, err));
+        public Integer call() throws Exception {
+            options.logging.apply();
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            return Guard.run(err, "env build", () -> execute(out, err));
         }
 
-        private int build(PrintWriter out, PrintWriter err) throws Exception {
+        private int execute(PrintWriter out, PrintWriter err) throws Exception {
             if (workers < 1) throw new IllegalArgumentException("--workers must be at least 1, not: " + workers);
             registry.check();
             Path ca = noCaBundle ? null : caBundle != null ? caBundle : Files.isReadable(HOST_CA) ? HOST_CA : null;
@@ -215,12 +228,16 @@ public final class EnvCommand extends GroupCommand {
     }
 
     /** {@code fixpoint env check}: the gold patches through the harness. */
-    @Command(name = "check",
+    @Command(name = "check", mixinStandardHelpOptions = true,
             description = {"Validates the environments: grades every task's own (gold) patch with the harness, as"
                     + " fixpoint eval --gold does, with network off on the tasks' images. A task whose gold patch does"
                     + " not resolve it has a broken environment (or a broken row)."},
+            exitCodeListHeading = ExitCodes.HEADING,
             exitCodeList = {"0:every task was graded", "1:some task errored, or has no environment", "2:bad usage"})
-    static final class Check extends ConsoleCommand {
+    static final class Check implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
         @Mixin
         TaskOptions options = new TaskOptions();
 
@@ -231,19 +248,20 @@ public final class EnvCommand extends GroupCommand {
         Path out;
 
         @Override
-        int execute(PrintWriter stdout, PrintWriter stderr) {
+        public Integer call() {
             List<String> args = new ArrayList<>(List.of("--tasks", options.tasks.file.toString(), "--gold",
                     "--workers", Integer.toString(workers), "--out", out.toString(), "--no-progress", "--rerun"));
             if (options.tasks.specs != null) args.addAll(List.of("--specs", options.tasks.specs.toString()));
             Path mirrors = options.repos.mirrors(options.tasks.file);
             if (mirrors != null) args.addAll(List.of("--mirrors", mirrors.toString()));
             if (options.repos.cacheDir != null) args.addAll(List.of("--cache-dir", options.repos.cacheDir.toString()));
-            if (logging.verbose) args.add("--verbose");
+            if (options.logging.verbose) args.add("--verbose");
             if (!options.instances.isEmpty()) {
                 args.add("--instance");
                 args.addAll(options.instances);
             }
-            return new CommandLine(new EvalCommand()).setOut(stdout).setErr(stderr).execute(args.toArray(String[]::new));
+            return new CommandLine(new EvalCommand()).setOut(spec.commandLine().getOut())
+                    .setErr(spec.commandLine().getErr()).execute(args.toArray(String[]::new));
         }
     }
 
