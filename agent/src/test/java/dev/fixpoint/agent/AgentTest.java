@@ -17,8 +17,6 @@ import dev.fixpoint.agent.testing.Fixtures;
 import dev.fixpoint.agent.testing.GitRepo;
 import dev.fixpoint.agent.testing.LocalSandbox;
 import dev.fixpoint.models.Redactor;
-import dev.fixpoint.tasks.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,20 +35,7 @@ import java.util.Map;
 import static dev.fixpoint.models.ScriptedModel.call;
 import static org.junit.jupiter.api.Assertions.*;
 
-class AgentTest {
-
-    @TempDir Path repo;
-    @TempDir Path state;
-    @TempDir Path out;
-    LocalSandbox sandbox;
-    Task task;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        String base = Fixtures.calcRepo(repo);
-        sandbox = new LocalSandbox(repo);
-        task = Fixtures.calcTask(base, repo.toString());
-    }
+class AgentTest extends CalcRepoTest {
 
     private Agent.Builder agent(Model model) {
         return Agent.builder(model).stateDir(state.toString()).prices(PriceTable.defaults());

@@ -1,7 +1,5 @@
 package dev.fixpoint.agent;
 
-import dev.fixpoint.agent.testing.Fixtures;
-import dev.fixpoint.agent.testing.LocalSandbox;
 import dev.fixpoint.agent.testing.LongSession;
 import dev.fixpoint.agent.trajectory.Elision;
 import dev.fixpoint.agent.trajectory.RecordedTrajectory;
@@ -15,10 +13,7 @@ import dev.fixpoint.models.ModelRequest;
 import dev.fixpoint.models.ModelResponse;
 import dev.fixpoint.models.ScriptedModel;
 import dev.fixpoint.models.Usage;
-import dev.fixpoint.tasks.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,29 +26,12 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** A 60-step scripted session with large observations, run for real on a local repository, with and without a budget. */
-class ContextManagementTest {
+class ContextManagementTest extends CalcRepoTest {
 
     static final int STEPS = 60;
     static final int OBS_CHARS = 9_000;
     /** 32k tokens per request: about 128k characters, a quarter of what the whole session's observations take. */
     static final ContextPolicy BUDGET = new ContextPolicy(40_000L, 5);
-
-    @TempDir Path repo;
-    @TempDir Path state;
-    @TempDir Path out;
-    LocalSandbox sandbox;
-    Task task;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        useRepo(repo);
-    }
-
-    private void useRepo(Path dir) throws Exception {
-        Files.createDirectories(dir);
-        sandbox = new LocalSandbox(dir);
-        task = Fixtures.calcTask(Fixtures.calcRepo(dir), dir.toString());
-    }
 
     private Candidate run(Model model, ContextPolicy policy, Path trajectory, AgentListener... listeners) {
         var agent = Agent.builder(model).stateDir(state.toString()).limits(AgentLimits.DEFAULT.withMaxSteps(STEPS + 1).withContext(policy)).build();

@@ -47,24 +47,29 @@ class DockerRolloutTest {
     @Test
     void pythonSample(@TempDir Path dir) throws Exception {
         Task task = Samples.task("fixpoint-samples__verspec-1");
-        String repro = "from verspec import parse_range\n"
-                + "r = parse_range('1.2 - 1.4')\n"
-                + "assert r.contains('1.4.5'), str(r)\n"
-                + "print('OK')\n";
+        String repro = """
+                from verspec import parse_range
+                r = parse_range('1.2 - 1.4')
+                assert r.contains('1.4.5'), str(r)
+                print('OK')
+                """;
         rollout(task, dir, "verspec/ranges.py", "reproduce_issue.py", repro, "python3 reproduce_issue.py");
     }
 
     @Test
     void javaSample(@TempDir Path dir) throws Exception {
         Task task = Samples.task("fixpoint-samples__calspan-1");
-        String repro = "import net.calspan.RangeParser;\n\n"
-                + "public class ReproduceIssue {\n"
-                + "    public static void main(String[] args) {\n"
-                + "        String r = RangeParser.parse(\"2024-03\").toString();\n"
-                + "        System.out.println(r);\n"
-                + "        if (!r.equals(\"2024-03-01..2024-03-31\")) System.exit(1);\n"
-                + "    }\n"
-                + "}\n";
+        String repro = """
+                import net.calspan.RangeParser;
+
+                public class ReproduceIssue {
+                    public static void main(String[] args) {
+                        String r = RangeParser.parse("2024-03").toString();
+                        System.out.println(r);
+                        if (!r.equals("2024-03-01..2024-03-31")) System.exit(1);
+                    }
+                }
+                """;
         String run = "rm -rf /tmp/repro && mkdir -p /tmp/repro && javac -d /tmp/repro $(find src/main/java -name '*.java') "
                 + "&& java -cp /tmp/repro ReproduceIssue.java";
         rollout(task, dir, "src/main/java/net/calspan/RangeParser.java", "ReproduceIssue.java", repro, run);

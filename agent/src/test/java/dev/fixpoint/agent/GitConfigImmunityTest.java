@@ -3,6 +3,7 @@ package dev.fixpoint.agent;
 import dev.fixpoint.agent.testing.Fixtures;
 import dev.fixpoint.agent.testing.GitRepo;
 import dev.fixpoint.agent.testing.LocalSandbox;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,10 +19,15 @@ class GitConfigImmunityTest {
 
     @TempDir Path repo;
     @TempDir Path state;
+    String base;
+
+    @BeforeEach
+    void calcRepo() throws Exception {
+        base = Fixtures.calcRepo(repo);
+    }
 
     @Test
     void gitConfigTheAgentWroteInTheRepositoryDoesNotChangeThePatch() throws Exception {
-        String base = Fixtures.calcRepo(repo);
         Files.writeString(repo.resolve("calc/ops.py"), "def add(a, b):\n    return a + b\n\n\ndef mul(a, b):\n    return a * b\n");
         GitRepo.git(repo, "config", "diff.noprefix", "true");
         GitRepo.git(repo, "config", "diff.external", "/bin/false");
@@ -40,7 +46,6 @@ class GitConfigImmunityTest {
 
     @Test
     void filtersIncludesAndExcludesTheAgentConfiguredDoNotRunOrHideChanges() throws Exception {
-        String base = Fixtures.calcRepo(repo);
         Files.writeString(repo.resolve("calc/ops.py"), "def add(a, b):\n    return a + b\n");
         Path included = state.resolve("included.gitconfig");
         Files.createDirectories(state);

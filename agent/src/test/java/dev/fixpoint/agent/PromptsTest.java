@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import static dev.fixpoint.tasks.testing.TextAssertions.assertContainsAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -124,13 +125,13 @@ class PromptsTest {
             assertTrue(submit.contains("when the reproduction script passes and the existing tests that cover the code you changed pass too"), submit);
             assertEquals(options.reviewSubmit(), submit.contains("call submit again, without changing anything, to confirm"), submit);
         }
-        assertTrue(system.contains("5. Submit with the submit tool, only once both the reproduction script and those existing tests pass."), system);
-        assertTrue(system.contains("If submit shows\n   a review of your patch"), system);
         assertTrue(nudge.contains("when the reproduction script and the existing tests that cover your change pass, call submit"), nudge);
-        // adding a test to an existing test file: said plainly, with the reason
-        assertTrue(system.contains("Do not edit existing test files, not even to add a test"), system);
-        assertTrue(system.contains("the test files the hidden tests\n   touch are put back to their original state and replaced"), system);
-        assertTrue(system.contains("checks the file's syntax and\n  names (undefined names, missing imports)"), system);
+        assertContainsAll(system, "5. Submit with the submit tool, only once both the reproduction script and those existing tests pass.",
+                "If submit shows\n   a review of your patch",
+                // adding a test to an existing test file: said plainly, with the reason
+                "Do not edit existing test files, not even to add a test",
+                "the test files the hidden tests\n   touch are put back to their original state and replaced",
+                "checks the file's syntax and\n  names (undefined names, missing imports)");
     }
 
     @Test

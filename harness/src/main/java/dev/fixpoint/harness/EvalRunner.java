@@ -24,7 +24,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -152,7 +151,7 @@ public final class EvalRunner {
     /** Evaluates the plan's predictions on the worker pool; a worker's unexpected failure is logged, not fatal. */
     private void evaluateAll(Plan plan, Map<String, InstanceOutcome> outcomes, InstanceEvaluator evaluator)
             throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(config.workers(), namedThreads());
+        ExecutorService pool = Executors.newFixedThreadPool(config.workers(), DaemonThreads.named("eval-worker"));
         List<Future<?>> futures = new ArrayList<>();
         try {
             for (Prediction p : plan.todo().values()) {
@@ -281,14 +280,5 @@ public final class EvalRunner {
         Path f = dir.resolve(ReportFiles.PATCH);
         String want = p.modelPatch() == null ? "" : p.modelPatch();
         return Files.isRegularFile(f) && Files.readString(f, StandardCharsets.UTF_8).equals(want);
-    }
-
-    private static java.util.concurrent.ThreadFactory namedThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "eval-worker-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -20,6 +20,12 @@ class GraderTest {
     static final List<String> F2P = List.of("t.py::test_b", "t.py::test_a");
     static final List<String> P2P = List.of("t.py::test_c", "t.py::test_d");
 
+    /** The grade of one run in which the F2P tests test_a, test_b and the P2P tests test_c, test_d ended so. */
+    static Grade grade(TestOutcome a, TestOutcome b, TestOutcome c, TestOutcome d) {
+        return Grader.grade(F2P, P2P, List.of(results(Map.of(
+                "t.py::test_a", a, "t.py::test_b", b, "t.py::test_c", c, "t.py::test_d", d))));
+    }
+
     @Test
     void everyListedTestPassingIsFull() {
         Grade g = Grader.grade(F2P, P2P, List.of(results(Map.of(
@@ -34,9 +40,7 @@ class GraderTest {
 
     @Test
     void someFailToPassPassingWithNoBrokenPassToPassIsPartial() {
-        Grade g = Grader.grade(F2P, P2P, List.of(results(Map.of(
-                "t.py::test_a", TestOutcome.PASSED, "t.py::test_b", TestOutcome.FAILED,
-                "t.py::test_c", TestOutcome.PASSED, "t.py::test_d", TestOutcome.SKIPPED))));
+        Grade g = grade(TestOutcome.PASSED, TestOutcome.FAILED, TestOutcome.PASSED, TestOutcome.SKIPPED);
         assertEquals(Resolution.PARTIAL, g.resolution());
         assertFalse(g.resolved());
         assertEquals(List.of("t.py::test_c", "t.py::test_d"), g.passToPass().success()); // skipped P2P is kept
@@ -44,9 +48,7 @@ class GraderTest {
 
     @Test
     void brokenPassToPassOrNoFailToPassIsNo() {
-        Grade broken = Grader.grade(F2P, P2P, List.of(results(Map.of(
-                "t.py::test_a", TestOutcome.PASSED, "t.py::test_b", TestOutcome.PASSED,
-                "t.py::test_c", TestOutcome.ERROR, "t.py::test_d", TestOutcome.PASSED))));
+        Grade broken = grade(TestOutcome.PASSED, TestOutcome.PASSED, TestOutcome.ERROR, TestOutcome.PASSED);
         assertEquals(Resolution.NO, broken.resolution());
         assertEquals(List.of("t.py::test_c"), broken.passToPass().failure());
         Grade none = Grader.grade(F2P, P2P, List.of(results(Map.of(

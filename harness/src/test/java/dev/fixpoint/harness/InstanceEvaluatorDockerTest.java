@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,23 +42,8 @@ class InstanceEvaluatorDockerTest {
 
     static final String CALC = CalcRepo.CALC + "\n\ndef mul(a, b):\n    return a * b\n";
     static final String TESTS = "from calc import add, mul\n\n\ndef test_mul():\n    assert mul(2, 3) == 6\n";
-    static final String TEST_PATCH = """
-            diff --git a/test_calc.py b/test_calc.py
-            --- a/test_calc.py
-            +++ b/test_calc.py
-            @@ -3,3 +3,11 @@ from calc import add, mul
-             
-             def test_mul():
-                 assert mul(2, 3) == 6
-            +
-            +
-            +def test_add():
-            +    assert add(2, 3) == 5
-            +
-            +
-            +def test_add_negative():
-            +    assert add(-2, -3) == -5
-            """;
+    static final String TEST_PATCH = testPatchAdding("def test_add():\n    assert add(2, 3) == 5",
+            "def test_add_negative():\n    assert add(-2, -3) == -5");
     /** The fix with the context of this calc.py, which goes on after add: git apply takes it as it is. */
     static final String GOLD = CalcRepo.addReturns("a + b", "", "", "def mul(a, b):");
     /** Context does not match exactly: git apply refuses, patch --fuzz applies it. */
@@ -103,6 +89,15 @@ class InstanceEvaluatorDockerTest {
             +    while True: pass
                  return a * b
             """;
+
+    /** A test patch of this test_calc.py that adds {@code tests} (test functions), two blank lines before each, after test_mul. */
+    static String testPatchAdding(String... tests) {
+        String added = Stream.of(tests).map(t -> "\n\n" + t + "\n").collect(Collectors.joining()).lines()
+                .map(line -> "+" + line + "\n").collect(Collectors.joining());
+        return "diff --git a/test_calc.py b/test_calc.py\n--- a/test_calc.py\n+++ b/test_calc.py\n"
+                + "@@ -3,3 +3," + (3 + added.lines().count()) + " @@ from calc import add, mul\n"
+                + "\n def test_mul():\n     assert mul(2, 3) == 6\n" + added;
+    }
 
     Path tmp;
     Path out;

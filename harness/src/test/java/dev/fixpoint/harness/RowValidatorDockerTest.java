@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static dev.fixpoint.harness.InstanceEvaluatorDockerTest.CALC;
 import static dev.fixpoint.harness.InstanceEvaluatorDockerTest.GOLD;
 import static dev.fixpoint.harness.InstanceEvaluatorDockerTest.TESTS;
+import static dev.fixpoint.harness.InstanceEvaluatorDockerTest.testPatchAdding;
 import static dev.fixpoint.harness.InstanceEvaluatorDockerTest.TEST_PATCH;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -49,19 +50,7 @@ class RowValidatorDockerTest {
 
     static final String COIN = "import os\n\n\ndef test_coin():\n    assert os.urandom(1)[0] < 128\n";
     /** Adds a test that already passes at base. */
-    static final String PASSING_TEST_PATCH = """
-            diff --git a/test_calc.py b/test_calc.py
-            --- a/test_calc.py
-            +++ b/test_calc.py
-            @@ -3,3 +3,7 @@ from calc import add, mul
-             
-             def test_mul():
-                 assert mul(2, 3) == 6
-            +
-            +
-            +def test_mul_zero():
-            +    assert mul(0, 3) == 0
-            """;
+    static final String PASSING_TEST_PATCH = testPatchAdding("def test_mul_zero():\n    assert mul(0, 3) == 0");
     /** Context from another version of calc.py: no step of the apply chain can place it. */
     static final String STALE_GOLD = """
             diff --git a/calc.py b/calc.py

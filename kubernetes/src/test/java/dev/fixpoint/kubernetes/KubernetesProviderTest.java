@@ -16,6 +16,7 @@ import dev.fixpoint.sandbox.SandboxException;
 import dev.fixpoint.sandbox.SandboxLabels;
 import dev.fixpoint.sandbox.SandboxSpec;
 import dev.fixpoint.sandbox.runner.OwnerId;
+import dev.fixpoint.sandbox.testing.OwnerIds;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -157,9 +158,7 @@ class KubernetesProviderTest {
 
     @Test
     void aRunStartedTwiceNeverDeletesTheOtherInvocationsPods() throws Exception {
-        Process gone = new ProcessBuilder("true").start();
-        gone.waitFor();
-        String dead = OwnerId.current().host() + ":" + gone.pid();
+        String dead = OwnerIds.ofExitedProcess();
         leftover("left-1", "run-a", dead);
         leftover("other-run", "run-b", dead);
         try (KubernetesSandboxProvider first = cluster.provider().runId("run-a").build();

@@ -8,9 +8,8 @@ import java.util.Optional;
  * task's or the run's budget is exhausted, and records the call's usage in the task's ledger (and, if given, its
  * answer or failure in a {@link ModelCallLog}).
  */
-public final class GovernedModel implements Model {
+public final class GovernedModel extends ModelDecorator {
 
-    private final Model delegate;
     private final CallSlots concurrency;
     private final Budget.Ledger ledger;
     private final ModelCallLog calls;
@@ -20,15 +19,10 @@ public final class GovernedModel implements Model {
     }
 
     public GovernedModel(Model delegate, CallSlots concurrency, Budget.Ledger ledger, ModelCallLog calls) {
-        this.delegate = delegate;
+        super(delegate);
         this.concurrency = concurrency;
         this.ledger = ledger;
         this.calls = calls;
-    }
-
-    @Override
-    public String id() {
-        return delegate.id();
     }
 
     @Override

@@ -2,19 +2,13 @@ package dev.fixpoint.models;
 
 
 /** A hook around the model call: every response's usage goes to the rollout's {@link Meter}. */
-public final class MeteredModel implements Model {
+public final class MeteredModel extends ModelDecorator {
 
-    private final Model delegate;
     private final Meter meter;
 
     public MeteredModel(Model delegate, Meter meter) {
-        this.delegate = delegate;
+        super(delegate);
         this.meter = meter;
-    }
-
-    @Override
-    public String id() {
-        return delegate.id();
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * honoured instead, capped by the policy's maximum delay. The latency of the returned usage covers all attempts and
  * waits.
  */
-public final class RetryingModel implements Model {
+public final class RetryingModel extends ModelDecorator {
 
     /** Waits between attempts; replaced in tests. */
     @FunctionalInterface
@@ -22,23 +22,17 @@ public final class RetryingModel implements Model {
 
     private static final Logger log = LoggerFactory.getLogger(RetryingModel.class);
 
-    private final Model delegate;
     private final RetryPolicy policy;
     private final Sleeper sleeper;
 
     public RetryingModel(Model delegate, RetryPolicy policy, Sleeper sleeper) {
-        this.delegate = delegate;
+        super(delegate);
         this.policy = policy;
         this.sleeper = sleeper;
     }
 
     public RetryingModel(Model delegate, RetryPolicy policy) {
         this(delegate, policy, d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000));
-    }
-
-    @Override
-    public String id() {
-        return delegate.id();
     }
 
     @Override

@@ -94,7 +94,7 @@ class AnthropicCachingTest {
             BigDecimal uncached = PriceTable.defaults().cost(model.id(), Usage.of(second.inputTokens(), 30, 0, null)).orElseThrow();
             assertTrue(cost.compareTo(uncached.divide(BigDecimal.valueOf(3), java.math.RoundingMode.HALF_UP)) < 0,
                     "reading the history from the cache costs less than a third: " + cost + " vs " + uncached);
-            assertEquals(List.of("sk-ant-test-0123456789abcdef"), stub.keyHeaders().subList(0, 1));
+            assertEquals(List.of("sk-ant-test-0123456789abcdef"), stub.authHeaders().subList(0, 1));
         }
     }
 }

@@ -84,11 +84,7 @@ class ModelProviderTest {
     @Test
     void rejectedKeyNamesTheVariableAndIsNotRetried() {
         stub.reply(401, OpenAiStub.error("Incorrect API key provided"));
-        var e = assertThrows(ModelException.class, () -> open(FAST).chat(request(List.of(new Message.User("hi")))));
-        assertEquals(ModelException.Kind.AUTH, e.kind());
-        assertEquals(401, e.httpStatus());
-        assertTrue(e.getMessage().contains("set OPENAI_API_KEY"), e.getMessage());
-        assertEquals(1, stub.requests().size());
+        assertEquals(401, chatFails(ModelException.Kind.AUTH, "set OPENAI_API_KEY", 1).httpStatus());
     }
 
     @Test
@@ -188,19 +184,22 @@ class ModelProviderTest {
     @Test
     void givesUpAfterMaxAttempts() {
         stub.reply(503, OpenAiStub.error("busy")).reply(503, OpenAiStub.error("busy")).reply(503, OpenAiStub.error("busy"));
-        var e = assertThrows(ModelException.class, () -> open(FAST).chat(request(List.of(new Message.User("hi")))));
-        assertEquals(ModelException.Kind.SERVER, e.kind());
-        assertTrue(e.getMessage().contains("gave up after 3 attempts"), e.getMessage());
-        assertEquals(3, stub.requests().size());
+        chatFails(ModelException.Kind.SERVER, "gave up after 3 attempts", 3);
     }
 
     @Test
     void badRequestIsNotRetried() {
         stub.reply(400, OpenAiStub.error("context too long"));
+        chatFails(ModelException.Kind.BAD_REQUEST, "context too long", 1);
+    }
+
+    /** Asks the stub's model once and asserts the call fails with {@code kind}, saying {@code said}, after {@code requests} HTTP requests. */
+    private ModelException chatFails(ModelException.Kind kind, String said, int requests) {
         var e = assertThrows(ModelException.class, () -> open(FAST).chat(request(List.of(new Message.User("hi")))));
-        assertEquals(ModelException.Kind.BAD_REQUEST, e.kind());
-        assertTrue(e.getMessage().contains("context too long"), e.getMessage());
-        assertEquals(1, stub.requests().size());
+        assertEquals(kind, e.kind());
+        assertTrue(e.getMessage().contains(said), e.getMessage());
+        assertEquals(requests, stub.requests().size());
+        return e;
     }
 
     @Test

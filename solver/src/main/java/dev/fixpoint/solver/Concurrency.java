@@ -1,15 +1,14 @@
 package dev.fixpoint.solver;
 
+import dev.fixpoint.harness.DaemonThreads;
 import dev.fixpoint.models.CallSlots;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -51,7 +50,7 @@ public final class Concurrency implements CallSlots, AutoCloseable {
         this.rollouts = new Semaphore(limits.rollouts(), true);
         this.containers = new Semaphore(limits.containers(), true);
         int threads = limits.rollouts() + limits.tasks();
-        this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), named("fixpoint-worker"));
+        this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), DaemonThreads.named("fixpoint-worker"));
         pool.allowCoreThreadTimeOut(true);
     }
 
@@ -117,14 +116,5 @@ public final class Concurrency implements CallSlots, AutoCloseable {
             pool.shutdownNow();
             Thread.currentThread().interrupt();
         }
-    }
-
-    static ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -17,11 +17,15 @@ public interface ModelSource {
     /** The model for the k-th (1-based) test-writing session of a task, if this source offers one. */
     Optional<Model> forTestWriting(Task task, int k);
 
-    /** A model for judging candidates, if this source offers one. */
-    Optional<Model> judge();
+    /** A model for judging candidates, if this source offers one (none by default). */
+    default Optional<Model> judge() {
+        return Optional.empty();
+    }
 
-    /** Whether this source replays scripts rather than asking a model (shown wherever results show). */
-    boolean scripted();
+    /** Whether this source replays scripts rather than asking a model (shown wherever results show; false by default). */
+    default boolean scripted() {
+        return false;
+    }
 
     /**
      * Asks the model one tiny question before any work, so that a model that cannot answer stops the run at once.

@@ -12,21 +12,18 @@ import static dev.fixpoint.models.ToolParam.Type.INTEGER;
 import static dev.fixpoint.models.ToolParam.Type.STRING;
 
 /** Runs a shell command in the repository, with a timeout. A failing command is an observation, not an error. */
-final class BashTool implements Tool {
+final class BashTool extends FixedSpecTool {
 
     static final int DEFAULT_TIMEOUT_S = 120, MAX_TIMEOUT_S = 1800;
 
-    private static final ToolSpec SPEC = new ToolSpec("bash",
-            "Run a shell command (sh -c) in the repository directory and return its output and exit code. "
-                    + "Each call is a fresh shell: cd and variables do not carry over. No network, no interactive input. "
-                    + "Use it to run scripts and tests, list files, or inspect git state.",
-            List.of(ToolParam.required("command", STRING, "the command line"),
-                    ToolParam.optional("timeout", INTEGER, "seconds before the command is killed (default "
-                            + DEFAULT_TIMEOUT_S + ", max " + MAX_TIMEOUT_S + ")")));
-
-    @Override
-    public ToolSpec spec() {
-        return SPEC;
+    BashTool() {
+        super(new ToolSpec("bash",
+                "Run a shell command (sh -c) in the repository directory and return its output and exit code. "
+                        + "Each call is a fresh shell: cd and variables do not carry over. No network, no interactive input. "
+                        + "Use it to run scripts and tests, list files, or inspect git state.",
+                List.of(ToolParam.required("command", STRING, "the command line"),
+                        ToolParam.optional("timeout", INTEGER, "seconds before the command is killed (default "
+                                + DEFAULT_TIMEOUT_S + ", max " + MAX_TIMEOUT_S + ")"))));
     }
 
     @Override

@@ -22,6 +22,16 @@ record CodeLanguages(boolean python, boolean java) {
 
     /** The file endings read, for the model's messages: {@code .py and .java}, {@code .py} or {@code .java}. */
     String extensions() {
-        return both() ? ".py and .java" : python ? ".py" : ".java";
+        return pick(".py and .java", ".py", ".java");
+    }
+
+    /** The text that fits the languages read: {@code both} when both are, else the one language's. */
+    String pick(String both, String pythonOnly, String javaOnly) {
+        return both() ? both : python ? pythonOnly : javaOnly;
+    }
+
+    /** The Python text and the Java text of the languages read, joined by {@code joiner} when both are. */
+    String join(String pythonText, String joiner, String javaText) {
+        return (python ? pythonText : "") + (both() ? joiner : "") + (java ? javaText : "");
     }
 }

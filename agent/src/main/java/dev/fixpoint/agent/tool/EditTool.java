@@ -20,30 +20,24 @@ import static dev.fixpoint.models.ToolParam.Type.STRING;
  * Cost: one exec to read, one to save-for-undo + write + check (create and undo: one exec); a checked .java file adds
  * one exec to list the repository's Java files and one per file whose types the check needs.
  */
-final class EditTool implements Tool {
+final class EditTool extends FixedSpecTool {
 
     static final int SNIPPET_CONTEXT = 4;
-
-    private static final ToolSpec SPEC = new ToolSpec("edit",
-            "Edit a file. Commands: str_replace (replace old_str, which must occur exactly once, with new_str), "
-                    + "create (write file_text to a new or existing file), insert (insert new_str after line insert_line; "
-                    + "0 = at the top), undo (restore the file as it was before its last edit).",
-            List.of(ToolParam.oneOf("command", List.of("str_replace", "create", "insert", "undo"), "what to do"),
-                    ToolParam.required("path", STRING, "file, relative to the repository or absolute"),
-                    ToolParam.optional("old_str", STRING, "str_replace: the exact text to replace, with enough context to be unique"),
-                    ToolParam.optional("new_str", STRING, "str_replace, insert: the new text"),
-                    ToolParam.optional("file_text", STRING, "create: the whole content of the file"),
-                    ToolParam.optional("insert_line", INTEGER, "insert: the line after which new_str goes (0 = top)")));
 
     private final EditChecks checks;
 
     EditTool(EditChecks checks) {
+        super(new ToolSpec("edit",
+                "Edit a file. Commands: str_replace (replace old_str, which must occur exactly once, with new_str), "
+                        + "create (write file_text to a new or existing file), insert (insert new_str after line insert_line; "
+                        + "0 = at the top), undo (restore the file as it was before its last edit).",
+                List.of(ToolParam.oneOf("command", List.of("str_replace", "create", "insert", "undo"), "what to do"),
+                        ToolParam.required("path", STRING, "file, relative to the repository or absolute"),
+                        ToolParam.optional("old_str", STRING, "str_replace: the exact text to replace, with enough context to be unique"),
+                        ToolParam.optional("new_str", STRING, "str_replace, insert: the new text"),
+                        ToolParam.optional("file_text", STRING, "create: the whole content of the file"),
+                        ToolParam.optional("insert_line", INTEGER, "insert: the line after which new_str goes (0 = top)"))));
         this.checks = Objects.requireNonNull(checks, "checks");
-    }
-
-    @Override
-    public ToolSpec spec() {
-        return SPEC;
     }
 
     @Override

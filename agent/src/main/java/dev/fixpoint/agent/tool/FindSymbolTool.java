@@ -15,28 +15,24 @@ import static dev.fixpoint.models.ToolParam.Type.STRING;
  * the sandbox walks the tree (hidden directories, caches and build output skipped) and reports classes, functions,
  * methods and module or class variables of that name, with their qualified names ({@link PythonSource}).
  */
-final class FindSymbolTool implements Tool {
+final class FindSymbolTool extends FixedSpecTool {
 
     static final int MAX_FILES = 50;
 
     private final CodeLanguages languages;
-    private final ToolSpec spec;
 
-    FindSymbolTool(CodeLanguages languages) {
-        this.languages = languages;
-        boolean python = languages.python(), java = languages.java();
-        String kinds = (python ? "a Python class, function, method or module/class variable" : "")
-                + (python && java ? ", or of " : "")
-                + (java ? "a Java class, interface, enum, record, method, constructor or field" : "");
-        this.spec = new ToolSpec("find_symbol",
+    private static ToolSpec spec(CodeLanguages languages) {
+        String kinds = languages.join("a Python class, function, method or module/class variable", ", or of ",
+                "a Java class, interface, enum, record, method, constructor or field");
+        return new ToolSpec("find_symbol",
                 "Find the declarations of " + kinds + " by its simple name; returns file, line range, kind and signature.",
-                List.of(ToolParam.required("name", STRING, python ? "simple name, e.g. parse_latex or StrPrinter" : "simple name, e.g. parseHeader or HttpClient"),
+                List.of(ToolParam.required("name", STRING, languages.python() ? "simple name, e.g. parse_latex or StrPrinter" : "simple name, e.g. parseHeader or HttpClient"),
                         ToolParam.optional("path", STRING, "directory or file to look in (default: the whole repository)")));
     }
 
-    @Override
-    public ToolSpec spec() {
-        return spec;
+    FindSymbolTool(CodeLanguages languages) {
+        super(spec(languages));
+        this.languages = languages;
     }
 
     @Override

@@ -12,26 +12,22 @@ import static dev.fixpoint.models.ToolParam.Type.STRING;
  * (parse problems listed, not thrown), Python files with Python's {@code ast} in the sandbox ({@link PythonSource};
  * a syntax error is an error observation naming the line). Offered for the languages the repository has only.
  */
-final class OutlineTool implements Tool {
+final class OutlineTool extends FixedSpecTool {
 
     private final CodeLanguages languages;
-    private final ToolSpec spec;
 
-    OutlineTool(CodeLanguages languages) {
-        this.languages = languages;
-        boolean python = languages.python(), java = languages.java();
-        String what = python && java ? "a Python or Java file" : python ? "a Python file" : "a Java file";
-        String decls = (python ? "classes, functions and methods (nested ones too)" : "")
-                + (python && java ? "; for Java: " : "")
-                + (java ? "classes, interfaces, enums, records, methods, constructors and fields" : "");
-        this.spec = new ToolSpec("outline",
+    private static ToolSpec spec(CodeLanguages languages) {
+        String what = languages.pick("a Python or Java file", "a Python file", "a Java file");
+        String decls = languages.join("classes, functions and methods (nested ones too)", "; for Java: ",
+                "classes, interfaces, enums, records, methods, constructors and fields");
+        return new ToolSpec("outline",
                 "Outline " + what + ": its " + decls + " with line ranges. Use view with start_line/end_line to read one of them.",
-                List.of(ToolParam.required("path", STRING, python && java ? "a .py or .java file" : python ? "a .py file" : "a .java file")));
+                List.of(ToolParam.required("path", STRING, languages.pick("a .py or .java file", "a .py file", "a .java file"))));
     }
 
-    @Override
-    public ToolSpec spec() {
-        return spec;
+    OutlineTool(CodeLanguages languages) {
+        super(spec(languages));
+        this.languages = languages;
     }
 
     @Override

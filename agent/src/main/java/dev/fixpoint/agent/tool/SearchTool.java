@@ -12,21 +12,18 @@ import static dev.fixpoint.models.ToolParam.Type.BOOLEAN;
 import static dev.fixpoint.models.ToolParam.Type.STRING;
 
 /** Text or regex search across the repository (grep), as {@code file:line: text}, capped. */
-final class SearchTool implements Tool {
+final class SearchTool extends FixedSpecTool {
 
     static final int MAX_RESULTS = 200, MAX_LINE = 300;
 
-    private static final ToolSpec SPEC = new ToolSpec("search",
-            "Search file contents for a text (or an extended regex) and return file:line: matching line. Binary files, "
-                    + ".git and build/cache directories are skipped; at most " + MAX_RESULTS + " results.",
-            List.of(ToolParam.required("pattern", STRING, "text to find (exact, case-sensitive unless regex)"),
-                    ToolParam.optional("path", STRING, "file or directory to search (default: the whole repository)"),
-                    ToolParam.optional("regex", BOOLEAN, "treat pattern as a POSIX extended regex (default false)"),
-                    ToolParam.optional("include", STRING, "only files whose name matches this glob, e.g. *.py")));
-
-    @Override
-    public ToolSpec spec() {
-        return SPEC;
+    SearchTool() {
+        super(new ToolSpec("search",
+                "Search file contents for a text (or an extended regex) and return file:line: matching line. Binary files, "
+                        + ".git and build/cache directories are skipped; at most " + MAX_RESULTS + " results.",
+                List.of(ToolParam.required("pattern", STRING, "text to find (exact, case-sensitive unless regex)"),
+                        ToolParam.optional("path", STRING, "file or directory to search (default: the whole repository)"),
+                        ToolParam.optional("regex", BOOLEAN, "treat pattern as a POSIX extended regex (default false)"),
+                        ToolParam.optional("include", STRING, "only files whose name matches this glob, e.g. *.py"))));
     }
 
     @Override

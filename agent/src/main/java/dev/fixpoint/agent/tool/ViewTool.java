@@ -11,19 +11,16 @@ import static dev.fixpoint.models.ToolParam.Type.INTEGER;
 import static dev.fixpoint.models.ToolParam.Type.STRING;
 
 /** Shows a file with line numbers (whole or a range) or a directory tree two levels deep. */
-final class ViewTool implements Tool {
+final class ViewTool extends FixedSpecTool {
 
     static final int MAX_TREE_ENTRIES = 400;
 
-    private static final ToolSpec SPEC = new ToolSpec("view",
-            "Show a file with line numbers (optionally only lines start_line..end_line), or list a directory two levels deep.",
-            List.of(ToolParam.required("path", STRING, "file or directory, relative to the repository or absolute"),
-                    ToolParam.optional("start_line", INTEGER, "first line to show (1-based)"),
-                    ToolParam.optional("end_line", INTEGER, "last line to show (inclusive; -1 = end of file)")));
-
-    @Override
-    public ToolSpec spec() {
-        return SPEC;
+    ViewTool() {
+        super(new ToolSpec("view",
+                "Show a file with line numbers (optionally only lines start_line..end_line), or list a directory two levels deep.",
+                List.of(ToolParam.required("path", STRING, "file or directory, relative to the repository or absolute"),
+                        ToolParam.optional("start_line", INTEGER, "first line to show (1-based)"),
+                        ToolParam.optional("end_line", INTEGER, "last line to show (inclusive; -1 = end of file)"))));
     }
 
     @Override

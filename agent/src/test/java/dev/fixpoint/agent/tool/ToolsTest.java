@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static dev.fixpoint.tasks.testing.TextAssertions.assertContainsAll;
 import static org.junit.jupiter.api.Assertions.*;
 
 class ToolsTest {
@@ -50,6 +51,12 @@ class ToolsTest {
         return tools.run(new ToolCall("c1", tool, json), ctx);
     }
 
+    /** Asserts that {@code o} is an error observation saying all of {@code said}. */
+    private static void assertError(Observation o, String... said) {
+        assertTrue(o.error(), o.text());
+        assertContainsAll(o.text(), said);
+    }
+
     // --- bash
 
     @Test
@@ -87,8 +94,7 @@ class ToolsTest {
     @Test
     void viewErrors() {
         assertTrue(call("view", "{\"path\": \"nope.py\"}").text().contains("no such file or directory: nope.py"));
-        Observation past = call("view", "{\"path\": \"pkg/calc.py\", \"start_line\": 50}");
-        assertTrue(past.error() && past.text().contains("past the end of pkg/calc.py (6 lines)"), past.text());
+        assertError(call("view", "{\"path\": \"pkg/calc.py\", \"start_line\": 50}"), "past the end of pkg/calc.py (6 lines)");
         assertTrue(call("view", "{\"path\": \"pkg/calc.py\", \"start_line\": 4, \"end_line\": 2}").text().contains("before start_line"));
     }
 
@@ -133,10 +139,8 @@ class ToolsTest {
 
     @Test
     void strReplaceMustMatchExactlyOnce() throws Exception {
-        Observation none = call("edit", "{\"command\":\"str_replace\",\"path\":\"pkg/calc.py\",\"old_str\":\"return a * b\",\"new_str\":\"x\"}");
-        assertTrue(none.error() && none.text().contains("not found"), none.text());
-        Observation twice = call("edit", "{\"command\":\"str_replace\",\"path\":\"pkg/calc.py\",\"old_str\":\"return a - b\",\"new_str\":\"return a + b\"}");
-        assertTrue(twice.error() && twice.text().contains("occurs 2 times") && twice.text().contains("lines 2, 6"), twice.text());
+        assertError(call("edit", "{\"command\":\"str_replace\",\"path\":\"pkg/calc.py\",\"old_str\":\"return a * b\",\"new_str\":\"x\"}"), "not found");
+        assertError(call("edit", "{\"command\":\"str_replace\",\"path\":\"pkg/calc.py\",\"old_str\":\"return a - b\",\"new_str\":\"return a + b\"}"), "occurs 2 times", "lines 2, 6");
         Observation ok = call("edit", "{\"command\":\"str_replace\",\"path\":\"pkg/calc.py\",\"old_str\":\"def add(a, b):\\n    return a - b\",\"new_str\":\"def add(a, b):\\n    return a + b\"}");
         assertFalse(ok.error(), ok.text());
         assertTrue(ok.text().contains("     2\t    return a + b"), ok.text());
@@ -150,8 +154,7 @@ class ToolsTest {
         assertTrue(Files.readString(repo.resolve("pkg/calc.py")).startsWith("import os\ndef add"));
         assertFalse(call("edit", "{\"command\":\"undo\",\"path\":\"pkg/calc.py\"}").error());
         assertEquals(before, Files.readString(repo.resolve("pkg/calc.py")));
-        Observation again = call("edit", "{\"command\":\"undo\",\"path\":\"pkg/calc.py\"}");
-        assertTrue(again.error() && again.text().contains("no edit of pkg/calc.py to undo"), again.text());
+        assertError(call("edit", "{\"command\":\"undo\",\"path\":\"pkg/calc.py\"}"), "no edit of pkg/calc.py to undo");
 
         call("edit", "{\"command\":\"create\",\"path\":\"new/reproduce_issue.py\",\"file_text\":\"print(1)\\n\"}");
         assertTrue(Files.exists(repo.resolve("new/reproduce_issue.py")));
@@ -162,8 +165,7 @@ class ToolsTest {
 
     @Test
     void insertChecksLineRange() {
-        Observation o = call("edit", "{\"command\":\"insert\",\"path\":\"pkg/calc.py\",\"insert_line\":99,\"new_str\":\"x\"}");
-        assertTrue(o.error() && o.text().contains("between 0 and 6"), o.text());
+        assertError(call("edit", "{\"command\":\"insert\",\"path\":\"pkg/calc.py\",\"insert_line\":99,\"new_str\":\"x\"}"), "between 0 and 6");
         assertTrue(call("edit", "{\"command\":\"rename\",\"path\":\"pkg/calc.py\"}").text().contains("unknown command 'rename'"));
     }
 
@@ -171,15 +173,13 @@ class ToolsTest {
     void editReportsJavaSyntaxErrors() {
         Observation o = call("edit", "{\"command\":\"str_replace\",\"path\":\"Main.java\",\"old_str\":\"return 2 * x;\",\"new_str\":\"return 2 * x\"}");
         assertFalse(o.error());
-        assertTrue(o.text().contains("Syntax check of Main.java FAILED"), o.text());
-        assertTrue(o.text().contains("line 11"), o.text());
+        assertContainsAll(o.text(), "Syntax check of Main.java FAILED", "line 11");
     }
 
     @Test
     void editReportsPythonSyntaxErrors() {
         Observation o = call("edit", "{\"command\":\"str_replace\",\"path\":\"pkg/calc.py\",\"old_str\":\"def sub(a, b):\",\"new_str\":\"def sub(a, b)\"}");
-        assertTrue(o.text().contains("Syntax check of pkg/calc.py FAILED"), o.text());
-        assertTrue(o.text().contains("SyntaxError"), o.text());
+        assertContainsAll(o.text(), "Syntax check of pkg/calc.py FAILED", "SyntaxError");
         assertFalse(Files.exists(repo.resolve("pkg/__pycache__")), "the compile check writes no bytecode");
         Observation fine = call("edit", "{\"command\":\"str_replace\",\"path\":\"pkg/calc.py\",\"old_str\":\"def sub(a, b)\\n\",\"new_str\":\"def sub(a, b):\\n\"}");
         assertFalse(fine.text().contains("FAILED"), fine.text());
@@ -190,12 +190,12 @@ class ToolsTest {
     @Test
     void outlineListsDeclarationsWithLines() {
         Observation o = call("outline", "{\"path\": \"Main.java\"}");
-        assertTrue(o.text().contains("class Main (lines 3-15)"), o.text());
-        assertTrue(o.text().contains("  field int count (line 4)"), o.text());
-        assertTrue(o.text().contains("  constructor Main(int) (lines 6-8)"), o.text());
-        assertTrue(o.text().contains("  method int twice(int) (lines 10-12)"), o.text());
-        assertTrue(o.text().contains("  enum Color (line 14)"), o.text());
-        assertTrue(o.text().contains("    constant RED (line 14)"), o.text());
+        assertContainsAll(o.text(), "class Main (lines 3-15)",
+                "  field int count (line 4)",
+                "  constructor Main(int) (lines 6-8)",
+                "  method int twice(int) (lines 10-12)",
+                "  enum Color (line 14)",
+                "    constant RED (line 14)");
     }
 
     @Test
@@ -204,9 +204,8 @@ class ToolsTest {
         Observation o = call("outline", "{\"path\": \"Broken.java\"}");
         assertFalse(o.error());
         assertTrue(o.text().contains("Parse problems:"), o.text());
-        Observation py = Toolbox.forTask(Role.FIX, dev.fixpoint.tasks.layout.SourceLanguage.JAVA)
-                .run(new ToolCall("c1", "outline", "{\"path\": \"pkg/calc.py\"}"), ctx);
-        assertTrue(py.error() && py.text().contains("only .java files are supported, not pkg/calc.py"), py.text());
+        assertError(Toolbox.forTask(Role.FIX, dev.fixpoint.tasks.layout.SourceLanguage.JAVA)
+                .run(new ToolCall("c1", "outline", "{\"path\": \"pkg/calc.py\"}"), ctx), "only .java files are supported, not pkg/calc.py");
         assertTrue(call("outline", "{\"path\": \"README\"}").text().contains("only .py and .java files"));
     }
 
@@ -261,10 +260,8 @@ class ToolsTest {
 
     @Test
     void unknownToolAndInvalidJsonGoBackToTheModel() {
-        Observation unknown = call("rm_rf", "{}");
-        assertTrue(unknown.error() && unknown.text().contains("Unknown tool 'rm_rf'") && unknown.text().contains("bash, view"), unknown.text());
-        Observation json = call("view", "{\"path\": ");
-        assertTrue(json.error() && json.text().contains("not valid JSON"), json.text());
+        assertError(call("rm_rf", "{}"), "Unknown tool 'rm_rf'", "bash, view");
+        assertError(call("view", "{\"path\": "), "not valid JSON");
         assertTrue(call("view", "[1,2]").text().contains("must be a JSON object"));
     }
 

@@ -1,5 +1,6 @@
 package dev.fixpoint.harness.validate;
 
+import dev.fixpoint.harness.DaemonThreads;
 import dev.fixpoint.harness.ReportFiles;
 import dev.fixpoint.tasks.Task;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,7 +86,7 @@ public final class ValidationRunner {
             throws IOException, InterruptedException {
         long start = System.nanoTime();
         Files.createDirectories(config.outDir());
-        ExecutorService pool = Executors.newFixedThreadPool(config.workers(), namedThreads());
+        ExecutorService pool = Executors.newFixedThreadPool(config.workers(), DaemonThreads.named("validate-worker"));
         List<Future<RowValidation>> futures = new ArrayList<>();
         List<RowValidation> rows = new ArrayList<>();
         try {
@@ -132,14 +132,5 @@ public final class ValidationRunner {
         ReportFiles.writeAtomically(validatedFile, validated.toString());
         ReportFiles.writeAtomically(reportFile, ValidationFiles.report(rows, unloadedRows, wall));
         return new Outcome(rows, validatedFile, reportFile, wall);
-    }
-
-    private static java.util.concurrent.ThreadFactory namedThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "validate-worker-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

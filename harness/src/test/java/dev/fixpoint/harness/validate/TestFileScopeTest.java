@@ -1,7 +1,8 @@
 package dev.fixpoint.harness.validate;
 
+import static dev.fixpoint.tasks.testing.TextAssertions.assertAllAccepted;
+import static dev.fixpoint.tasks.testing.TextAssertions.assertAllRejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fixpoint.harness.results.TestOutcome;
@@ -18,17 +19,14 @@ class TestFileScopeTest {
 
     @Test
     void pytestNodeIdsBelongToTheirPath() {
-        assertTrue(scope.test("tests/test_a.py::test_x[1-2]"));
-        assertTrue(scope.test("tests/test_a.py::K::test_y"));
-        assertFalse(scope.test("tests/test_b.py::test_x"));
+        assertAllAccepted(scope, "tests/test_a.py::test_x[1-2]", "tests/test_a.py::K::test_y");
+        assertAllRejected(scope, "tests/test_b.py::test_x");
     }
 
     @Test
     void javaTestsBelongToTheirTopLevelClassFile() {
-        assertTrue(scope.test("com.google.gson.JsonArrayTest#testGet"));
-        assertTrue(scope.test("com.google.gson.JsonArrayTest$Nested#testGet[1]"));
-        assertFalse(scope.test("com.google.gson.JsonArrayTestHelper#testGet"));
-        assertFalse(scope.test("com.google.gson.GsonTest#testGet"));
+        assertAllAccepted(scope, "com.google.gson.JsonArrayTest#testGet", "com.google.gson.JsonArrayTest$Nested#testGet[1]");
+        assertAllRejected(scope, "com.google.gson.JsonArrayTestHelper#testGet", "com.google.gson.GsonTest#testGet");
     }
 
     @Test

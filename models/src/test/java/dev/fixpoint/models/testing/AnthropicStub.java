@@ -1,33 +1,12 @@
 package dev.fixpoint.models.testing;
 
 import java.io.IOException;
-import java.util.List;
 
 /** An Anthropic Messages API server on loopback ({@code POST /v1/messages}) that answers with queued bodies and records requests. */
-public final class AnthropicStub implements AutoCloseable {
-
-    private final StubServer server;
+public final class AnthropicStub extends StubServer {
 
     public AnthropicStub() throws IOException {
-        server = new StubServer("/v1/messages", "x-api-key");
-    }
-
-    /** The base URL to configure, e.g. {@code http://127.0.0.1:PORT/v1}. */
-    public String baseUrl() {
-        return server.root() + "/v1";
-    }
-
-    public AnthropicStub reply(int status, String body) {
-        server.reply(new StubServer.Reply(status, body, 0));
-        return this;
-    }
-
-    public List<String> requests() {
-        return server.requests();
-    }
-
-    public List<String> keyHeaders() {
-        return server.authHeaders();
+        super("/v1/messages", "x-api-key");
     }
 
     /**
@@ -40,10 +19,5 @@ public final class AnthropicStub implements AutoCloseable {
                 "content":[{"type":"tool_use","id":"%s","name":"%s","input":%s}],"stop_reason":"tool_use","stop_sequence":null,
                 "usage":{"input_tokens":%d,"output_tokens":%d,"cache_creation_input_tokens":%d,"cache_read_input_tokens":%d}}
                 """.formatted(id, id, name, inputJson, input, output, cacheWrite, cacheRead);
-    }
-
-    @Override
-    public void close() {
-        server.close();
     }
 }

@@ -5,57 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /** An OpenAI-compatible chat completions server on loopback that answers with queued (status, body) pairs. */
-public final class OpenAiStub implements AutoCloseable {
-
-    private final StubServer server;
+public final class OpenAiStub extends StubServer {
 
     public OpenAiStub() throws IOException {
-        server = new StubServer("/v1/chat/completions", "Authorization");
-    }
-
-    public String baseUrl() {
-        return server.root() + "/v1";
-    }
-
-    public OpenAiStub reply(int status, String body) {
-        server.reply(new StubServer.Reply(status, body, 0));
-        return this;
-    }
-
-    /** The answer to every request once the queue is empty (by default a 500 saying that nothing is queued). */
-    public OpenAiStub otherwise(int status, String body) {
-        server.otherwise(new StubServer.Reply(status, body, 0));
-        return this;
-    }
-
-    /** Queues a reply with response headers (e.g. Retry-After). */
-    public OpenAiStub reply(int status, String body, Map<String, String> headers) {
-        server.reply(new StubServer.Reply(status, body, 0, headers));
-        return this;
-    }
-
-    /** Every request once the queue is empty is left without an answer until the stub is closed. */
-    public OpenAiStub otherwiseHang() {
-        server.otherwise(new StubServer.Reply(200, "{}", StubServer.HANG));
-        return this;
-    }
-
-    /** When each request arrived ({@link System#nanoTime()}), in order. */
-    public List<Long> requestNanos() {
-        return server.requestNanos();
-    }
-
-    public OpenAiStub delayed(long millis, String body) {
-        server.reply(new StubServer.Reply(200, body, millis));
-        return this;
-    }
-
-    public List<String> requests() {
-        return server.requests();
-    }
-
-    public List<String> authHeaders() {
-        return server.authHeaders();
+        super("/v1/chat/completions", "Authorization");
     }
 
     /** A completion with one tool call. */
@@ -105,10 +58,5 @@ public final class OpenAiStub implements AutoCloseable {
 
     public static String error(String message) {
         return "{\"error\":{\"message\":\"" + message + "\",\"type\":\"invalid_request_error\"}}";
-    }
-
-    @Override
-    public void close() {
-        server.close();
     }
 }

@@ -17,9 +17,9 @@ import java.util.concurrent.Executors;
 /**
  * An HTTP server on loopback that answers POSTs to one path with queued (status, body) pairs and records each request's
  * body and one header (the provider's key header). The provider stubs ({@link OpenAiStub}, {@link AnthropicStub}) are
- * built on it.
+ * this server on their endpoint, with builders of their response bodies.
  */
-public final class StubServer implements AutoCloseable {
+public class StubServer implements AutoCloseable {
 
     /** A reply: status, body, a delay before it ({@link #HANG}: never, until the server closes) and response headers. */
     public record Reply(int status, String body, long delayMillis, Map<String, String> headers) {
@@ -78,13 +78,48 @@ public final class StubServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** The base URL to configure, e.g. {@code http://127.0.0.1:PORT/v1}. */
+    public String baseUrl() {
+        return root() + "/v1";
+    }
+
     public void reply(Reply r) {
         replies.add(r);
+    }
+
+    /** Queues a reply. */
+    public StubServer reply(int status, String body) {
+        reply(new Reply(status, body, 0));
+        return this;
+    }
+
+    /** Queues a reply with response headers (e.g. Retry-After). */
+    public StubServer reply(int status, String body, Map<String, String> headers) {
+        reply(new Reply(status, body, 0, headers));
+        return this;
+    }
+
+    /** Queues a 200 reply sent after {@code millis}. */
+    public StubServer delayed(long millis, String body) {
+        reply(new Reply(200, body, millis));
+        return this;
     }
 
     /** The answer to every request once the queue is empty (by default a 500 saying that nothing is queued). */
     public void otherwise(Reply r) {
         fallback = r;
+    }
+
+    /** As {@link #otherwise(Reply)}, without delay. */
+    public StubServer otherwise(int status, String body) {
+        otherwise(new Reply(status, body, 0));
+        return this;
+    }
+
+    /** Every request once the queue is empty is left without an answer until the stub is closed. */
+    public StubServer otherwiseHang() {
+        otherwise(new Reply(200, "{}", HANG));
+        return this;
     }
 
     public List<String> requests() {

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.fixpoint.sandbox.SandboxLabels;
-import dev.fixpoint.sandbox.runner.OwnerId;
 import dev.fixpoint.sandbox.testing.DockerTestSupport;
+import dev.fixpoint.sandbox.testing.OwnerIds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -36,9 +36,7 @@ class CleanupScopeTest {
 
     @Test
     void aRunPrunesItsOwnLeftoversAndNeverAnotherRunsEvenWithADeadOwner() throws Exception {
-        Process p = new ProcessBuilder("true").start();
-        p.waitFor();
-        String deadOwner = OwnerId.current().host() + ":" + p.pid();
+        String deadOwner = OwnerIds.ofExitedProcess();
         String otherRun = docker.runId() + "-other";
         DockerClient raw = DockerClients.create(null);
         String ours = raw.createContainerCmd(DockerTestSupport.BASE).withCmd("true")

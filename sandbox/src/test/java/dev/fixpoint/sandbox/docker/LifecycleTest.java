@@ -13,15 +13,18 @@ import dev.fixpoint.sandbox.SandboxException;
 import dev.fixpoint.sandbox.SandboxLabels;
 import dev.fixpoint.sandbox.runner.OwnerId;
 import dev.fixpoint.sandbox.testing.DockerTestSupport;
+import dev.fixpoint.sandbox.testing.OwnerIds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -47,22 +50,13 @@ class LifecycleTest {
 
     @Test
     void twentyConcurrentSandboxesLeaveNoContainer() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        try {
-            List<Future<String>> results = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                int n = i;
-                results.add(pool.submit(() -> {
-                    try (Sandbox box = docker.provider().start(docker.spec(DockerTestSupport.BASE)
-                            .label(SandboxLabels.ROLLOUT, "r" + n).build())) {
-                        return box.exec("echo " + n, T).stdout();
-                    }
-                }));
+        List<String> outputs = inParallel(20, n -> () -> {
+            try (Sandbox box = docker.provider().start(docker.spec(DockerTestSupport.BASE)
+                    .label(SandboxLabels.ROLLOUT, "r" + n).build())) {
+                return box.exec("echo " + n, T).stdout();
             }
-            for (int i = 0; i < 20; i++) assertEquals(i + "\n", results.get(i).get());
-        } finally {
-            pool.shutdown();
-        }
+        });
+        for (int i = 0; i < 20; i++) assertEquals(i + "\n", outputs.get(i));
         assertEquals(List.of(), docker.leftovers());
     }
 
@@ -114,9 +108,7 @@ class LifecycleTest {
 
     @Test
     void pruneRemovesContainersOfDeadOwnersOnly() throws Exception {
-        Process p = new ProcessBuilder("true").start();
-        p.waitFor();
-        String deadOwner = OwnerId.current().host() + ":" + p.pid();
+        String deadOwner = OwnerIds.ofExitedProcess();
         DockerClient raw = DockerClients.create(null);
         String orphan = raw.createContainerCmd(DockerTestSupport.BASE).withCmd("true")
                 .withLabels(Map.of(SandboxLabels.MANAGED, "true", SandboxLabels.RUN, docker.runId(),
@@ -135,23 +127,14 @@ class LifecycleTest {
     @Test
     void concurrentExecsOnOneSandboxAreSerialized() throws Exception {
         try (Sandbox box = docker.provider().start(docker.spec(DockerTestSupport.BASE).build())) {
-            ExecutorService pool = Executors.newFixedThreadPool(4);
-            try {
-                List<Future<Boolean>> fs = new ArrayList<>();
-                for (int t = 0; t < 4; t++) {
-                    int tt = t;
-                    fs.add(pool.submit(() -> {
-                        for (int i = 0; i < 20; i++) {
-                            ExecResult r = box.exec("echo " + tt + "-" + i + "; echo e" + i + " >&2", T);
-                            if (!r.stdout().equals(tt + "-" + i + "\n") || !r.stderr().equals("e" + i + "\n")) return false;
-                        }
-                        return true;
-                    }));
+            List<Boolean> consistent = inParallel(4, tt -> () -> {
+                for (int i = 0; i < 20; i++) {
+                    ExecResult r = box.exec("echo " + tt + "-" + i + "; echo e" + i + " >&2", T);
+                    if (!r.stdout().equals(tt + "-" + i + "\n") || !r.stderr().equals("e" + i + "\n")) return false;
                 }
-                for (Future<Boolean> f : fs) assertTrue(f.get());
-            } finally {
-                pool.shutdown();
-            }
+                return true;
+            });
+            for (boolean ok : consistent) assertTrue(ok);
         }
     }
 
@@ -201,5 +184,19 @@ class LifecycleTest {
             p.removeImage(image);
         }
         assertFalse(p.imageExists(image));
+    }
+
+    /** Runs {@code n} tasks at once (task i made by {@code task}) on their own threads; their results, in order. */
+    private static <T> List<T> inParallel(int n, IntFunction<Callable<T>> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) futures.add(pool.submit(task.apply(i)));
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) results.add(f.get());
+            return results;
+        } finally {
+            pool.shutdown();
+        }
     }
 }

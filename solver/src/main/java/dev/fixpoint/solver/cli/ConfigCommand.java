@@ -9,16 +9,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code fixpoint config show}: the merged configuration (file, then flags), secrets masked. */
-@Command(name = "config", mixinStandardHelpOptions = true, description = "Shows the configuration.",
-        subcommands = {ConfigCommand.Show.class},
-        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = ExitCodes.NO_SUBCOMMAND_LINE)
-public final class ConfigCommand implements Callable<Integer> {
-
-    @Override
-    public Integer call() {
-        System.err.println("fixpoint config: give a subcommand: show (see fixpoint config --help)");
-        return ExitCodes.USAGE;
-    }
+@Command(name = "config", description = "Shows the configuration.",
+        subcommands = {ConfigCommand.Show.class})
+public final class ConfigCommand extends GroupCommand {
 
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = {"Prints every option as YAML: the config file's values with the given flags on top (the same flags as batch "

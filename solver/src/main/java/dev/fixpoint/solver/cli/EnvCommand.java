@@ -34,22 +34,15 @@ import picocli.CommandLine.Spec;
  * the spec file's entry for its repo and version ({@code --specs FILE}; by default {@code environments.yaml} next to
  * the task file, when there is one), else a built-in default detected from the tree at the base commit.
  */
-@Command(name = "env", mixinStandardHelpOptions = true,
+@Command(name = "env",
         description = {"Environments the tasks' tests run in: resolves them (task row > spec file > built-in Maven,"
                 + " Gradle or pytest default), builds their images once with network on, and checks them with the"
                 + " tasks' gold patches.",
                 "Spec file: --specs FILE, or environments.yaml next to the task file when --specs is not given."},
-        subcommands = {EnvCommand.Build.class, EnvCommand.Check.class, EnvCommand.ListEnvs.class},
-        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = ExitCodes.NO_SUBCOMMAND_LINE)
-public final class EnvCommand implements Runnable {
+        subcommands = {EnvCommand.Build.class, EnvCommand.Check.class, EnvCommand.ListEnvs.class})
+public final class EnvCommand extends GroupCommand {
 
     static final Path HOST_CA = Path.of("/etc/ssl/certs/ca-certificates.crt");
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this),
-                "a subcommand is required: build, check or list (see fixpoint env --help)");
-    }
 
     /** Options of the subcommands that read tasks. */
     static class TaskOptions {
@@ -279,17 +272,13 @@ public final class EnvCommand implements Runnable {
     }
 
     /** {@code fixpoint env list}. */
-    @Command(name = "list", mixinStandardHelpOptions = true,
+    @Command(name = "list",
             description = {"Without --tasks: the environment images on the Docker daemon (fixpoint/env:*).",
                     "With --tasks: each task's environment, where it came from, its image and whether that image is"
                             + " there; and the tasks that need a spec."},
-            exitCodeListHeading = ExitCodes.HEADING,
             exitCodeList = {"0:listed (with --tasks: every task has an environment)", "1:some task has none, or"
                     + " Docker could not be reached", "2:bad usage", ExitCodes.INTERRUPTED_LINE})
-    static final class ListEnvs implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class ListEnvs extends ConsoleCommand {
         @Option(names = "--tasks", paramLabel = "FILE", description = "tasks: JSON, JSONL or a Hugging Face export (default: list the images)")
         Path tasksFile;
 
@@ -299,14 +288,8 @@ public final class EnvCommand implements Runnable {
         @Mixin
         RepoOptions repos = new RepoOptions();
 
-        @Mixin
-        Logging logging = new Logging();
-
         @Override
-        public Integer call() throws Exception {
-            logging.apply();
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+        int execute(PrintWriter out, PrintWriter err) throws Exception {
             return Guard.run(err, "env list", () -> tasksFile == null ? images(out) : tasks(out));
         }
 

@@ -26,7 +26,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -34,30 +33,24 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code fixpoint eval}: grades predictions against tasks with FAIL_TO_PASS / PASS_TO_PASS tests in Docker
  * sandboxes and writes SWE-bench-compatible reports. Exit code 0 when every submitted instance was graded,
  * 1 when some errored (infrastructure, unknown instance, bad predictions or task row), 2 on bad usage.
  */
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(name = "eval",
         description = {"Grades predictions (SWE-bench JSONL/JSON, or Multi-SWE-bench rows) against tasks: applies each "
                 + "patch and the test patch in a fresh sandbox, runs the tests, writes report.json per instance and "
                 + "summary.json in SWE-bench's schema.",
                 "Resumes: instances with a report are skipped unless --rerun."},
-        exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:every submitted instance was graded", "1:some instance errored or was invalid, a task row could not"
                 + " be loaded, a repository cannot be reached or an image is missing", "2:bad usage, unreadable task or"
                 + " predictions file"})
-public final class EvalCommand implements Callable<Integer> {
+public final class EvalCommand extends ConsoleCommand {
 
     static final int SOME_ERRORED = ExitCodes.FAILURE;
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     TaskFileOptions taskFile = new TaskFileOptions();
@@ -112,16 +105,10 @@ public final class EvalCommand implements Callable<Integer> {
     boolean noProgress;
 
     @Mixin
-    Logging logging = new Logging();
-
-    @Mixin
     RegistryOption registry = new RegistryOption();
 
     @Override
-    public Integer call() throws Exception {
-        logging.apply();
-        PrintWriter err = spec.commandLine().getErr();
-        PrintWriter outw = spec.commandLine().getOut();
+    int execute(PrintWriter outw, PrintWriter err) throws Exception {
         if (workers < 1 || repeat < 1 || (timeoutSeconds != null && timeoutSeconds < 1)) {
             err.println("eval: --workers, --repeat and --timeout must be at least 1");
             return ExitCodes.USAGE;

@@ -10,23 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
  * {@code fixpoint images build|list|prune|push}: the sandbox images (built offline) and per-task instance images; push puts them
  * in a registry for a cluster ({@link ImagesPushCommand}).
  */
-@Command(name = "images", mixinStandardHelpOptions = true,
+@Command(name = "images",
         description = "Builds, lists and prunes Fixpoint's Docker images (fixpoint/*); pushes what a cluster's batch pulls.",
-        subcommands = {ImagesCommand.Build.class, ImagesCommand.ListImages.class, ImagesCommand.Prune.class, ImagesPushCommand.class},
-        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = ExitCodes.NO_SUBCOMMAND_LINE)
-public final class ImagesCommand implements Callable<Integer> {
-
-    @Override
-    public Integer call() {
-        System.err.println("fixpoint images: give a subcommand: build, list, prune or push (see fixpoint images --help)");
-        return ExitCodes.USAGE;
-    }
+        subcommands = {ImagesCommand.Build.class, ImagesCommand.ListImages.class, ImagesCommand.Prune.class, ImagesPushCommand.class})
+public final class ImagesCommand extends GroupCommand {
 
     @Command(name = "build", mixinStandardHelpOptions = true,
             description = "Builds the base sandbox images offline (debootstrap + docker import, then fixpoint/python and fixpoint/java): "
@@ -69,13 +63,9 @@ public final class ImagesCommand implements Callable<Integer> {
     static final class ListImages implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
-            DockerCli.Result r = DockerCli.run("images", "--filter", "reference=fixpoint/*", "--format", "{{.Repository}}:{{.Tag}}\t{{.ID}}\t{{.Size}}\t{{.CreatedSince}}");
-            if (r.exit() != 0) {
-                System.err.println("fixpoint images list: docker images failed: " + r.output().strip());
-                return ExitCodes.FAILURE;
-            }
-            System.out.print(r.output());
-            return ExitCodes.OK;
+            Optional<String> images = DockerCli.fixpointImages("list", "{{.Repository}}:{{.Tag}}\t{{.ID}}\t{{.Size}}\t{{.CreatedSince}}");
+            images.ifPresent(System.out::print);
+            return images.isPresent() ? ExitCodes.OK : ExitCodes.FAILURE;
         }
     }
 
@@ -92,13 +82,10 @@ public final class ImagesCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            DockerCli.Result r = DockerCli.run("images", "--filter", "reference=fixpoint/*", "--format", "{{.Repository}}:{{.Tag}}");
-            if (r.exit() != 0) {
-                System.err.println("fixpoint images prune: docker images failed: " + r.output().strip());
-                return ExitCodes.FAILURE;
-            }
+            Optional<String> images = DockerCli.fixpointImages("prune", "{{.Repository}}:{{.Tag}}");
+            if (images.isEmpty()) return ExitCodes.FAILURE;
             List<String> doomed = new ArrayList<>();
-            for (String image : r.output().lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
+            for (String image : images.get().lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
                 if (all || InstanceImages.isInstanceImage(image)) doomed.add(image);
             }
             int failed = 0;
@@ -129,6 +116,17 @@ public final class ImagesCommand implements Callable<Integer> {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             return new Result(p.waitFor(), out);
+        }
+
+        /**
+         * What {@code docker images} says of Fixpoint's images (fixpoint/*), in {@code format}; empty once it has said
+         * on stderr that docker failed.
+         */
+        static Optional<String> fixpointImages(String subcommand, String format) throws IOException, InterruptedException {
+            Result r = run("images", "--filter", "reference=fixpoint/*", "--format", format);
+            if (r.exit() == 0) return Optional.of(r.output());
+            System.err.println("fixpoint images " + subcommand + ": docker images failed: " + r.output().strip());
+            return Optional.empty();
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.fixpoint.solver.cli;
 
 import dev.fixpoint.solver.k8s.JobManifest;
 import dev.fixpoint.solver.k8s.ShardedJob;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -12,20 +11,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code fixpoint k8s}: Kubernetes manifests for running fixpoint on a cluster. */
-@Command(name = "k8s", mixinStandardHelpOptions = true,
+@Command(name = "k8s",
         description = "Kubernetes manifests for running fixpoint on a cluster (see the README's Kubernetes section).",
-        subcommands = {K8sCommand.Job.class},
-        exitCodeListHeading = ExitCodes.HEADING,
-        exitCodeList = {ExitCodes.NO_SUBCOMMAND_LINE})
-public final class K8sCommand implements Runnable {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: job");
-    }
+        subcommands = {K8sCommand.Job.class})
+public final class K8sCommand extends GroupCommand {
 
     /** {@code fixpoint k8s job}: prints the Indexed Job manifest of a sharded batch. */
     @Command(name = "job", mixinStandardHelpOptions = true,

@@ -18,10 +18,8 @@ import dev.fixpoint.harness.InstanceEvaluator;
 import dev.fixpoint.harness.WorkspaceTrees;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -32,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -42,7 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * patch of the batch run with the evaluation harness (Docker) and caches the grades in the run directory, so that the
  * test-time scaling curves show real resolve rates rather than a proxy.
  */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(name = "report",
         description = {"Writes one self-contained HTML page from a batch run directory (fixpoint batch --out), a solve output "
                 + "directory (fixpoint solve --out) or an eval directory (fixpoint eval --out), and/or --eval: headline, "
                 + "per-repository breakdown, test-time scaling curves, a sortable and filterable task table, "
@@ -51,13 +48,9 @@ import java.util.concurrent.atomic.AtomicInteger;
                         + "(when both are graded), cost, tokens, and the tasks one got and the other did not.",
                 "--grade first grades every distinct candidate patch with the evaluation harness (Docker sandboxes) and caches "
                         + "the grades in RUN_DIR/report/grades.json; later reports reuse them."},
-        exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:page written", "1:failure (grading infrastructure, I/O)", "2:bad input (unreadable run or eval directory, bad option)",
                 ExitCodes.INTERRUPTED_LINE})
-public final class ReportCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+public final class ReportCommand extends ConsoleCommand {
 
     @Parameters(arity = "0..2", paramLabel = "RUN_DIR",
             description = "batch, solve or eval run directory; a second one (B) is compared with the first (A)")
@@ -91,14 +84,8 @@ public final class ReportCommand implements Callable<Integer> {
             description = "longest trajectory text kept in the page; longer ones are clipped, head and tail (default ${DEFAULT-VALUE})")
     int maxText;
 
-    @Mixin
-    Logging logging = new Logging();
-
     @Override
-    public Integer call() throws Exception {
-        logging.apply();
-        PrintWriter err = spec.commandLine().getErr();
-        PrintWriter outw = spec.commandLine().getOut();
+    int execute(PrintWriter outw, PrintWriter err) throws Exception {
         runDir = runDirs.isEmpty() ? null : runDirs.get(0);
         Optional<Path> compareDir = runDirs.size() > 1 ? Optional.of(runDirs.get(1)) : Optional.empty();
         if (runDir == null && evalDir == null) {

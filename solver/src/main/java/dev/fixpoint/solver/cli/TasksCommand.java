@@ -12,24 +12,16 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code fixpoint tasks list|prepare|validate}: reads task files and prepares the tasks' workspaces through the mirror cache. */
-@Command(name = "tasks", mixinStandardHelpOptions = true,
+@Command(name = "tasks",
         description = "Reads SWE-bench task files (JSON, JSONL, Hugging Face exports), prepares their workspaces and"
                 + " validates new rows (derives FAIL_TO_PASS / PASS_TO_PASS).",
-        subcommands = {TasksCommand.ListTasks.class, TasksCommand.Prepare.class, ValidateCommand.class},
-        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = ExitCodes.NO_SUBCOMMAND_LINE)
-public final class TasksCommand implements Runnable {
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this),
-                "a subcommand is required: list, prepare or validate (see fixpoint tasks --help)");
-    }
+        subcommands = {TasksCommand.ListTasks.class, TasksCommand.Prepare.class, ValidateCommand.class})
+public final class TasksCommand extends GroupCommand {
 
     /** Options shared by the subcommands. */
     static class TaskRowOptions {
@@ -45,8 +37,9 @@ public final class TasksCommand implements Runnable {
         @Mixin
         Logging logging = new Logging();
 
-        /** The tasks, or null after reporting why not (on stderr). */
+        /** Sets up logging, then reads the tasks; null after reporting why not (on stderr). */
         List<Task> load(PrintStream err) throws InterruptedException {
+            logging.apply();
             TaskLoadResult result;
             try {
                 tasks.resolve(null);
@@ -74,7 +67,6 @@ public final class TasksCommand implements Runnable {
 
         @Override
         public Integer call() throws InterruptedException {
-            options.logging.apply();
             List<Task> tasks = options.load(System.err);
             if (tasks == null) {
                 return ExitCodes.USAGE;
@@ -108,7 +100,6 @@ public final class TasksCommand implements Runnable {
 
         @Override
         public Integer call() throws InterruptedException {
-            options.logging.apply();
             List<Task> tasks = options.load(System.err);
             if (tasks == null) {
                 return ExitCodes.USAGE;

@@ -19,12 +19,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code fixpoint tasks validate}: SWE-bench's validation step for new rows. Runs each row's tests on base + test
@@ -32,7 +29,7 @@ import picocli.CommandLine.Spec;
  * rows with FAIL_TO_PASS / PASS_TO_PASS filled in ({@code validated.jsonl}) and a report per row
  * ({@code validation.json}).
  */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = "validate",
         description = {"Derives FAIL_TO_PASS / PASS_TO_PASS of task rows (SWE-bench's validation step): runs each row's"
                 + " tests (its environment's test command; {test_files} are the test patch's files) on base + test"
                 + " patch and on base + test patch + gold patch, --repeat times each in fresh sandboxes.",
@@ -43,13 +40,9 @@ import picocli.CommandLine.Spec;
                         + " valid: " + "no_test_patch, no_gold_patch, command_names_graded_tests,"
                         + " test_patch_does_not_apply, gold_patch_does_not_apply, test_run_error, no_results,"
                         + " no_fail_to_pass); the harness files of each run in OUT/<instance>/before|after/."},
-        exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:every row validated", "1:some row did not validate or could not be loaded, a repository"
                 + " cannot be reached or an image is missing", "2:bad usage, unreadable task file"})
-public final class ValidateCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+public final class ValidateCommand extends ConsoleCommand {
 
     @Mixin
     TaskFileOptions taskFile = new TaskFileOptions();
@@ -78,14 +71,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--run-id", paramLabel = "ID", description = "Label of this run's containers (default: derived from --out, so a re-run finds what a killed one left).")
     String runId;
 
-    @Mixin
-    Logging logging = new Logging();
-
     @Override
-    public Integer call() throws Exception {
-        logging.apply();
-        PrintWriter err = spec.commandLine().getErr();
-        PrintWriter outw = spec.commandLine().getOut();
+    int execute(PrintWriter outw, PrintWriter err) throws Exception {
         if (workers < 1 || repeat < 1 || (timeoutSeconds != null && timeoutSeconds < 1)) {
             err.println("tasks validate: --workers, --repeat and --timeout must be at least 1");
             return ExitCodes.USAGE;

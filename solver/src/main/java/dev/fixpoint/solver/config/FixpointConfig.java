@@ -1,6 +1,5 @@
 package dev.fixpoint.solver.config;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.fixpoint.agent.AgentLimits;
 import dev.fixpoint.agent.ContextPolicy;
 import dev.fixpoint.solver.github.BotBar;
@@ -9,7 +8,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * Every option of the solver, as read from the YAML config file (snake_case keys) and overridden by flags.
+ * Every option of the solver, as read from the YAML config file and overridden by flags; each key is its component's
+ * name in snake_case ({@link ConfigLoader} maps them).
  * Secrets are not kept here: API keys and the GitHub token are read from environment variables, whose names are
  * options; {@code secret_env} names further variables whose values are secrets (redacted from every output like the
  * keys). Missing values take the defaults below. {@code verification_budget_minutes} (10) bounds the sandbox time of
@@ -25,48 +25,48 @@ import java.util.List;
  * warnings and ask to confirm with a second submit (scripted sessions must then submit twice).
  */
 public record FixpointConfig(
-        @JsonProperty("model") String model,
-        @JsonProperty("model_base_url") String modelBaseUrl,
-        @JsonProperty("model_api_key_env") String modelApiKeyEnv,
-        @JsonProperty("secret_env") List<String> secretEnv,
-        @JsonProperty("scripted") String scripted,
-        @JsonProperty("rollouts") Integer rollouts,
-        @JsonProperty("workers") Integer workers,
-        @JsonProperty("tasks_in_flight") Integer tasksInFlight,
-        @JsonProperty("model_calls_in_flight") Integer modelCallsInFlight,
-        @JsonProperty("containers") Integer containers,
-        @JsonProperty("temperatures") List<Double> temperatures,
-        @JsonProperty("prompt_variants") List<String> promptVariants,
-        @JsonProperty("stop_after_agreeing") Integer stopAfterAgreeing,
-        @JsonProperty("budget_usd") BigDecimal budgetUsd,
-        @JsonProperty("budget_tokens") Long budgetTokens,
-        @JsonProperty("task_budget_usd") BigDecimal taskBudgetUsd,
-        @JsonProperty("task_budget_tokens") Long taskBudgetTokens,
-        @JsonProperty("strategy") String strategy,
-        @JsonProperty("min_score") Double minScore,
-        @JsonProperty("min_margin") Double minMargin,
-        @JsonProperty("judge") Boolean judge,
-        @JsonProperty("test_writers") Integer testWriters,
-        @JsonProperty("verification_budget_minutes") Integer verificationBudgetMinutes,
-        @JsonProperty("regression_test_files") Integer regressionTestFiles,
-        @JsonProperty("max_steps") Integer maxSteps,
-        @JsonProperty("max_tokens_per_rollout") Long maxTokensPerRollout,
-        @JsonProperty("max_usd_per_rollout") BigDecimal maxUsdPerRollout,
-        @JsonProperty("max_minutes_per_rollout") Integer maxMinutesPerRollout,
-        @JsonProperty("max_patch_bytes") Long maxPatchBytes,
-        @JsonProperty("context_tokens") Long contextTokens,
-        @JsonProperty("context_keep_steps") Integer contextKeepSteps,
-        @JsonProperty("edit_checks") List<String> editChecks,
-        @JsonProperty("review_submit") Boolean reviewSubmit,
-        @JsonProperty("cache_dir") String cacheDir,
-        @JsonProperty("mirrors") String mirrors,
-        @JsonProperty("prices_file") String pricesFile,
-        @JsonProperty("github_api_url") String githubApiUrl,
-        @JsonProperty("github_token_env") String githubTokenEnv,
-        @JsonProperty("request_timeout_seconds") Integer requestTimeoutSeconds,
-        @JsonProperty("allow_unpriced") Boolean allowUnpriced,
-        @JsonProperty("bot_min_score") Double botMinScore,
-        @JsonProperty("bot_min_agreeing") Integer botMinAgreeing) {
+        String model,
+        String modelBaseUrl,
+        String modelApiKeyEnv,
+        List<String> secretEnv,
+        String scripted,
+        Integer rollouts,
+        Integer workers,
+        Integer tasksInFlight,
+        Integer modelCallsInFlight,
+        Integer containers,
+        List<Double> temperatures,
+        List<String> promptVariants,
+        Integer stopAfterAgreeing,
+        BigDecimal budgetUsd,
+        Long budgetTokens,
+        BigDecimal taskBudgetUsd,
+        Long taskBudgetTokens,
+        String strategy,
+        Double minScore,
+        Double minMargin,
+        Boolean judge,
+        Integer testWriters,
+        Integer verificationBudgetMinutes,
+        Integer regressionTestFiles,
+        Integer maxSteps,
+        Long maxTokensPerRollout,
+        BigDecimal maxUsdPerRollout,
+        Integer maxMinutesPerRollout,
+        Long maxPatchBytes,
+        Long contextTokens,
+        Integer contextKeepSteps,
+        List<String> editChecks,
+        Boolean reviewSubmit,
+        String cacheDir,
+        String mirrors,
+        String pricesFile,
+        String githubApiUrl,
+        String githubTokenEnv,
+        Integer requestTimeoutSeconds,
+        Boolean allowUnpriced,
+        Double botMinScore,
+        Integer botMinAgreeing) {
 
     public FixpointConfig {
         model = blankToNull(model);

@@ -9,6 +9,7 @@ import dev.fixpoint.harness.InstanceReport;
 import dev.fixpoint.harness.InstanceRun;
 import dev.fixpoint.harness.predictions.Prediction;
 import dev.fixpoint.harness.ReportBuilder;
+import dev.fixpoint.harness.DaemonThreads;
 import dev.fixpoint.harness.ReportFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
 /**
@@ -62,7 +62,7 @@ public final class CandidateGrader {
         List<Job> jobs = jobs(run, tasks, cache);
         // one baseline per instance for all its candidates whose test log holds no result
         InstanceEvaluator graded = evaluator.withBaselines(run.root().resolve(GRADES));
-        ExecutorService pool = Executors.newFixedThreadPool(workers, named());
+        ExecutorService pool = Executors.newFixedThreadPool(workers, DaemonThreads.named("report-grader"));
         List<Future<?>> futures = new ArrayList<>();
         try {
             for (Job job : jobs) {
@@ -123,14 +123,5 @@ public final class CandidateGrader {
         InstanceReport report = ReportBuilder.write(task, run, dir);
         log.info("{}: candidate {}: {}", task.instanceId(), job.sha().substring(0, 12), report.status().json());
         return PatchGrade.fromReport(report.toJson(), dir.resolve(ReportFiles.REPORT).toString()).getValue();
-    }
-
-    private static java.util.concurrent.ThreadFactory named() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "report-grader-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

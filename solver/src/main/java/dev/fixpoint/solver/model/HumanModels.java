@@ -53,16 +53,6 @@ public final class HumanModels implements ModelSource {
     }
 
     @Override
-    public Optional<Model> judge() {
-        return Optional.empty();
-    }
-
-    @Override
-    public boolean scripted() {
-        return false;
-    }
-
-    @Override
     public String describe() {
         return label + " (a person answering on this terminal)";
     }

@@ -54,11 +54,6 @@ public final class LiveModels implements ModelSource {
         return Optional.of(byTemperature.computeIfAbsent(0.0, k -> Models.open(config.withTemperature(0.0), env)));
     }
 
-    @Override
-    public boolean scripted() {
-        return false;
-    }
-
     /** One tiny request ({@link Preflight}); nothing for a replayed trajectory. */
     @Override
     public Optional<Usage> preflight() {

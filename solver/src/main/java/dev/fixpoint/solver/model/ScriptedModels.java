@@ -91,11 +91,6 @@ public final class ScriptedModels implements ModelSource {
     }
 
     @Override
-    public Optional<Model> judge() {
-        return Optional.empty();
-    }
-
-    @Override
     public boolean scripted() {
         return true;
     }

@@ -36,12 +36,15 @@ class ConfigAndModelTest {
     @Test
     void unknownKeyAndBadValueAreNamed(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("c.yaml");
-        Files.writeString(f, "rolouts: 3\n");
+        assertRejected(f, "rolouts: 3\n", "rolouts");
+        assertRejected(f, "workers: 0\n", "workers must be >= 1");
+    }
+
+    /** Writes {@code yaml} to the config file {@code f} and asserts that loading it fails with a message saying {@code said}. */
+    static void assertRejected(Path f, String yaml, String said) throws Exception {
+        Files.writeString(f, yaml);
         var e = assertThrows(SolverException.class, () -> ConfigLoader.load(f, Map.of()));
-        assertTrue(e.getMessage().contains("rolouts"), e.getMessage());
-        Files.writeString(f, "workers: 0\n");
-        e = assertThrows(SolverException.class, () -> ConfigLoader.load(f, Map.of()));
-        assertTrue(e.getMessage().contains("workers must be >= 1"), e.getMessage());
+        assertTrue(e.getMessage().contains(said), e.getMessage());
     }
 
     @Test
@@ -54,9 +57,7 @@ class ConfigAndModelTest {
         var pipeline = SolverSetup.pipeline(ConfigLoader.load(f, Map.of()));
         assertEquals(java.time.Duration.ofMinutes(3), pipeline.verificationBudget());
         assertEquals(5, pipeline.regressionTestFiles());
-        Files.writeString(f, "verification_budget_minutes: 0\n");
-        var e = assertThrows(SolverException.class, () -> ConfigLoader.load(f, Map.of()));
-        assertTrue(e.getMessage().contains("verification_budget_minutes must be >= 1"), e.getMessage());
+        assertRejected(f, "verification_budget_minutes: 0\n", "verification_budget_minutes must be >= 1");
     }
 
     @Test

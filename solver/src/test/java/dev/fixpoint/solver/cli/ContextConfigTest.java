@@ -1,7 +1,6 @@
 package dev.fixpoint.solver.cli;
 
 import dev.fixpoint.agent.ContextPolicy;
-import dev.fixpoint.solver.SolverException;
 import dev.fixpoint.solver.config.ConfigLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,10 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import static dev.fixpoint.solver.cli.ConfigAndModelTest.assertRejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** context_tokens and context_keep_steps reach each rollout's limits; the model's table entry applies when unset. */
 class ContextConfigTest {
@@ -34,11 +32,7 @@ class ContextConfigTest {
         assertEquals(set, set.forModel("openai:gpt-4.1"), "the config overrides the table");
         assertEquals(25_600L, set.requestBudget());
 
-        Files.writeString(f, "context_keep_steps: 0\n");
-        var e = assertThrows(SolverException.class, () -> ConfigLoader.load(f, Map.of()));
-        assertTrue(e.getMessage().contains("context_keep_steps must be >= 1"), e.getMessage());
-        Files.writeString(f, "context_tokens: -1\n");
-        e = assertThrows(SolverException.class, () -> ConfigLoader.load(f, Map.of()));
-        assertTrue(e.getMessage().contains("context_tokens must be >= 0"), e.getMessage());
+        assertRejected(f, "context_keep_steps: 0\n", "context_keep_steps must be >= 1");
+        assertRejected(f, "context_tokens: -1\n", "context_tokens must be >= 0");
     }
 }

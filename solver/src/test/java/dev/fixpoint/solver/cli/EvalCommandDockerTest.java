@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * shared by the gold, regrade and resume assertions; the other predictions files get one run each.
  */
 @Tag("docker")
+@ExtendWith(DockerDaemon.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EvalCommandDockerTest {
@@ -49,7 +51,6 @@ class EvalCommandDockerTest {
     @BeforeAll
     void goldRun() throws Exception {
         assertTrue(Files.isRegularFile(SAMPLES.resolve("tasks.jsonl")), "sample tasks missing: " + SAMPLES.resolve("tasks.jsonl"));
-        assertTrue(dockerAvailable(), "no Docker daemon answers: run scripts/test, which starts one");
         tmp = Files.createTempDirectory("eval-cli-test");
         cache = tmp.resolve("cache");
         tasks = new ArrayList<>();
@@ -99,10 +100,6 @@ class EvalCommandDockerTest {
     }
 
     /** Whether a Docker daemon answers ({@link DockerDaemon#answers}), for the classes that check it themselves. */
-    static boolean dockerAvailable() throws InterruptedException {
-        return DockerDaemon.answers();
-    }
-
     List<String> args(Path out, String... extra) {
         List<String> a = new ArrayList<>(List.of("eval", "--tasks", SAMPLES.resolve("tasks.jsonl").toString(),
                 "--mirrors", SAMPLES.resolve("mirrors.json").toString(), "--cache", cache.toString(),

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.TestInstance;
  * CONDA_DEFAULT_ENV, which the task's new test asserts. The image is removed afterwards.
  */
 @Tag("docker")
+@ExtendWith(DockerDaemon.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SweBenchImageDockerTest {
 
@@ -74,7 +76,6 @@ class SweBenchImageDockerTest {
 
     @BeforeAll
     void buildImage() throws Exception {
-        assertTrue(DockerDaemon.answers(), "no Docker daemon answers: run scripts/test, which starts one");
         tmp = Files.createTempDirectory("swebench-image-test");
         Path context = tmp.resolve("context");
         String base;

@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.fixpoint.solver.testing.DockerDaemon;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.TestInstance;
  * both), so validation must find every original test again.
  */
 @Tag("docker")
+@ExtendWith(DockerDaemon.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ValidateCommandDockerTest {
 
@@ -42,7 +45,6 @@ class ValidateCommandDockerTest {
 
     @BeforeAll
     void validateStrippedSamples() throws Exception {
-        assertTrue(EvalCommandDockerTest.dockerAvailable(), "no Docker daemon answers: run scripts/test, which starts one");
         tmp = Files.createTempDirectory("validate-cli-test");
         StringBuilder stripped = new StringBuilder();
         String tabuliteGold = null;

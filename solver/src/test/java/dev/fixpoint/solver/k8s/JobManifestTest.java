@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static dev.fixpoint.tasks.testing.TextAssertions.assertContainsAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -97,14 +98,12 @@ class JobManifestTest {
         var e = assertThrows(IllegalArgumentException.class, () -> new ShardedJob("Fixpoint_Batch", "-ns", "Bad Image", "http://reg", "tasks.jsonl", 0, 3,
                 "Claim", "/runs", "/runs/x", "fixpoint", null, List.of(), null));
         String m = e.getMessage();
-        assertTrue(m.contains("--name 'Fixpoint_Batch' is not a valid Kubernetes name (DNS-1123 label"), m);
-        assertTrue(m.contains("--namespace '-ns' is not a valid Kubernetes name"), m);
-        assertTrue(m.contains("--image 'Bad Image' is not an image reference"), m);
-        assertTrue(m.contains("--registry 'http://reg' is not HOST[:PORT][/PREFIX]"), m);
-        assertTrue(m.contains("--tasks 'tasks.jsonl' must be an absolute path inside the pod"), m);
-        assertTrue(m.contains("--shards must be at least 1, not 0"), m);
-        assertTrue(m.contains("--out-volume 'Claim' is not a valid PersistentVolumeClaim name"), m);
-        assertTrue(m.contains("--parallelism must be between 1 and --shards (0), not 3"), m);
+        assertContainsAll(m, "--name 'Fixpoint_Batch' is not a valid Kubernetes name (DNS-1123 label",
+                "--namespace '-ns' is not a valid Kubernetes name", "--image 'Bad Image' is not an image reference",
+                "--registry 'http://reg' is not HOST[:PORT][/PREFIX]",
+                "--tasks 'tasks.jsonl' must be an absolute path inside the pod", "--shards must be at least 1, not 0",
+                "--out-volume 'Claim' is not a valid PersistentVolumeClaim name",
+                "--parallelism must be between 1 and --shards (0), not 3");
         String longName = "a".repeat(57);
         var tooLong = assertThrows(IllegalArgumentException.class, () -> job(longName, "default", "/t", List.of()));
         assertTrue(tooLong.getMessage().contains("at most 56 characters"), tooLong.getMessage());

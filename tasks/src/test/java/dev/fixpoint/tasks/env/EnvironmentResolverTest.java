@@ -80,11 +80,16 @@ class EnvironmentResolverTest {
 
     @Test
     void existingImageIsUsedAsIsWithPlaceholdersFilled() {
-        Resolution r = EnvironmentResolver.of(SPECS, null).resolve(task("acme__gadgets-7", "acme/gadgets", "1.0", ""));
+        EnvironmentSpec env = usedAsIs(EnvironmentResolver.of(SPECS, null).resolve(task("acme__gadgets-7", "acme/gadgets", "1.0", "")));
+        assertEquals("swebench/sweb.eval.x86_64.acme_1776_gadgets-7:latest", env.image());
+        assertEquals("pytest tests/test_a.py::test_x", env.testCommand());
+    }
+
+    /** Asserts that {@code r} resolved to an image used as is (no recipe to build); its environment. */
+    static EnvironmentSpec usedAsIs(Resolution r) {
         assertTrue(r.resolved(), r.problem());
         assertNull(r.recipe());
-        assertEquals("swebench/sweb.eval.x86_64.acme_1776_gadgets-7:latest", r.task().environment().image());
-        assertEquals("pytest tests/test_a.py::test_x", r.task().environment().testCommand());
+        return r.task().environment();
     }
 
     @Test
@@ -93,11 +98,9 @@ class EnvironmentResolverTest {
                 + "    env: {GREETING: hello, LANG: C.UTF-8}\n  \"2\":\n    env: {GREETING: bonjour}\n"
                 + "c/d:\n  default:\n    base_image: fixpoint/python:latest\n    install: [make]\n    test_command: t\n"
                 + "    result_format: pytest_log\n    env: {MODE: ci}\n", "e.yaml");
-        Resolution asIs = EnvironmentResolver.of(f, null).resolve(task("b-1", "a/b", "1", ""));
-        assertTrue(asIs.resolved(), asIs.problem());
-        assertNull(asIs.recipe());
-        assertEquals("x:1", asIs.task().environment().image());
-        assertEquals(Map.of("GREETING", "hello", "LANG", "C.UTF-8"), asIs.task().environment().env());
+        EnvironmentSpec asIs = usedAsIs(EnvironmentResolver.of(f, null).resolve(task("b-1", "a/b", "1", "")));
+        assertEquals("x:1", asIs.image());
+        assertEquals(Map.of("GREETING", "hello", "LANG", "C.UTF-8"), asIs.env());
         // a version entry's env replaces the default's, as every other field
         assertEquals(Map.of("GREETING", "bonjour"),
                 EnvironmentResolver.of(f, null).resolve(task("b-2", "a/b", "2", "")).task().environment().env());
@@ -114,11 +117,9 @@ class EnvironmentResolverTest {
     void baseImageWithoutStepsIsUsedAsIs() {
         SpecFile f = SpecFile.parse("a/b:\n  default:\n    base_image: fixpoint/java:latest\n    test_command: sh"
                 + " run-tests.sh\n    result_format: junit_xml\n    reports_dir: build/test-results\n", "e.yaml");
-        Resolution r = EnvironmentResolver.of(f, null).resolve(task("b-1", "a/b", "", ""));
-        assertTrue(r.resolved(), r.problem());
-        assertNull(r.recipe());
-        assertEquals("fixpoint/java:latest", r.task().environment().image());
-        assertEquals("build/test-results", r.task().environment().reportsDir());
+        EnvironmentSpec env = usedAsIs(EnvironmentResolver.of(f, null).resolve(task("b-1", "a/b", "", "")));
+        assertEquals("fixpoint/java:latest", env.image());
+        assertEquals("build/test-results", env.reportsDir());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.fixpoint.tasks.env;
 
+import static dev.fixpoint.tasks.testing.TextAssertions.assertAllAccepted;
+import static dev.fixpoint.tasks.testing.TextAssertions.assertAllRejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,21 +15,16 @@ class VersionPatternTest {
     void exactVersionsCompareAsText() {
         VersionPattern p = VersionPattern.parse("3.0");
         assertFalse(p.isRange());
-        assertTrue(p.matches("3.0"));
-        assertFalse(p.matches("3"));
-        assertFalse(p.matches("3.0.1"));
+        assertAllAccepted(p::matches, "3.0");
+        assertAllRejected(p::matches, "3", "3.0.1");
     }
 
     @Test
     void rangesCompareComponentByComponent() {
         VersionPattern p = VersionPattern.parse(">=1.2, <2");
         assertTrue(p.isRange());
-        assertTrue(p.matches("1.2"));
-        assertTrue(p.matches("1.10"));
-        assertTrue(p.matches("1.9.9"));
-        assertFalse(p.matches("1.1"));
-        assertFalse(p.matches("2.0"));
-        assertFalse(p.matches(""));
+        assertAllAccepted(p::matches, "1.2", "1.10", "1.9.9");
+        assertAllRejected(p::matches, "1.1", "2.0", "");
         assertTrue(VersionPattern.parse("!=3.1").matches("3.2"));
         assertTrue(VersionPattern.parse("==3").matches("3.0"));
         assertTrue(VersionPattern.parse(">0.12").matches("0.13"));

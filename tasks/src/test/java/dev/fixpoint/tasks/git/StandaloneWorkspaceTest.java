@@ -1,6 +1,5 @@
 package dev.fixpoint.tasks.git;
 
-import dev.fixpoint.tasks.Task;
 import static dev.fixpoint.tasks.git.WorkspaceTest.git;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,40 +14,21 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Standalone workspaces: a copy of the directory, away from the mirror, is a working shallow clone for git. */
-class StandaloneWorkspaceTest {
+class StandaloneWorkspaceTest extends PyCartTest {
 
-    @TempDir
-    Path tmp;
-
-    private GitFixture source;
     private String parent;
-    private String base;
-    private RepoCache cache;
-    private Task task;
 
-    @BeforeEach
-    void setUp() {
-        source = GitFixture.init(tmp.resolve("src/pycart"));
+    @Override
+    String commitBase(GitFixture source) {
         parent = source.write(Map.of("cart.py", "def total(items):\n    return 0\n", "README.md", "# pycart\n"))
                 .commit("initial");
         source.write("tests/test_cart.py", "from cart import total\n\ndef test_total():\n    assert total([1]) == 1\n")
                 .write("cart.py", "def total(items):\n    return sum(items)\n")
                 .write("run.sh", "#!/bin/sh\necho hi\n").executable("run.sh");
-        base = source.commit("base: sum and a test");
-        source.write("cart.py", "def total(items):\n    return sum(items) * 2\n").commit("later change");
-        cache = RepoCache.open(tmp.resolve("cache"), RepoLocator.direct());
-        task = Task.builder().instanceId("pycart-1").repo(source.dir().toString()).baseCommit(base).build();
-    }
-
-    @AfterEach
-    void tearDown() {
-        source.close();
+        return source.commit("base: sum and a test");
     }
 
     @Test

@@ -20,24 +20,12 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class WorkspaceTest {
+class WorkspaceTest extends PyCartTest {
 
-    @TempDir
-    Path tmp;
-
-    private GitFixture source;
-    private String base;
-    private RepoCache cache;
-    private Task task;
-
-    @BeforeEach
-    void setUp() {
-        source = GitFixture.init(tmp.resolve("src/pycart"));
+    @Override
+    String commitBase(GitFixture source) {
         source.write(Map.of(
                 "cart.py", "def total(items):\n    return sum(items)\n",
                 "README.md", "# pycart\n",
@@ -50,15 +38,7 @@ class WorkspaceTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        base = source.commit("initial");
-        source.write("cart.py", "def total(items):\n    return sum(items) * 2\n").commit("later change");
-        cache = RepoCache.open(tmp.resolve("cache"), RepoLocator.direct());
-        task = Task.builder().instanceId("pycart-1").repo(source.dir().toString()).baseCommit(base).build();
-    }
-
-    @AfterEach
-    void tearDown() {
-        source.close();
+        return source.commit("initial");
     }
 
     @Test

@@ -35,6 +35,16 @@ final class JudgeCalls {
         this.retries = retries;
     }
 
+    /**
+     * Checks a judge's settings: {@code count} (its samples or permutations, named by {@code what}) at least 1, the
+     * re-asks per answer at least 0.
+     */
+    static void checkSettings(String what, int count, int retries) {
+        if (count < 1 || retries < 0) {
+            throw new IllegalArgumentException("%s must be >= 1 and retries >= 0, not: %d, %d".formatted(what, count, retries));
+        }
+    }
+
     /** An answer's parsed value and its tokens' log-probabilities (empty when not asked for or not given). */
     record Answer<T>(T value, List<TokenLogprob> logprobs) {
     }

@@ -31,10 +31,7 @@ public final class ListwiseJudge {
 
     public ListwiseJudge(Model model, int permutations, int retries) {
         this.model = Objects.requireNonNull(model, "model");
-        if (permutations < 1 || retries < 0) {
-            throw new IllegalArgumentException("listwise permutations must be >= 1 and retries >= 0, not: %d, %d"
-                    .formatted(permutations, retries));
-        }
+        JudgeCalls.checkSettings("listwise permutations", permutations, retries);
         this.permutations = permutations;
         this.retries = retries;
     }

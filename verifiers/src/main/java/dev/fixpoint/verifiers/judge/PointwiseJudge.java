@@ -34,10 +34,7 @@ public final class PointwiseJudge {
      */
     public PointwiseJudge(Model model, int samples, int retries) {
         this.model = Objects.requireNonNull(model, "model");
-        if (samples < 1 || retries < 0) {
-            throw new IllegalArgumentException("pointwise samples must be >= 1 and retries >= 0, not: %d, %d"
-                    .formatted(samples, retries));
-        }
+        JudgeCalls.checkSettings("pointwise samples", samples, retries);
         this.samples = samples;
         this.retries = retries;
     }

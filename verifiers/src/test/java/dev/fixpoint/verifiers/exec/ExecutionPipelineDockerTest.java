@@ -36,7 +36,7 @@ class ExecutionPipelineDockerTest {
     static final DockerSandboxes sandboxes = new DockerSandboxes();
 
     private static String fenced(String code) {
-        return "Here is the test.\n```python\n" + code + "```\n";
+        return "Here is the test.\n" + VerspecSample.pythonBlock(code);
     }
 
     @Test

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class HybridVerifierDockerTest {
 
     private static String fenced(String code) {
-        return "```python\nfrom verspec import parse_range\n\n" + code + "```\n";
+        return VerspecSample.pythonBlock("from verspec import parse_range\n\n" + code);
     }
 
     @Test

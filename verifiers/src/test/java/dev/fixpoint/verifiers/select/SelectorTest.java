@@ -72,13 +72,9 @@ class SelectorTest {
                 .add("c", 1, 1, PatchState.DOES_NOT_APPLY).add("d", 2, 1).notApplied()
                 .add("e", 3, 1, PatchState.MALFORMED).build();
 
-        for (SelectionStrategy strategy : List.of(MajorityVote.defaults(), ExecutionOnly.defaults(),
-                ModelOnly.defaults(), ExecutionThenModel.defaults(), WeightedScore.defaults())) {
-            Selection s = selector.select(strategy, pool);
-            assertTrue(s.abstained(), strategy.name());
-            assertEquals(List.of("no candidate has a usable patch", "2 × empty patch",
-                    "2 × patch does not apply", "1 × malformed patch"), s.reasons(), strategy.name());
-        }
+        assertEveryOneAbstains(List.of(MajorityVote.defaults(), ExecutionOnly.defaults(), ModelOnly.defaults(),
+                        ExecutionThenModel.defaults(), WeightedScore.defaults()), pool,
+                "no candidate has a usable patch", "2 × empty patch", "2 × patch does not apply", "1 × malformed patch");
     }
 
     @Test
@@ -86,11 +82,17 @@ class SelectorTest {
         List<Evidence> pool = Pool.of().add("a", 0, 1, PatchState.TOO_LARGE).add("b", 1, 1, PatchState.TOO_LARGE)
                 .add("c", 2, 1, PatchState.UNREADABLE).add("d", 3, 1, PatchState.EMPTY).build();
 
-        for (SelectionStrategy strategy : List.of(MajorityVote.defaults(), WeightedScore.defaults())) {
+        assertEveryOneAbstains(List.of(MajorityVote.defaults(), WeightedScore.defaults()), pool,
+                "no candidate has a usable patch", "2 × patch over the size limit", "1 × empty patch",
+                "1 × patch could not be read");
+    }
+
+    /** Asserts that each of {@code strategies} abstains on {@code pool}, giving exactly {@code reasons}. */
+    private void assertEveryOneAbstains(List<SelectionStrategy> strategies, List<Evidence> pool, String... reasons) {
+        for (SelectionStrategy strategy : strategies) {
             Selection s = selector.select(strategy, pool);
             assertTrue(s.abstained(), strategy.name());
-            assertEquals(List.of("no candidate has a usable patch", "2 × patch over the size limit",
-                    "1 × empty patch", "1 × patch could not be read"), s.reasons(), strategy.name());
+            assertEquals(List.of(reasons), s.reasons(), strategy.name());
         }
     }
 
@@ -119,9 +121,7 @@ class SelectorTest {
 
     @Test
     void emptyPoolAbstains() {
-        Selection s = selector.select(MajorityVote.defaults(), List.of());
-        assertTrue(s.abstained());
-        assertEquals(List.of("no candidates"), s.reasons());
+        assertEveryOneAbstains(List.of(MajorityVote.defaults()), List.of(), "no candidates");
     }
 
     @Test
@@ -129,11 +129,8 @@ class SelectorTest {
         List<Evidence> pool = Pool.of().add("a", 0, 1).exec(0, 3, 0, 5).add("b", 1, 1).exec(0, 3, 0, 5)
                 .add("c", 2, 1).exec(3, 3, 1, 5).build();
 
-        Selection s = selector.select(ExecutionOnly.defaults(), pool);
-
-        assertTrue(s.abstained());
-        assertEquals(List.of("no eligible candidate", "2 × passes no reproduction test", "1 × breaks regression tests"),
-                s.reasons());
+        assertEveryOneAbstains(List.of(ExecutionOnly.defaults()), pool,
+                "no eligible candidate", "2 × passes no reproduction test", "1 × breaks regression tests");
     }
 
     @Test
@@ -250,11 +247,8 @@ class SelectorTest {
                 .add("partial", 0, 3).exec(0, 2, 0, 4).judge(1.0, 0.5)
                 .add("breaks", 1, 1).exec(2, 2, 1, 4).judge(1.0, 0.5).build();
 
-        Selection s = selector.select(ExecutionThenModel.defaults(), pool);
-
-        assertTrue(s.abstained());
-        assertEquals(List.of("no eligible candidate", "1 × breaks regression tests", "1 × passes no reproduction test"),
-                s.reasons());
+        assertEveryOneAbstains(List.of(ExecutionThenModel.defaults()), pool,
+                "no eligible candidate", "1 × breaks regression tests", "1 × passes no reproduction test");
     }
 
     @Test

@@ -28,4 +28,9 @@ public final class VerspecSample {
     public static String decoy(String file) throws IOException {
         return Files.readString(Samples.DIR.resolve("decoys/" + ID + "/" + file));
     }
+
+    /** {@code code} in a fenced Python block, as a model answers with a test. */
+    public static String pythonBlock(String code) {
+        return "```python\n" + code + "```\n";
+    }
 }
