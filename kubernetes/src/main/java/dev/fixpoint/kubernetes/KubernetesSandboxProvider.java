@@ -3,7 +3,7 @@ package dev.fixpoint.kubernetes;
 import dev.fixpoint.sandbox.Sandbox;
 import dev.fixpoint.sandbox.SandboxException;
 import dev.fixpoint.sandbox.SandboxLabels;
-import dev.fixpoint.sandbox.SandboxProvider;
+import dev.fixpoint.sandbox.LabelledSandboxes;
 import dev.fixpoint.sandbox.SandboxSpec;
 import dev.fixpoint.sandbox.runner.OpenSandboxes;
 import dev.fixpoint.sandbox.runner.OwnerId;
@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * {@link #close()} and a JVM shutdown hook delete this provider's open pods; {@link #prune} deletes those whose
  * owner process on this host is gone; {@link #pruneLeftovers()} only those of this provider's run.
  */
-public final class KubernetesSandboxProvider implements SandboxProvider {
+public final class KubernetesSandboxProvider implements LabelledSandboxes {
 
     private static final Logger LOG = LoggerFactory.getLogger(KubernetesSandboxProvider.class);
 
@@ -93,12 +93,8 @@ public final class KubernetesSandboxProvider implements SandboxProvider {
         return box;
     }
 
+    /** Deletes the pods (and their policies) carrying all the given labels whose owner is gone, or all of them. */
     @Override
-    public int prune(boolean all) {
-        return prune(all, Map.of());
-    }
-
-    /** Like {@link #prune(boolean)}, limited to pods carrying all the given labels (e.g. one run). */
     public int prune(boolean all, Map<String, String> labels) {
         try {
             return launcher.prune(all, labels);
@@ -106,14 +102,6 @@ public final class KubernetesSandboxProvider implements SandboxProvider {
             throw new SandboxException("pruning pods " + labels + " in namespace " + namespace() + " failed (HTTP "
                     + e.getCode() + "): " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * Deletes the pods of this provider's run whose owner process is gone: what a killed earlier invocation of the
-     * same run left. Pods of other runs, and live pods of this run (the same run started twice), are never touched.
-     */
-    public int pruneLeftovers() {
-        return prune(false, Map.of(SandboxLabels.RUN, runId));
     }
 
     /** Names of Fixpoint pods carrying all the given labels (e.g. one run's). */

@@ -8,7 +8,7 @@ import dev.fixpoint.sandbox.InstanceImages;
 import dev.fixpoint.sandbox.Sandbox;
 import dev.fixpoint.sandbox.SandboxException;
 import dev.fixpoint.sandbox.SandboxLabels;
-import dev.fixpoint.sandbox.SandboxProvider;
+import dev.fixpoint.sandbox.LabelledSandboxes;
 import dev.fixpoint.sandbox.SandboxSpec;
 import dev.fixpoint.sandbox.runner.OpenSandboxes;
 import dev.fixpoint.sandbox.runner.OwnerId;
@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * id), owner (host:pid). {@link #close()} and a JVM shutdown hook remove this provider's open containers;
  * {@link #prune} removes those of dead processes; each container also ends itself after its lifetime.
  */
-public final class DockerSandboxProvider implements SandboxProvider, InstanceImages, EnvironmentImages, dev.fixpoint.sandbox.ImageRegistry {
+public final class DockerSandboxProvider implements LabelledSandboxes, InstanceImages, EnvironmentImages, dev.fixpoint.sandbox.ImageRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(DockerSandboxProvider.class);
 
@@ -94,12 +94,8 @@ public final class DockerSandboxProvider implements SandboxProvider, InstanceIma
         return box;
     }
 
+    /** Removes the containers carrying all the given labels whose owner is gone, or all of them. */
     @Override
-    public int prune(boolean all) {
-        return prune(all, Map.of());
-    }
-
-    /** Like {@link #prune(boolean)}, limited to containers carrying all the given labels (e.g. one run). */
     public int prune(boolean all, Map<String, String> labels) {
         try {
             return pruner.prune(all, labels);
@@ -108,15 +104,6 @@ public final class DockerSandboxProvider implements SandboxProvider, InstanceIma
         } catch (RuntimeException e) { // docker-java's exceptions, and I/O failures it wraps
             throw new SandboxException("pruning containers " + labels + " failed (is the Docker daemon up?)", e);
         }
-    }
-
-    /**
-     * Removes the containers of this provider's run whose owner process is gone: what a killed earlier invocation of
-     * the same run (same run id, e.g. the same run directory) left. Containers of other runs are never touched, even
-     * when their owner is dead: {@code fixpoint sandbox prune} removes those.
-     */
-    public int pruneLeftovers() {
-        return prune(false, Map.of(SandboxLabels.RUN, runId));
     }
 
     /** Ids of Fixpoint containers, in any state, carrying all the given labels (e.g. one run's). */
