@@ -23,15 +23,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class JvmLogParsersTest {
 
-    private static TestResults parse(ResultFormat format, String log) {
-        return LogParsers.of(format).parse(log, Set.of());
-    }
-
-    private static String log(String name) {
-        return LogFixture.all().stream().filter(f -> f.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no fixture " + name)).text();
-    }
-
     @Test
     void bothFormatsAreRegisteredThroughServiceLoaderAndReadTheirRealLogs() {
         Map<ResultFormat, LogParser> own = new JvmLogParsers().parsers();
@@ -39,7 +30,7 @@ class JvmLogParsersTest {
         assertTrue(LogParsers.formats().containsAll(own.keySet()), "registered through ServiceLoader");
         for (String real : List.of("gradle_log/gradle-test.log", "ant/test-instance.log")) {
             LogFixture f = LogFixture.read(LogFixture.root().resolve(real + ".expected"));
-            TestResults r = parse(f.format(), f.text());
+            TestResults r = LogFixture.parse(f.format(), f.text());
             assertEquals(f.outcomes(), r.outcomes(), real);
             assertEquals(own.get(f.format()).parse(f.text(), Set.of()), r, real);
             assertTrue(r.outcomes().containsValue(TestOutcome.PASSED) && r.outcomes().containsValue(TestOutcome.FAILED),
@@ -49,7 +40,7 @@ class JvmLogParsersTest {
 
     @Test
     void gradleReadsNamesWithSpacesAndArrowsAndAFailedClassSetup() {
-        assertFoundAsListed(parse(ResultFormat.GRADLE_LOG, log("gradle_log/gradle-test.log")), Map.of(
+        assertFoundAsListed(LogFixture.parse(ResultFormat.GRADLE_LOG, LogFixture.named("gradle_log/gradle-test.log").text()), Map.of(
                 "calc.ParameterizedAddTest > add[3 + 3 > 7]", TestOutcome.FAILED,
                 "calc.ParameterizedAddTest > add[1 + 1 > 2]", TestOutcome.PASSED,
                 "calc.BrokenSetupTest > classMethod", TestOutcome.FAILED));
@@ -62,21 +53,21 @@ class JvmLogParsersTest {
 
     @Test
     void gradleTakesNothingATestPrintsForAResult() {
-        String log = log("gradle_log/gradle-test.log");
+        String log = LogFixture.named("gradle_log/gradle-test.log").text();
         // the real log holds these printed lines, indented by Gradle; SWE-bench's parser records both as tests
         assertTrue(log.contains("\n    calc.CalculatorTest > notATest FAILED\n"));
         assertTrue(log.contains("\n    a line the test prints, ending like a result PASSED\n"));
         assertTrue(log.contains("\n:test FAILED\n"));
-        Map<String, TestOutcome> read = parse(ResultFormat.GRADLE_LOG, log).outcomes();
+        Map<String, TestOutcome> read = LogFixture.parse(ResultFormat.GRADLE_LOG, log).outcomes();
         assertFalse(read.containsKey("calc.CalculatorTest > notATest"), read.toString());
         assertTrue(read.keySet().stream().allMatch(n -> n.startsWith("calc.") && n.contains(" > ")), read.toString());
     }
 
     @Test
     void gradleSkippedTestsAreAbsentAsInSweBench() {
-        String log = log("gradle_log/gradle-test.log");
+        String log = LogFixture.named("gradle_log/gradle-test.log").text();
         assertTrue(log.contains("\ncalc.CalculatorTest > skipped SKIPPED\n"));
-        assertTrue(parse(ResultFormat.GRADLE_LOG, log).lookup("calc.CalculatorTest > skipped").isEmpty());
+        assertTrue(LogFixture.parse(ResultFormat.GRADLE_LOG, log).lookup("calc.CalculatorTest > skipped").isEmpty());
     }
 
     @Test
@@ -86,7 +77,7 @@ class JvmLogParsersTest {
                 + "calc.A > third\ncalc.A > fourth PASSED\nPASSED\n"
                 + "calc.A > fifth STANDARD_OUT\n    PASSED\n"
                 + "calc.A > sixth\n";
-        TestResults r = parse(ResultFormat.GRADLE_LOG, log);
+        TestResults r = LogFixture.parse(ResultFormat.GRADLE_LOG, log);
         assertEquals(Map.of("calc.A > first", TestOutcome.PASSED, "calc.A > second", TestOutcome.FAILED,
                 "calc.A > fourth", TestOutcome.PASSED), r.outcomes());
         assertEquals(List.of(), r.problems());
@@ -94,7 +85,7 @@ class JvmLogParsersTest {
 
     @Test
     void antReadsLombokFormatterLinesWithErrorsApartFromFailures() {
-        TestResults r = parse(ResultFormat.ANT, log("ant/test-instance.log"));
+        TestResults r = LogFixture.parse(ResultFormat.ANT, LogFixture.named("ant/test-instance.log").text());
         assertFoundAsListed(r, Map.of(
                 "dividesByZeroErrors(calc.CalculatorTest)", TestOutcome.ERROR,
                 "subtractsWrongOnPurpose(calc.CalculatorTest)", TestOutcome.FAILED,
@@ -105,7 +96,7 @@ class JvmLogParsersTest {
 
     @Test
     void antLinesWithoutTheJunitPrefixAreNotResults() {
-        TestResults r = parse(ResultFormat.ANT, "[PASS] adds(calc.CalculatorTest)\n    [java] [PASS] x(y.Z)\n");
+        TestResults r = LogFixture.parse(ResultFormat.ANT, "[PASS] adds(calc.CalculatorTest)\n    [java] [PASS] x(y.Z)\n");
         assertEquals(Map.of(), r.outcomes());
         assertEquals(List.of(JvmLogParsers.ANT_LOOKED_FOR), r.problems());
     }

@@ -85,6 +85,17 @@ record LogFixture(Path log, ResultFormat format, Map<String, TestOutcome> outcom
         return root().relativize(log).toString();
     }
 
+    /** The fixture whose log is {@code name} under the root ({@code gradle_log/gradle-test.log}). */
+    static LogFixture named(String name) {
+        return all().stream().filter(f -> f.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no fixture " + name));
+    }
+
+    /** {@code log} read by the registered parser of {@code format}, expecting nothing in particular. */
+    static TestResults parse(ResultFormat format, String log) {
+        return LogParsers.of(format).parse(log, java.util.Set.of());
+    }
+
     private static List<String> lines(Path p) {
         try {
             return Files.readAllLines(p, StandardCharsets.UTF_8);

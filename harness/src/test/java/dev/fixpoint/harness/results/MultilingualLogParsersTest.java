@@ -37,14 +37,10 @@ class MultilingualLogParsersTest {
         return formats;
     }
 
-    private static TestResults parse(ResultFormat format, String log) {
-        return LogParsers.of(format).parse(log, Set.of());
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void readsEveryTestOfTheLogWithItsOutcome(LogFixture f) {
-        TestResults r = parse(f.format(), f.text());
+        TestResults r = LogFixture.parse(f.format(), f.text());
         assertEquals(f.outcomes(), r.outcomes(), f.name());
         assertEquals(LogParsers.name(f.format()), r.source());
         if (f.problems().isEmpty()) {
@@ -66,7 +62,7 @@ class MultilingualLogParsersTest {
             LogFixture real = fixtures().stream().filter(f -> f.format() == format
                             && !f.name().endsWith(".handmade.log") && !f.outcomes().isEmpty()).findFirst()
                     .orElseThrow(() -> new AssertionError(format + " has no real log with results"));
-            assertEquals(own.get(format).parse(real.text(), Set.of()), parse(format, real.text()), real.name());
+            assertEquals(own.get(format).parse(real.text(), Set.of()), LogFixture.parse(format, real.text()), real.name());
         }
     }
 
@@ -96,7 +92,7 @@ class MultilingualLogParsersTest {
     }
 
     static void assertNoResults(ResultFormat format, String what, String log) {
-        TestResults r = parse(format, log);
+        TestResults r = LogFixture.parse(format, log);
         assertEquals(Map.of(), r.outcomes(), format + " read tests from " + what);
         assertFalse(r.problems().isEmpty());
         assertTrue(r.problems().get(0).startsWith("no "), r.problems().get(0));
@@ -106,7 +102,7 @@ class MultilingualLogParsersTest {
     @MethodSource("fixtures")
     void windowsLineEndingsReadTheSame(LogFixture f) {
         String crlf = f.text().replace("\r\n", "\n").replace("\n", "\r\n");
-        assertEquals(f.outcomes(), parse(f.format(), crlf).outcomes(), f.name());
+        assertEquals(f.outcomes(), LogFixture.parse(f.format(), crlf).outcomes(), f.name());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -118,7 +114,7 @@ class MultilingualLogParsersTest {
         }
         String redrawn = f.text().lines().map(l -> "[  1/9] compiling\r[  9/9] done  \r" + l)
                 .reduce("", (a, b) -> a + b + "\n");
-        assertEquals(f.outcomes(), parse(f.format(), redrawn).outcomes(), f.name());
+        assertEquals(f.outcomes(), LogFixture.parse(f.format(), redrawn).outcomes(), f.name());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -128,7 +124,7 @@ class MultilingualLogParsersTest {
         String text = f.text();
         for (int at : new int[] {text.length() / 3, text.length() / 2, text.length() * 9 / 10}) {
             int cut = text.lastIndexOf('\n', at) + 1;
-            TestResults r = parse(f.format(), text.substring(0, cut));
+            TestResults r = LogFixture.parse(f.format(), text.substring(0, cut));
             r.outcomes().forEach((name, outcome) -> {
                 assertTrue(f.outcomes().containsKey(name), f.name() + " cut at " + cut + ": invented " + name);
                 if (outcome != f.outcomes().get(name)) {
@@ -149,7 +145,7 @@ class MultilingualLogParsersTest {
             cut++;
             String text = f.text();
             int start = text.indexOf("{\"") >= 0 ? text.indexOf("{\"") : text.indexOf("{\n");
-            TestResults r = parse(f.format(), text.substring(0, start + (text.length() - start) / 2));
+            TestResults r = LogFixture.parse(f.format(), text.substring(0, start + (text.length() - start) / 2));
             assertEquals(Map.of(), r.outcomes(), f.name());
             assertTrue(r.problems().stream().anyMatch(p -> p.contains("does not parse")), f.name() + ": " + r.problems());
         }
@@ -161,39 +157,39 @@ class MultilingualLogParsersTest {
         String link = "\u001B]8;;file:///work/test/calc.test.js\u001B\\";
         String end = "\u001B]8;;\u0007";
         String log = "  \u001B[32m✓\u001B[39m " + link + "adds two numbers" + end + " \u001B[2m(2 ms)\u001B[22m\n";
-        assertEquals(Map.of("adds two numbers", TestOutcome.PASSED), parse(ResultFormat.JEST, log).outcomes());
+        assertEquals(Map.of("adds two numbers", TestOutcome.PASSED), LogFixture.parse(ResultFormat.JEST, log).outcomes());
     }
 
     @Test
     void goResultsGluedToATestsPrintAreRead() {
         // real logs: TestPrintsNoNewline prints without a newline; Go 1.19's test2json then drops its pass event
-        String log = fixture("go_test/test-v.log").text();
+        String log = LogFixture.named("go_test/test-v.log").text();
         assertTrue(log.contains("partial line without newline--- PASS: TestPrintsNoNewline (0.00s)"));
-        assertEquals(TestOutcome.PASSED, parse(ResultFormat.GO_TEST, log).outcomes().get("TestPrintsNoNewline"));
-        String json = fixture("go_test_json/test-json.log").text();
+        assertEquals(TestOutcome.PASSED, LogFixture.parse(ResultFormat.GO_TEST, log).outcomes().get("TestPrintsNoNewline"));
+        String json = LogFixture.named("go_test_json/test-json.log").text();
         assertFalse(json.contains("\"Action\":\"pass\",\"Package\":\"example.com/fixtures/calc\",\"Test\":\"TestPrintsNoNewline\""));
-        assertEquals(TestOutcome.PASSED, parse(ResultFormat.GO_TEST_JSON, json).outcomes().get("TestPrintsNoNewline"));
+        assertEquals(TestOutcome.PASSED, LogFixture.parse(ResultFormat.GO_TEST_JSON, json).outcomes().get("TestPrintsNoNewline"));
     }
 
     @Test
     void listedNamesAreFoundTheWaySweBenchListsThem() {
-        TestResults go = parse(ResultFormat.GO_TEST, fixture("go_test/test-v.log").text());
+        TestResults go = LogFixture.parse(ResultFormat.GO_TEST, LogFixture.named("go_test/test-v.log").text());
         assertEquals(TestOutcome.FAILED, go.lookup("TestTable/wrong_on_purpose").orElseThrow());
         assertEquals(TestOutcome.PASSED, go.lookup("TestTable/negative/zero/commutes").orElseThrow());
-        TestResults cargo = parse(ResultFormat.CARGO_TEST, fixture("cargo_test/cargo-test.log").text());
+        TestResults cargo = LogFixture.parse(ResultFormat.CARGO_TEST, LogFixture.named("cargo_test/cargo-test.log").text());
         assertEquals(TestOutcome.PASSED, cargo.lookup("tests::divides_by_zero").orElseThrow());
         assertEquals(TestOutcome.FAILED, cargo.lookup("src/lib.rs - div (line 18)").orElseThrow());
-        TestResults jest = parse(ResultFormat.JEST_JSON, fixture("jest_json/json-jq.log").text());
+        TestResults jest = LogFixture.parse(ResultFormat.JEST_JSON, LogFixture.named("jest_json/json-jq.log").text());
         assertEquals(TestOutcome.FAILED, jest.lookup("same title in two blocks > second > works").orElseThrow());
         assertEquals(TestOutcome.PASSED, jest.lookup("same title in two blocks > first > works").orElseThrow());
-        TestResults php = parse(ResultFormat.PHPUNIT, fixture("phpunit/testdox.log").text());
+        TestResults php = LogFixture.parse(ResultFormat.PHPUNIT, LogFixture.named("phpunit/testdox.log").text());
         assertEquals(TestOutcome.FAILED, php.lookup("Calculator > Sums with data set \"wrong sum\"").orElseThrow());
         // jekyll__jekyll-8761 lists its FAIL_TO_PASS test as 'features/post_data.feature:30  Scenario: Use page.name variable'
-        TestResults jekyll = parse(ResultFormat.CUCUMBER, fixture("cucumber/jekyll-cut.handmade.log").text());
+        TestResults jekyll = LogFixture.parse(ResultFormat.CUCUMBER, LogFixture.named("cucumber/jekyll-cut.handmade.log").text());
         assertEquals(TestOutcome.FAILED,
                 jekyll.lookup("features/post_data.feature:30  Scenario: Use page.name variable").orElseThrow());
         // parse_log_karma enters only deeper suites: hydrate()'s test is keyed under div(), the suite entered before
-        TestResults karma = parse(ResultFormat.KARMA, fixture("karma/grep-one-file.log").text());
+        TestResults karma = LogFixture.parse(ResultFormat.KARMA, LogFixture.named("karma/grep-one-file.log").text());
         assertEquals(TestOutcome.FAILED, karma.lookup("calc > div() > should work").orElseThrow());
         assertTrue(karma.lookup("calc > hydrate() > should work").isEmpty());
     }
@@ -220,8 +216,4 @@ class MultilingualLogParsersTest {
         }
     }
 
-    private static LogFixture fixture(String name) {
-        return fixtures().stream().filter(f -> f.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no fixture " + name));
-    }
 }

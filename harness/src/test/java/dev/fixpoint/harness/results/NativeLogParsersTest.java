@@ -20,14 +20,6 @@ class NativeLogParsersTest {
 
     private static final Set<ResultFormat> OWN = Set.of(ResultFormat.GOOGLETEST, ResultFormat.DOCTEST, ResultFormat.JQ);
 
-    private static TestResults parse(ResultFormat format, String log) {
-        return LogParsers.of(format).parse(log, Set.of());
-    }
-
-    private static LogFixture fixture(String name) {
-        return LogFixture.all().stream().filter(f -> f.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no fixture " + name));
-    }
 
     @Test
     void everyFormatIsRegisteredThroughServiceLoaderAndHasARealLogWithPassesAndFailures() {
@@ -40,16 +32,16 @@ class NativeLogParsersTest {
                             && f.outcomes().containsValue(TestOutcome.PASSED)
                             && f.outcomes().containsValue(TestOutcome.FAILED)).findFirst()
                     .orElseThrow(() -> new AssertionError(format + " has no real log with passes and failures"));
-            assertEquals(own.get(format).parse(real.text(), Set.of()), parse(format, real.text()), real.name());
-            assertEquals(real.outcomes(), parse(format, real.text()).outcomes(), real.name());
+            assertEquals(own.get(format).parse(real.text(), Set.of()), LogFixture.parse(format, real.text()), real.name());
+            assertEquals(real.outcomes(), LogFixture.parse(format, real.text()).outcomes(), real.name());
         }
     }
 
     @Test
     void googleTestNamesAParametrisedTestWithItsParameterWhenItFailsAndSkipsTheEndOfRunList() {
-        String log = fixture("googletest/ctest-v.log").text();
+        String log = LogFixture.named("googletest/ctest-v.log").text();
         assertTrue(log.contains("1: [  FAILED  ] Small/AddParamTest.Sums/1, where GetParam() = (2, 2, 5)\n"));
-        TestResults r = parse(ResultFormat.GOOGLETEST, log);
+        TestResults r = LogFixture.parse(ResultFormat.GOOGLETEST, log);
         assertEquals(TestOutcome.FAILED, r.outcomes().get("Small/AddParamTest.Sums/1, where GetParam() = (2, 2, 5)"));
         assertEquals(TestOutcome.PASSED, r.outcomes().get("Small/AddParamTest.Sums/0"));
         // SWE-bench's pattern also reads the end-of-run list there, as "...Sums/1, where GetParam() ="
@@ -62,8 +54,8 @@ class NativeLogParsersTest {
 
     @Test
     void doctestKeepsTheLastVerdictOfASubcaseEnteredOncePerLeafAsSweBenchDoes() {
-        String log = fixture("doctest/build-and-run-s-xml.log").text();
-        TestResults r = parse(ResultFormat.DOCTEST, log);
+        String log = LogFixture.named("doctest/build-and-run-s-xml.log").text();
+        TestResults r = LogFixture.parse(ResultFormat.DOCTEST, log);
         // "parent" is written twice: around the failing first leaf, then around the passing second one
         assertEquals(TestOutcome.FAILED, r.outcomes().get("entered twice > first leaf fails"));
         assertEquals(TestOutcome.PASSED, r.outcomes().get("entered twice > parent"));
@@ -79,15 +71,15 @@ class NativeLogParsersTest {
 
     @Test
     void aDoctestReportCutShortOrBrokenByPrintedTextIsNoResultWithAProblemSayingWhy() {
-        String log = fixture("doctest/build-and-run-s-xml.log").text();
+        String log = LogFixture.named("doctest/build-and-run-s-xml.log").text();
         int tail = log.indexOf("  <TestSuite name=\"suite\">");
-        TestResults cut = parse(ResultFormat.DOCTEST, log.substring(0, tail));
+        TestResults cut = LogFixture.parse(ResultFormat.DOCTEST, log.substring(0, tail));
         assertEquals(Map.of(), cut.outcomes());
         assertTrue(cut.problems().stream().anyMatch(p -> p.contains("at line 15 has no </doctest>")),
                 cut.problems().toString());
 
         String printed = log.replace("printed by the test, inside the XML report", "printed 1 < 2 into the report");
-        TestResults broken = parse(ResultFormat.DOCTEST, printed);
+        TestResults broken = LogFixture.parse(ResultFormat.DOCTEST, printed);
         assertEquals(Map.of(), broken.outcomes());
         assertTrue(broken.problems().stream().anyMatch(p -> p.contains("at line 15 does not parse")),
                 broken.problems().toString());
@@ -95,7 +87,7 @@ class NativeLogParsersTest {
 
     @Test
     void jqTestsAreItsTestScriptsAsAutomakePrintsThem() {
-        TestResults automake = parse(ResultFormat.JQ, fixture("jq/automake-make-check.log").text());
+        TestResults automake = LogFixture.parse(ResultFormat.JQ, LogFixture.named("jq/automake-make-check.log").text());
         assertEquals(TestOutcome.FAILED, automake.outcomes().get("tests/xpasstest"));
         assertEquals(TestOutcome.ERROR, automake.outcomes().get("tests/errortest"));
         assertFalse(automake.outcomes().containsKey("tests/xfailtest"), "SWE-bench does not read XFAIL");
@@ -103,8 +95,8 @@ class NativeLogParsersTest {
         assertFalse(automake.outcomes().keySet().stream()
                 .anyMatch(n -> n.matches("\\d+") || n.contains("not a result")));
 
-        String jq = fixture("jq/jq-make-check-failing.log").text();
-        TestResults r = parse(ResultFormat.JQ, jq);
+        String jq = LogFixture.named("jq/jq-make-check-failing.log").text();
+        TestResults r = LogFixture.parse(ResultFormat.JQ, jq);
         assertEquals(TestOutcome.FAILED, r.outcomes().get("tests/jqtest"));
         assertEquals(TestOutcome.PASSED, r.outcomes().get("tests/shtest"));
         // jq --run-tests' own lines ("Test #12: ...", "402 of 403 tests passed") stay in tests/jqtest.log

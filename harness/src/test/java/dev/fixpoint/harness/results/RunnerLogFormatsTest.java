@@ -22,15 +22,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class RunnerLogFormatsTest {
 
-    private static TestResults parse(ResultFormat format, String log) {
-        return LogParsers.of(format).parse(log, Set.of());
-    }
-
-    private static String log(String name) {
-        return LogFixture.all().stream().filter(f -> f.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no fixture " + name)).text();
-    }
-
     @ParameterizedTest
     @EnumSource(names = {"REDIS_TCL", "MICROPYTHON"})
     void registeredThroughServiceLoaderAndReadingARealLogWithPassesAndFailures(ResultFormat format) {
@@ -41,7 +32,7 @@ class RunnerLogFormatsTest {
                         && f.outcomes().containsValue(TestOutcome.PASSED)
                         && f.outcomes().containsValue(TestOutcome.FAILED)).findFirst()
                 .orElseThrow(() -> new AssertionError(format + " has no real log with passes and failures"));
-        TestResults r = parse(format, real.text());
+        TestResults r = LogFixture.parse(format, real.text());
         assertEquals(own.parse(real.text(), Set.of()), r, real.name());
         assertEquals(real.outcomes(), r.outcomes(), real.name());
         assertEquals(LogParsers.name(format), r.source());
@@ -49,7 +40,7 @@ class RunnerLogFormatsTest {
 
     @Test
     void redisFailuresLoseOnlyTheFileAndPassesKeepANameEndingInInWord() {
-        TestResults list = parse(ResultFormat.REDIS_TCL, log("redis_tcl/list-only.log"));
+        TestResults list = LogFixture.parse(ResultFormat.REDIS_TCL, LogFixture.named("redis_tcl/list-only.log").text());
         assertEquals(Optional.of(TestOutcome.FAILED),
                 list.lookup("LPOP/RPOP with <count> against non existing key in RESP3"));
         assertEquals(Optional.of(TestOutcome.PASSED),
@@ -66,8 +57,8 @@ class RunnerLogFormatsTest {
 
     @Test
     void redisErrorDetailsAndTheEndOfRunListAreNoTests() {
-        String log = log("redis_tcl/incr.log");
-        TestResults r = parse(ResultFormat.REDIS_TCL, log);
+        String log = LogFixture.named("redis_tcl/incr.log").text();
+        TestResults r = LogFixture.parse(ResultFormat.REDIS_TCL, log);
         // a Tcl error under --durable: [err] with the error info below it
         assertTrue(log.contains("[err]: INCRBYFLOAT decrement in tests/unit/type/incr.tcl\n"));
         assertTrue(log.contains("\n\"uplevel 1 $code\"\n"));
@@ -82,16 +73,16 @@ class RunnerLogFormatsTest {
 
     @Test
     void aColouredRedisLogReadsAsThePlainOne() {
-        String coloured = log("redis_tcl/incr-color.log");
+        String coloured = LogFixture.named("redis_tcl/incr-color.log").text();
         assertTrue(coloured.contains("[\u001B[0;31;49merr\u001B[0m]: INCRBYFLOAT decrement in tests/"), "coloured");
-        assertEquals(parse(ResultFormat.REDIS_TCL, log("redis_tcl/incr.log")).outcomes(),
-                parse(ResultFormat.REDIS_TCL, coloured).outcomes());
+        assertEquals(LogFixture.parse(ResultFormat.REDIS_TCL, LogFixture.named("redis_tcl/incr.log").text()).outcomes(),
+                LogFixture.parse(ResultFormat.REDIS_TCL, coloured).outcomes());
     }
 
     @Test
     void micropythonTestsAreTheTestFilesAndTheSummaryIsNone() {
-        String log = log("micropython/fun.log");
-        TestResults r = parse(ResultFormat.MICROPYTHON, log);
+        String log = LogFixture.named("micropython/fun.log").text();
+        TestResults r = LogFixture.parse(ResultFormat.MICROPYTHON, log);
         assertRead(r, Map.of("basics/fun_callstar_kwarg.py", TestOutcome.FAILED,
                 "basics/fun_code.py", TestOutcome.SKIPPED));
         assertEquals(Map.of(TestOutcome.PASSED, 23L, TestOutcome.FAILED, 1L, TestOutcome.SKIPPED, 4L), count(r));
@@ -101,7 +92,7 @@ class RunnerLogFormatsTest {
 
     @Test
     void aMicropythonUnittestIsFoundOnlyByTheNameWithTheRunnersCounts() {
-        TestResults r = parse(ResultFormat.MICROPYTHON, log("micropython/unittest-flaky-summary.handmade.log"));
+        TestResults r = LogFixture.parse(ResultFormat.MICROPYTHON, LogFixture.named("micropython/unittest-flaky-summary.handmade.log").text());
         // SWE-bench's key: lossy, a FAIL_TO_PASS list naming the file alone does not find it
         assertEquals(Optional.of(TestOutcome.FAILED),
                 r.lookup("extmod/machine_timer.py (unittest: 3 ran, 1 failures, 0 errors)"));
@@ -119,7 +110,7 @@ class RunnerLogFormatsTest {
     private static void assertNoTestFrom(ResultFormat format, String log, String start, String shown) {
         String end = log.substring(log.indexOf(start));
         assertTrue(end.contains(shown), shown);
-        assertEquals(Map.of(), parse(format, end).outcomes(), "from " + start);
+        assertEquals(Map.of(), LogFixture.parse(format, end).outcomes(), "from " + start);
     }
 
     private static Map<TestOutcome, Long> count(TestResults r) {
