@@ -139,7 +139,7 @@ public final class ReportBuilder {
                     + baseline.output() + ")");
             return true;
         } else if (baseline.ran()) {
-            notes.add(0, none + ", with this patch nor without it (base + test patch only, " + baseline.output() + ": "
+            notes.add(0, none + ", neither with this patch nor without it (base + test patch only, " + baseline.output() + ": "
                     + baseline.problem() + "): the environment's result_format or test_command do not fit the"
                     + " repository's tests; see test_output.txt");
         } else {

@@ -130,7 +130,7 @@ class BaselinesTest {
         InstanceReport r = ReportBuilder.build(task("a"), run, dir, false);
         assertEquals(EvalStatus.NO_RESULTS, r.status());
         assertTrue(r.message().startsWith("no test results could be read from the test output with result_format"
-                + " pytest_log, with this patch nor without it (base + test patch only, ../baseline/test_output.txt:"
+                + " pytest_log, neither with this patch nor without it (base + test patch only, ../baseline/test_output.txt:"
                 + " no pytest result lines"), r.message());
         assertTrue(r.message().contains("(test command exit 1)): the environment's result_format or test_command do"
                 + " not fit the repository's tests"), r.message());

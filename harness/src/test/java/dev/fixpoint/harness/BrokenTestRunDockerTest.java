@@ -134,7 +134,7 @@ class BrokenTestRunDockerTest {
         assertEquals(EvalStatus.NO_RESULTS, o.instances().get("t-format").status());
         String noResults = Files.readString(out.resolve("t-format/report.json"));
         assertTrue(noResults.contains("\"message\": \"no test results could be read from the test output with"
-                + " result_format django, with this patch nor without it (base + test patch only,"
+                + " result_format django, neither with this patch nor without it (base + test patch only,"
                 + " baseline/test_output.txt: no Django test lines"), noResults);
         assertTrue(noResults.contains("the environment's result_format or test_command do not fit the repository's"
                 + " tests; see test_output.txt; no Django test lines"), noResults);
