@@ -45,7 +45,7 @@ public final class DjangoLogParser implements LogParser {
         List<String> open = List.of();
         String idLine = null;
         TestOutcome sectionOutcome = null;
-        for (String raw : LogLines.of(log)) {
+        for (String raw : LogText.lines(log)) {
             String line = raw.strip();
             if (sectionOutcome != null) {
                 // The line after a FAIL:/ERROR: header is the docstring's first line, unless the dashes come first.

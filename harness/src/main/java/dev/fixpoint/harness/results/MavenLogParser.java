@@ -30,7 +30,7 @@ public final class MavenLogParser implements LogParser {
         List<String> problems = new ArrayList<>();
         String current = null;
         int ran = -1;
-        for (String line : LogLines.of(log)) {
+        for (String line : LogText.lines(log)) {
             Matcher traced = TRACED.matcher(line);
             if (traced.find()) {
                 current = traced.group(1);

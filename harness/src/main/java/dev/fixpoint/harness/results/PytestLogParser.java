@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * the caller expects (the FAIL_TO_PASS / PASS_TO_PASS lists) decide; otherwise bracket depth does.
  * Folded skip lines ({@code SKIPPED [2] path:12: reason}) name no test and are ignored, as are words that are no
  * node id ({@code FAILED (failures=3)} of a unittest summary). A test reported twice
- * keeps its worse outcome. Colours and other escape sequences are removed first ({@link LogLines}).
+ * keeps its worse outcome. Colours and other escape sequences are removed first ({@link LogText}).
  *
  * <p>Progress artifacts: a status word followed by something that is not a node id ({@code PASSED    [100%]},
  * {@code PASSED [ 50%]}, {@code PASSED [100%]----- live log -----}, printed by pytest runs nested in a test's
@@ -85,7 +85,7 @@ public final class PytestLogParser {
     private static TestResults parse(String log, Set<String> expected, UnaryOperator<String> lineRewrite,
                                      UnaryOperator<String> idRewrite, String source) {
         Map<String, TestOutcome> outcomes = new TreeMap<>();
-        for (String cleaned : LogLines.of(log)) {
+        for (String cleaned : LogText.lines(log)) {
             String line = lineRewrite.apply(cleaned);
             Matcher m = STATUS_FIRST.matcher(line);
             if (m.matches()) {

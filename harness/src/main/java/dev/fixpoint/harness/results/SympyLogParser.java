@@ -38,7 +38,7 @@ public final class SympyLogParser implements LogParser {
         Map<String, TestOutcome> outcomes = new TreeMap<>();
         Map<String, TestOutcome> sections = new TreeMap<>();
         String open = null;
-        for (String raw : LogLines.of(log)) {
+        for (String raw : LogText.lines(log)) {
             String line = FILE_STATUS.matcher(raw).replaceFirst("").strip();
             Matcher imp = IMPORT_FAILED.matcher(line);
             if (imp.find()) {
