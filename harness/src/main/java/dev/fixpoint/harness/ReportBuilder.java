@@ -1,7 +1,6 @@
 package dev.fixpoint.harness;
 
 import dev.fixpoint.harness.results.JUnitXmlParser;
-import dev.fixpoint.harness.results.LogParser;
 import dev.fixpoint.harness.results.LogParsers;
 import dev.fixpoint.harness.results.TestResults;
 import dev.fixpoint.tasks.env.ResultFormat;
@@ -16,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -183,13 +181,8 @@ public final class ReportBuilder {
             for (String f : a.resultFiles()) files.put(f, read(dir.resolve(f)));
             return JUnitXmlParser.parse(files);
         }
-        Optional<LogParser> parser = LogParsers.find(format);
-        if (parser.isEmpty()) {
-            return TestResults.empty(LogParsers.name(format), "this build has no log parser for result_format "
-                    + LogParsers.name(format));
-        }
         String log = new String(read(dir.resolve(a.outputFile())), StandardCharsets.UTF_8);
-        return parser.get().parse(log, expected);
+        return LogParsers.read(format, log, expected);
     }
 
     /** Whether an attempt's results come from its log (not from JUnit XML report files). */

@@ -196,10 +196,8 @@ final class SandboxTestRunner {
 
     private static TestResults results(Sandbox sb, EnvironmentSpec env) {
         if (env.resultFormat() != ResultFormat.JUNIT_XML) {
-            String name = LogParsers.name(env.resultFormat());
             String log = new String(sb.readFile(DIR + "/test_output.txt"), StandardCharsets.UTF_8);
-            return LogParsers.find(env.resultFormat()).map(p -> p.parse(log, Set.of()))
-                    .orElseGet(() -> TestResults.empty(name, "this build has no log parser for result_format " + name));
+            return LogParsers.read(env.resultFormat(), log, Set.of());
         }
         List<String> dirs = sb.exec(ExecRequest.of(ReportDirs.findCommand(env), SHORT)).stdout().lines()
                 .filter(l -> !l.isBlank()).toList();
