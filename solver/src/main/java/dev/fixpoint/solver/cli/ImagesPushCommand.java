@@ -15,9 +15,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -38,6 +40,9 @@ import java.util.concurrent.Callable;
                 "1:some image could not be made or pushed, or some task has no environment (listed in the summary)",
                 "2:bad usage, unreadable task or spec file", ExitCodes.INTERRUPTED_LINE})
 final class ImagesPushCommand implements Callable<Integer> {
+
+    /** Why an environment image cannot be pushed, nor the instance images made from it. */
+    private static final String NOT_BUILT = "not on the Docker daemon: its build or pull failed (see the env build output above)";
 
     @Spec
     CommandSpec spec;
@@ -79,17 +84,20 @@ final class ImagesPushCommand implements Callable<Integer> {
         try (DockerSandboxProvider docker = DockerSandboxProvider.builder().runId("images-push").build()) {
             InstancePush push = new InstancePush(options.cache(), docker, registry.registry);
             Map<String, InstancePush.Outcome> envImages = new LinkedHashMap<>();
+            Set<String> notBuilt = new HashSet<>();
             for (Task t : in.tasks()) {
-                envImages.computeIfAbsent(t.environment().image(), image -> docker.imageExists(image) ? push.environment(image)
-                        : new InstancePush.Outcome(image, image, InstancePush.Status.FAILED, "not on the Docker daemon: its build or"
-                        + " pull failed (see the env build output above)", Duration.ZERO));
+                envImages.computeIfAbsent(t.environment().image(), image -> {
+                    if (docker.imageExists(image)) return push.environment(image);
+                    notBuilt.add(image);
+                    return new InstancePush.Outcome(image, image, InstancePush.Status.FAILED, NOT_BUILT, Duration.ZERO);
+                });
             }
             envImages.values().forEach(o -> progress(err, "environment", o, 0, 0));
             outcomes.addAll(envImages.values());
             int total = in.resolutions().all().size();
             int done = 0;
             for (Resolution r : in.resolutions().all()) {
-                InstancePush.Outcome o = instance(r, push, docker);
+                InstancePush.Outcome o = instance(r, push, notBuilt);
                 progress(err, r.task().instanceId(), o, ++done, total);
                 outcomes.add(o);
             }
@@ -97,14 +105,17 @@ final class ImagesPushCommand implements Callable<Integer> {
         return summary(out, in, outcomes);
     }
 
-    /** The task's instance image pushed, or why not: no environment, or its environment image is not there. */
-    private static InstancePush.Outcome instance(Resolution r, InstancePush push, DockerSandboxProvider docker) {
+    /**
+     * The task's instance image pushed, or why not: no environment, or its environment image is not on the daemon
+     * (one of {@code notBuilt}, found when the environment images were pushed).
+     */
+    private static InstancePush.Outcome instance(Resolution r, InstancePush push, Set<String> notBuilt) {
         String id = r.task().instanceId();
         if (!r.resolved()) return new InstancePush.Outcome(id, "-", InstancePush.Status.FAILED, r.problem(), Duration.ZERO);
         String env = r.task().environment().image();
-        if (!docker.imageExists(env)) {
-            return new InstancePush.Outcome(id, "-", InstancePush.Status.FAILED, "environment image " + env
-                    + " is not on the Docker daemon: its build or pull failed (see the env build output above)", Duration.ZERO);
+        if (notBuilt.contains(env)) {
+            return new InstancePush.Outcome(id, "-", InstancePush.Status.FAILED, "environment image " + env + " is " + NOT_BUILT,
+                    Duration.ZERO);
         }
         return push.instance(r.task());
     }
