@@ -35,9 +35,8 @@ public final class JvmLogParsers implements LogParserProvider {
     @Override
     public Map<ResultFormat, LogParser> parsers() {
         Map<ResultFormat, LogParser> parsers = new EnumMap<>(ResultFormat.class);
-        parsers.put(ResultFormat.GRADLE_LOG, Outcomes.parser(LogParsers.name(ResultFormat.GRADLE_LOG),
-                GradleLogParser::read, GradleLogParser.LOOKED_FOR));
-        parsers.put(ResultFormat.ANT, Outcomes.parser(LogParsers.name(ResultFormat.ANT), ANT, ANT_LOOKED_FOR));
+        Outcomes.register(parsers, ResultFormat.GRADLE_LOG, GradleLogParser::read, GradleLogParser.LOOKED_FOR);
+        Outcomes.register(parsers, ResultFormat.ANT, ANT, ANT_LOOKED_FOR);
         return parsers;
     }
 }

@@ -51,17 +51,11 @@ public final class NativeLogParsers implements LogParserProvider {
     @Override
     public Map<ResultFormat, LogParser> parsers() {
         Map<ResultFormat, LogParser> parsers = new EnumMap<>(ResultFormat.class);
-        put(parsers, ResultFormat.GOOGLETEST, GOOGLETEST, GOOGLETEST_LOOKED_FOR);
-        put(parsers, ResultFormat.DOCTEST, DoctestXmlLogParser::read, DoctestXmlLogParser.LOOKED_FOR);
-        put(parsers, ResultFormat.JQ, JQ, JQ_LOOKED_FOR);
-        put(parsers, ResultFormat.REDIS_TCL, RunnerLogFormats.REDIS_TCL, RunnerLogFormats.REDIS_LOOKED_FOR);
-        put(parsers, ResultFormat.MICROPYTHON, RunnerLogFormats.MICROPYTHON, RunnerLogFormats.MICROPYTHON_LOOKED_FOR);
+        Outcomes.register(parsers, ResultFormat.GOOGLETEST, GOOGLETEST, GOOGLETEST_LOOKED_FOR);
+        Outcomes.register(parsers, ResultFormat.DOCTEST, DoctestXmlLogParser::read, DoctestXmlLogParser.LOOKED_FOR);
+        Outcomes.register(parsers, ResultFormat.JQ, JQ, JQ_LOOKED_FOR);
+        Outcomes.register(parsers, ResultFormat.REDIS_TCL, RunnerLogFormats.REDIS_TCL, RunnerLogFormats.REDIS_LOOKED_FOR);
+        Outcomes.register(parsers, ResultFormat.MICROPYTHON, RunnerLogFormats.MICROPYTHON, RunnerLogFormats.MICROPYTHON_LOOKED_FOR);
         return parsers;
-    }
-
-    /** Each parser's results carry its format's name ({@code googletest}) as their source. */
-    private static void put(Map<ResultFormat, LogParser> parsers, ResultFormat format, Outcomes.Reader reader,
-                            String lookedFor) {
-        parsers.put(format, Outcomes.parser(LogParsers.name(format), reader, lookedFor));
     }
 }

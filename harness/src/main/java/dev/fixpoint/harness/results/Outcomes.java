@@ -1,5 +1,6 @@
 package dev.fixpoint.harness.results;
 
+import dev.fixpoint.tasks.env.ResultFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,14 @@ final class Outcomes {
             reader.read(log, outcomes);
             return outcomes.results(source, lookedFor);
         };
+    }
+
+    /**
+     * Registers a provider's format: its {@link #parser} with the format's name ({@code go_test}) as the source of
+     * its results.
+     */
+    static void register(Map<ResultFormat, LogParser> parsers, ResultFormat format, Reader reader, String lookedFor) {
+        parsers.put(format, parser(LogParsers.name(format), reader, lookedFor));
     }
 
     private final Map<String, TestOutcome> byName = new TreeMap<>();
